@@ -1,0 +1,155 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+
+#include "cleaner/decode.h"
+
+#include <cstdint>
+
+namespace cleaner {
+namespace {
+
+constexpr char kReplacement[] = "\xEF\xBF\xBD";
+
+void AppendCodePoint(uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+std::string DecodeUtf16(std::string_view bytes, bool little_endian) {
+  std::string out;
+  out.reserve(bytes.size());
+  size_t i = 0;
+  auto unit = [&](size_t at) -> uint32_t {
+    auto lo = static_cast<unsigned char>(bytes[at + (little_endian ? 0 : 1)]);
+    auto hi = static_cast<unsigned char>(bytes[at + (little_endian ? 1 : 0)]);
+    return (uint32_t{hi} << 8) | lo;
+  };
+  while (i + 1 < bytes.size()) {
+    uint32_t u = unit(i);
+    i += 2;
+    if (u >= 0xD800 && u <= 0xDBFF && i + 1 < bytes.size()) {
+      uint32_t v = unit(i);
+      if (v >= 0xDC00 && v <= 0xDFFF) {
+        i += 2;
+        AppendCodePoint(0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00), &out);
+        continue;
+      }
+    }
+    if ((u >= 0xD800 && u <= 0xDFFF) || u == 0) {
+      out += kReplacement;
+    } else {
+      AppendCodePoint(u, &out);
+    }
+  }
+  if (i < bytes.size()) out += kReplacement;  // an odd trailing byte
+  return out;
+}
+
+}  // namespace
+
+bool LooksBinary(std::string_view bytes) {
+  if (bytes.size() >= 2) {
+    auto b0 = static_cast<unsigned char>(bytes[0]), b1 = static_cast<unsigned char>(bytes[1]);
+    if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) return false;  // UTF-16 BOM
+  }
+  std::string_view head = bytes.substr(0, 8192);
+  size_t controls = 0, nuls = 0;
+  for (unsigned char c : head) {
+    if (c == 0) ++nuls;
+    else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++controls;
+  }
+  // Text never has NULs in bulk; a few stray ones happen in real scraped pages, so allow 1 in 1000. Binary
+  // formats (images, PDFs, archives) exceed both limits within their first kilobytes.
+  return nuls * 1000 > head.size() || controls * 20 > head.size();
+}
+
+bool AppendValidUtf8(std::string_view s, std::string* out) {
+  bool valid = true;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    // Fast path: copy a run of ASCII (not NUL).
+    size_t start = i;
+    while (i < n && p[i] < 0x80 && p[i] != 0) ++i;
+    if (i > start) out->append(s.data() + start, i - start);
+    if (i >= n) break;
+    unsigned char c = p[i];
+    if (c == 0) {
+      out->append(kReplacement);
+      valid = false;
+      ++i;
+      continue;
+    }
+    size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;  // no UTF-16 surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    }
+    if (len == 0) {
+      out->append(kReplacement);
+      valid = false;
+      ++i;
+      continue;
+    }
+    // Maximal subpart: consume continuation bytes while they are valid; replace the whole prefix once.
+    size_t j = i + 1;
+    bool ok = true;
+    for (size_t k = 1; k < len; ++k, ++j) {
+      unsigned char lo_k = k == 1 ? lo : 0x80, hi_k = k == 1 ? hi : 0xBF;
+      if (j >= n || p[j] < lo_k || p[j] > hi_k) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) {
+      out->append(s.data() + i, len);
+    } else {
+      out->append(kReplacement);
+      valid = false;
+    }
+    i = j;
+  }
+  return valid;
+}
+
+std::string DecodeToUtf8(std::string_view bytes, DecodeReport* report) {
+  DecodeReport local;
+  DecodeReport& r = report ? *report : local;
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+    r.had_bom = true;
+    bytes.remove_prefix(3);
+  } else if (bytes.size() >= 2) {
+    auto b0 = static_cast<unsigned char>(bytes[0]), b1 = static_cast<unsigned char>(bytes[1]);
+    if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
+      r.had_bom = true;
+      return DecodeUtf16(bytes.substr(2), b0 == 0xFF);
+    }
+  }
+  std::string out;
+  out.reserve(bytes.size());
+  r.invalid_utf8 = !AppendValidUtf8(bytes, &out);
+  return out;
+}
+
+}  // namespace cleaner

@@ -1,0 +1,31 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+//
+// Stage 1, decode: raw bytes to valid UTF-8.
+
+#ifndef CLEANER_DECODE_H_
+#define CLEANER_DECODE_H_
+
+#include <string>
+#include <string_view>
+
+namespace cleaner {
+
+struct DecodeReport {
+  bool had_bom = false;
+  bool invalid_utf8 = false;  // some bytes were replaced with U+FFFD
+};
+
+// True when `bytes` looks like binary data rather than text: NUL bytes or many C0 controls in its first 8 KiB
+// (a UTF-16 text has a BOM and is not binary).
+bool LooksBinary(std::string_view bytes);
+
+// Returns `bytes` as valid UTF-8: a UTF-8 BOM is dropped, UTF-16 with a BOM is converted, every invalid UTF-8
+// sequence (and NUL) becomes U+FFFD, following the WHATWG "maximal subpart" rule.
+std::string DecodeToUtf8(std::string_view bytes, DecodeReport* report);
+
+// Appends `s` to `out` with invalid sequences replaced by U+FFFD; true if `s` was valid already.
+bool AppendValidUtf8(std::string_view s, std::string* out);
+
+}  // namespace cleaner
+
+#endif  // CLEANER_DECODE_H_

@@ -1,0 +1,166 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+//
+// The Extractor: runs the stages in order (decode, parse, prune, score, select, serialize, filter), with fallback
+// passes that prune less when the strict pass finds too little text.
+
+#include <chrono>
+#include <string>
+#include <utility>
+
+#include "cleaner/decode.h"
+#include "cleaner/dom.h"
+#include "cleaner/extractor.h"
+#include "cleaner/metadata.h"
+#include "cleaner/prescan.h"
+#include "cleaner/prune.h"
+#include "cleaner/rules.h"
+#include "cleaner/score.h"
+#include "cleaner/select.h"
+#include "cleaner/serialize.h"
+#include "cleaner/text.h"
+#include "cleaner/text_filter.h"
+
+namespace cleaner {
+
+struct Extractor::Impl {
+  Options options;
+  std::shared_ptr<const Rules> rules;
+  std::unique_ptr<TextMeasurer> measurer;  // a prototype, cloned per call
+  Status init;
+};
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double MsSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+struct PassResult {
+  std::vector<Line> lines;
+  double length = 0;
+  size_t pruned = 0;
+};
+
+Block ToBlock(Line line) {
+  Block b;
+  switch (line.block) {
+    case Tag::kH1: case Tag::kH2: case Tag::kH3: case Tag::kH4: case Tag::kH5: case Tag::kH6:
+      b.kind = Block::Kind::kHeading;
+      b.level = 1 + static_cast<int>(line.block) - static_cast<int>(Tag::kH1);
+      break;
+    case Tag::kLi: case Tag::kDt: case Tag::kDd: b.kind = Block::Kind::kListItem; break;
+    case Tag::kTr: b.kind = Block::Kind::kTableRow; break;
+    case Tag::kBlockquote: b.kind = Block::Kind::kQuote; break;
+    case Tag::kPre: b.kind = Block::Kind::kPreformatted; break;
+    case Tag::kFigcaption: case Tag::kCaption: b.kind = Block::Kind::kCaption; break;
+    default: b.kind = Block::Kind::kParagraph; break;
+  }
+  b.text = std::move(line.text);
+  return b;
+}
+
+}  // namespace
+
+Extractor::Extractor(Options options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = std::move(options);
+  auto rules = Rules::Embedded();
+  if (!rules.ok()) {
+    impl->init = Status(StatusCode::kInternal, "the embedded rules do not compile: " + rules.status().message());
+  } else {
+    impl->rules = std::move(rules).value();
+  }
+  impl->measurer = TextMeasurer::CreatePrototype();
+  if (impl->measurer == nullptr && impl->init.ok()) {
+    impl->init = Status(StatusCode::kInternal, "ICU's word break data is missing");
+  }
+  impl_ = std::move(impl);
+}
+
+Extractor::~Extractor() = default;
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+
+const Options& Extractor::options() const { return impl_->options; }
+
+Result<Document> Extractor::Extract(std::string_view html, std::string_view url) const {
+  const auto start = Clock::now();
+  const Options& opt = impl_->options;
+  if (!impl_->init.ok()) return impl_->init;
+  if (html.size() > opt.max_input_bytes) {
+    return Status(StatusCode::kTooLarge, "input is " + std::to_string(html.size()) + " bytes, over the limit of " +
+                                             std::to_string(opt.max_input_bytes));
+  }
+  Document doc;
+  doc.url = std::string(url);
+  doc.stats.input_bytes = html.size();
+  if (LooksBinary(html)) return Status(StatusCode::kNotHtml, "input looks binary (NUL or control bytes)");
+
+  DecodeReport decode_report;
+  std::string utf8 = DecodeToUtf8(html, &decode_report);
+  doc.stats.invalid_utf8 = decode_report.invalid_utf8;
+
+  PrescanResult pre = Prescan(utf8, opt.max_depth == 0 ? 1 : opt.max_depth);
+  utf8.clear();
+  utf8.shrink_to_fit();
+  doc.stats.depth_capped = pre.depth_capped;
+  doc.stats.parsed_bytes = pre.html.size();
+
+  const auto parse_start = Clock::now();
+  auto parsed = Dom::Parse(pre.html);
+  doc.stats.parse_ms = MsSince(parse_start);
+  if (!parsed.ok()) return parsed.status();
+  const Dom& dom = parsed.value();
+  doc.stats.nodes = dom.size();
+
+  Metadata meta = ReadMetadata(dom);
+  doc.title = meta.title;
+  doc.language = !opt.language.empty() ? opt.language : meta.language;
+
+  std::unique_ptr<TextMeasurer> measurer = impl_->measurer->Clone();
+  const PageFacts facts = ComputePageFacts(dom, *impl_->rules, measurer.get());
+
+  PassResult best;
+  size_t best_pass = 0;
+  static constexpr PruneLevel kLevels[] = {PruneLevel::kStrict, PruneLevel::kKeepUnlikely, PruneLevel::kMinimal};
+  for (size_t pass = 0; pass < 3; ++pass) {
+    PassResult r;
+    std::vector<uint8_t> removed = Prune(dom, facts, kLevels[pass], &r.pruned);
+    Aggregates agg = Aggregate(dom, facts, removed);
+    Scores scores = ScoreCandidates(dom, facts, removed, agg);
+    doc.stats.candidates = scores.candidates.size();
+    Selection sel = Select(dom, facts, std::move(removed), std::move(agg), scores);
+    r.lines = Serialize(dom, sel.removed, sel.roots);
+    doc.stats.lines_before_filter = r.lines.size();
+    if (opt.filter_lines) FilterLines(*impl_->rules, doc.language, doc.title, &r.lines);
+    for (const Line& l : r.lines) r.length += measurer->EffectiveLength(l.text);
+    if (best_pass == 0 || r.length > best.length) {
+      best = std::move(r);
+      best_pass = pass + 1;
+    }
+    if (best.length >= static_cast<double>(opt.min_text_length)) break;
+  }
+  doc.stats.pass = best_pass;
+  doc.stats.pruned_nodes = best.pruned;
+  doc.stats.lines_after_filter = best.lines.size();
+
+  std::string text;
+  if (opt.with_title && !doc.title.empty()) {
+    text += doc.title;
+    text += '\n';
+  }
+  doc.blocks.reserve(best.lines.size());
+  for (Line& l : best.lines) {
+    text += l.text;
+    text += '\n';
+    doc.blocks.push_back(ToBlock(std::move(l)));
+  }
+  if (best.lines.empty()) doc.stats.empty_reason = dom.size() <= 3 ? "no content" : "no article text found";
+  doc.text = std::move(text);
+  doc.stats.total_ms = MsSince(start);
+  return doc;
+}
+
+}  // namespace cleaner

@@ -1,0 +1,303 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+
+#include "cleaner/prescan.h"
+
+#include <array>
+#include <cstring>
+#include <vector>
+
+namespace cleaner {
+namespace {
+
+bool IsAsciiAlpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c; }
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+
+// A tag name, lower-cased and truncated: only the first 15 bytes matter for recognising HTML elements.
+struct Name {
+  std::array<char, 16> s{};
+  unsigned char len = 0;
+  bool Is(const char* other) const {
+    size_t n = std::strlen(other);
+    return n == len && std::memcmp(s.data(), other, n) == 0;
+  }
+  bool operator==(const Name& o) const { return len == o.len && std::memcmp(s.data(), o.s.data(), len) == 0; }
+};
+
+bool IsVoid(const Name& n) {
+  static const char* const kVoid[] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                                      "param", "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame",
+                                      "image", "isindex", "spacer"};
+  for (const char* v : kVoid)
+    if (n.Is(v)) return true;
+  return false;
+}
+
+// Elements whose content Gumbo reads as raw text up to the matching end tag, and that cleaner never uses.
+bool IsDroppedRawText(const Name& n) {
+  return n.Is("script") || n.Is("style") || n.Is("iframe") || n.Is("noembed") || n.Is("noframes") ||
+         n.Is("xmp");
+}
+
+// Elements whose content is RCDATA: kept, but tags inside are text, so the scanner must not read them as tags.
+bool IsRcdata(const Name& n) { return n.Is("title") || n.Is("textarea"); }
+
+// Start tags that close an open <p> (the HTML standard's "close a p element" list, abridged).
+bool ClosesP(const Name& n) {
+  static const char* const kTags[] = {"address", "article", "aside", "blockquote", "center", "details", "dialog",
+                                      "dir", "div", "dl", "fieldset", "figcaption", "figure", "footer", "form",
+                                      "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "main", "menu",
+                                      "nav", "ol", "p", "pre", "section", "summary", "table", "ul", "li"};
+  for (const char* t : kTags)
+    if (n.Is(t)) return true;
+  return false;
+}
+
+class Scanner {
+ public:
+  Scanner(std::string_view in, size_t max_depth) : in_(in), max_depth_(max_depth) {
+    out_.html.reserve(in.size() / 2 + 64);
+  }
+
+  PrescanResult Run() {
+    size_t i = 0;
+    const size_t n = in_.size();
+    while (i < n) {
+      const char* lt = static_cast<const char*>(std::memchr(in_.data() + i, '<', n - i));
+      if (lt == nullptr) {
+        Emit(i, n);
+        break;
+      }
+      size_t at = static_cast<size_t>(lt - in_.data());
+      Emit(i, at);
+      i = Tag(at);
+    }
+    return std::move(out_);
+  }
+
+ private:
+  void Emit(size_t from, size_t to) {
+    if (to > from) out_.html.append(in_.data() + from, to - from);
+  }
+
+  // Reads a tag name starting at `p`; returns the index after it.
+  size_t ReadName(size_t p, Name* name) const {
+    while (p < in_.size() && !IsSpace(in_[p]) && in_[p] != '>' && in_[p] != '/') {
+      if (name->len < name->s.size() - 1) name->s[name->len++] = Lower(in_[p]);
+      ++p;
+    }
+    return p;
+  }
+
+  // Finds the '>' that ends a tag whose attributes start at `p`, honouring quoted attribute values as the HTML
+  // tokenizer does. Returns npos when the input ends first. Sets *self_closing for "/>".
+  size_t FindTagEnd(size_t p, bool* self_closing) const {
+    const size_t n = in_.size();
+    char quote = 0;
+    bool after_equals = false;
+    for (; p < n; ++p) {
+      char c = in_[p];
+      if (quote) {
+        if (c == quote) quote = 0;
+        continue;
+      }
+      if (c == '>') {
+        *self_closing = p > 0 && in_[p - 1] == '/';
+        return p;
+      }
+      if ((c == '"' || c == '\'') && after_equals) {
+        quote = c;
+        after_equals = false;
+        continue;
+      }
+      if (c == '=') {
+        after_equals = true;
+      } else if (!IsSpace(c)) {
+        after_equals = false;
+      }
+    }
+    return std::string_view::npos;
+  }
+
+  // Finds "</name" (case-insensitive) from `p`; returns its index or npos.
+  size_t FindEndTag(size_t p, const Name& name) const {
+    const size_t n = in_.size();
+    while (p < n) {
+      const char* lt = static_cast<const char*>(std::memchr(in_.data() + p, '<', n - p));
+      if (lt == nullptr) return std::string_view::npos;
+      size_t at = static_cast<size_t>(lt - in_.data());
+      if (at + 2 + name.len <= n && in_[at + 1] == '/') {
+        bool match = true;
+        for (size_t k = 0; k < name.len; ++k) {
+          if (Lower(in_[at + 2 + k]) != name.s[k]) {
+            match = false;
+            break;
+          }
+        }
+        if (match) {
+          size_t after = at + 2 + name.len;
+          if (after >= n || IsSpace(in_[after]) || in_[after] == '>' || in_[after] == '/') return at;
+        }
+      }
+      p = at + 1;
+    }
+    return std::string_view::npos;
+  }
+
+  size_t Tag(size_t at) {
+    const size_t n = in_.size();
+    size_t p = at + 1;
+    if (p >= n) {
+      Emit(at, n);
+      return n;
+    }
+    char c = in_[p];
+    if (c == '!') {
+      if (in_.compare(p, 3, "!--") == 0) {
+        // A comment: dropped. An unclosed one runs to the end of the input, as in the HTML standard.
+        size_t end = in_.find("-->", p + 3);
+        return end == std::string_view::npos ? n : end + 3;
+      }
+      size_t end = in_.find('>', p);  // doctype, CDATA or a bogus comment: passed through
+      end = end == std::string_view::npos ? n : end + 1;
+      Emit(at, end);
+      return end;
+    }
+    if (c == '/') {
+      Name name;
+      size_t after = ReadName(p + 1, &name);
+      bool self_closing = false;
+      size_t end = FindTagEnd(after, &self_closing);
+      end = end == std::string_view::npos ? n : end + 1;
+      if (name.len == 0 || !IsAsciiAlpha(name.s[0])) {
+        Emit(at, end);
+        return end;
+      }
+      if (CloseTag(name)) Emit(at, end);
+      return end;
+    }
+    if (!IsAsciiAlpha(c)) {
+      out_.html.push_back('<');  // a literal '<' in text
+      return at + 1;
+    }
+    Name name;
+    size_t after = ReadName(p, &name);
+    bool self_closing = false;
+    size_t end = FindTagEnd(after, &self_closing);
+    if (end == std::string_view::npos) return n;  // a truncated tag at the end of the input: dropped
+    size_t tag_end = end + 1;
+
+    if (IsDroppedRawText(name) || (name.Is("svg") && !self_closing)) {
+      bool keep_body = name.Is("script") && IsJsonLd(after, end);
+      size_t close = FindEndTag(tag_end, name);
+      size_t close_end = close == std::string_view::npos ? n : in_.find('>', close);
+      close_end = close_end == std::string_view::npos ? n : close_end + 1;
+      if (keep_body) {
+        Emit(at, close_end);
+        if (close == std::string_view::npos) out_.html.append("</script>");
+      } else {
+        // Keep the element, empty, so that the tree still shows where it was.
+        Emit(at, tag_end);
+        out_.html.append("</");
+        out_.html.append(name.s.data(), name.len);
+        out_.html.push_back('>');
+      }
+      return close_end;
+    }
+    if (IsRcdata(name)) {
+      size_t close = FindEndTag(tag_end, name);
+      size_t close_end = close == std::string_view::npos ? n : in_.find('>', close);
+      close_end = close_end == std::string_view::npos ? n : close_end + 1;
+      if (Open(name, false)) Emit(at, close_end);
+      else Emit(tag_end, close == std::string_view::npos ? n : close);
+      Close(name);
+      return close_end;
+    }
+    if (Open(name, self_closing)) Emit(at, tag_end);
+    return tag_end;
+  }
+
+  bool IsJsonLd(size_t from, size_t to) const {
+    std::string_view attrs = in_.substr(from, to - from);
+    return attrs.find("ld+json") != std::string_view::npos;
+  }
+
+  // Pops the stack down to and including the nearest `name`, without passing a `stop` element; true if found.
+  bool PopTo(const Name& name, std::initializer_list<const char*> stops) {
+    for (size_t k = stack_.size(); k-- > 0;) {
+      if (stack_[k] == name) {
+        stack_.resize(k);
+        return true;
+      }
+      for (const char* s : stops)
+        if (stack_[k].Is(s)) return false;
+    }
+    return false;
+  }
+
+  static Name Make(const char* s) {
+    Name n;
+    n.len = static_cast<unsigned char>(std::strlen(s));
+    std::memcpy(n.s.data(), s, n.len);
+    return n;
+  }
+
+  // Records a start tag; returns whether to keep it.
+  bool Open(const Name& name, bool self_closing) {
+    if (IsVoid(name) || self_closing) return stack_.size() < max_depth_;
+    // Implied end tags, so that ordinary unclosed <p>, <li> and table cells do not count as depth.
+    if (!stack_.empty() && stack_.back().Is("p") && ClosesP(name)) stack_.pop_back();
+    if (name.Is("li")) PopTo(Make("li"), {"ul", "ol", "menu"});
+    if (name.Is("dt") || name.Is("dd")) {
+      if (!PopTo(Make("dd"), {"dl"})) PopTo(Make("dt"), {"dl"});
+    }
+    if (name.Is("td") || name.Is("th")) {
+      if (!PopTo(Make("td"), {"tr", "table"})) PopTo(Make("th"), {"tr", "table"});
+    }
+    if (name.Is("tr")) PopTo(Make("tr"), {"table", "tbody", "thead", "tfoot"});
+    if (name.Is("option")) PopTo(Make("option"), {"select", "datalist"});
+    if (stack_.size() >= max_depth_) {
+      out_.depth_capped = true;
+      ++dropped_;
+      return false;
+    }
+    stack_.push_back(name);
+    if (stack_.size() > out_.max_depth_seen) out_.max_depth_seen = stack_.size();
+    return true;
+  }
+
+  // Records an end tag; returns whether to keep it.
+  bool CloseTag(const Name& name) {
+    // Search only the top of the stack: a stray end tag must not cost a walk of a deep stack.
+    const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
+    for (size_t k = stack_.size(); k-- > limit;) {
+      if (stack_[k] == name) {
+        stack_.resize(k);
+        return true;
+      }
+    }
+    if (dropped_ > 0) {
+      --dropped_;
+      return false;
+    }
+    return true;
+  }
+
+  void Close(const Name& name) {
+    if (!stack_.empty() && stack_.back() == name) stack_.pop_back();
+  }
+
+  std::string_view in_;
+  size_t max_depth_;
+  std::vector<Name> stack_;
+  size_t dropped_ = 0;
+  PrescanResult out_;
+};
+
+}  // namespace
+
+PrescanResult Prescan(std::string_view html, std::size_t max_depth) {
+  return Scanner(html, max_depth).Run();
+}
+
+}  // namespace cleaner

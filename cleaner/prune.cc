@@ -1,0 +1,160 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+
+#include "cleaner/prune.h"
+
+#include <algorithm>
+
+namespace cleaner {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+  return out;
+}
+
+bool ContainsToken(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
+
+bool IsHiddenByStyle(std::string_view style) {
+  if (style.empty()) return false;
+  std::string s;
+  s.reserve(style.size());
+  for (char c : style)
+    if (c != ' ' && c != '\t' && c != '\n') s.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
+  return ContainsToken(s, "display:none") || ContainsToken(s, "visibility:hidden");
+}
+
+bool IsChromeRole(std::string_view role) {
+  // ARIA landmarks and widgets that are page chrome, never the article (Readability removes the same roles).
+  static constexpr std::string_view kRoles[] = {"navigation", "menu", "menubar", "complementary", "banner",
+                                                "search", "dialog", "alertdialog", "alert", "contentinfo",
+                                                "toolbar", "tablist"};
+  for (std::string_view r : kRoles)
+    if (role == r) return true;
+  return false;
+}
+
+// Tags that never hold article text.
+bool IsNeverContent(Tag t) {
+  switch (t) {
+    case Tag::kHead: case Tag::kTitle: case Tag::kMeta: case Tag::kLink: case Tag::kBase: case Tag::kScript:
+    case Tag::kStyle: case Tag::kNoscript: case Tag::kTemplate: case Tag::kSvg: case Tag::kMath: case Tag::kIframe:
+    case Tag::kObject: case Tag::kEmbed: case Tag::kCanvas: case Tag::kVideo: case Tag::kAudio: case Tag::kMap:
+    case Tag::kSelect: case Tag::kOption: case Tag::kTextarea: case Tag::kInput: case Tag::kButton:
+    case Tag::kDialog: case Tag::kFrame: case Tag::kFrameset:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsChromeTag(Tag t) {
+  return t == Tag::kNav || t == Tag::kHeader || t == Tag::kFooter || t == Tag::kAside;
+}
+
+}  // namespace
+
+PageFacts ComputePageFacts(const Dom& dom, const Rules& rules, TextMeasurer* measurer) {
+  const size_t n = dom.size();
+  PageFacts f;
+  f.elements.resize(n);
+  f.text_len.assign(n, 0);
+  f.commas.assign(n, 0);
+  f.raw_text.assign(n, 0);
+  f.has_main.assign(n, 0);
+  std::string class_id, collapsed;
+  for (uint32_t i = 0; i < n; ++i) {
+    const Node& node = dom.node(i);
+    if (node.is_text()) {
+      collapsed.clear();
+      bool pending = false;
+      AppendCollapsed(dom.text(i), &collapsed, &pending);
+      f.text_len[i] = static_cast<float>(measurer->EffectiveLength(collapsed));
+      f.commas[i] = static_cast<uint16_t>(std::min<size_t>(CountCommas(collapsed), 60000));
+      continue;
+    }
+    PageFacts::Element& e = f.elements[i];
+    std::string_view cls = dom.attr(i, "class"), id = dom.attr(i, "id");
+    if (!cls.empty() || !id.empty()) {
+      class_id = Lower(cls);
+      class_id += ' ';
+      class_id += Lower(id);
+      e.class_weight = static_cast<int8_t>(rules.ClassWeight(class_id));
+      e.unlikely = rules.IsUnlikely(class_id) && !rules.IsMaybeCandidate(class_id);
+      e.boilerplate = rules.IsBoilerplate(class_id);
+    }
+    e.hidden = dom.has_attr(i, "hidden") || dom.attr(i, "aria-hidden") == "true" ||
+               IsHiddenByStyle(dom.attr(i, "style"));
+    std::string_view role = dom.attr(i, "role");
+    e.chrome_role = !role.empty() && IsChromeRole(Lower(role));
+    if (node.tag == Tag::kArticle || node.tag == Tag::kMain || role == "main" || role == "article") {
+      f.has_main[i] = 1;
+    }
+  }
+  // Children have larger indices than their parents (nodes are stored in document order), so one backward sweep
+  // sums every subtree.
+  for (uint32_t i = static_cast<uint32_t>(n); i-- > 1;) {
+    const Node& node = dom.node(i);
+    if (node.is_text()) f.raw_text[i] = f.text_len[i];
+    if (node.parent != kNoNode) {
+      f.raw_text[node.parent] += f.raw_text[i];
+      f.has_main[node.parent] |= f.has_main[i];
+    }
+  }
+  return f;
+}
+
+std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel level, size_t* removed_count) {
+  const size_t n = dom.size();
+  std::vector<uint8_t> removed(n, 0);
+  size_t count = 0;
+  const uint32_t body = dom.body() == kNoNode ? dom.root() : dom.body();
+  const float body_text = std::max(1.0f, facts.raw_text[body]);
+  // An element that holds most of the page's text is the article (or contains it), whatever its name says.
+  auto holds_article = [&](uint32_t i) {
+    return facts.has_main[i] || facts.raw_text[i] > 0.5f * body_text;
+  };
+  // in_table[i]: inside <pre>/<code> or a table, where class names describe syntax highlighting or layout, not
+  // page chrome (Readability spares these too).
+  std::vector<uint8_t> in_table(n, 0);
+  for (uint32_t i = 0; i < n; ++i) {
+    const Node& node = dom.node(i);
+    if (node.parent != kNoNode) {
+      if (removed[node.parent]) {
+        removed[i] = 1;
+        continue;
+      }
+      if (node.is_text()) continue;
+      in_table[i] = in_table[node.parent] | (dom.node(node.parent).tag == Tag::kTable) |
+                    (dom.node(node.parent).tag == Tag::kPre) | (dom.node(node.parent).tag == Tag::kCode);
+    }
+    const Tag tag = node.tag;
+    if (tag == Tag::kBody || tag == Tag::kHtml) continue;
+    const PageFacts::Element& e = facts.elements[i];
+    bool remove = false;
+    if (IsNeverContent(tag) || e.hidden) {
+      remove = true;
+    } else if (tag == Tag::kForm) {
+      // Some sites (ASP.NET) wrap the whole page in one <form>; only small forms are widgets.
+      remove = !holds_article(i) && level != PruneLevel::kMinimal;
+    } else if (level != PruneLevel::kMinimal) {
+      if ((IsChromeTag(tag) || e.chrome_role || e.boilerplate) && !holds_article(i)) {
+        remove = true;
+      } else if (level == PruneLevel::kStrict && e.unlikely && !in_table[i] && tag != Tag::kA &&
+                 tag != Tag::kArticle && tag != Tag::kMain && !holds_article(i)) {
+        remove = true;
+      }
+    }
+    if (remove) {
+      removed[i] = 1;
+      ++count;
+    }
+  }
+  if (removed_count) *removed_count = count;
+  return removed;
+}
+
+}  // namespace cleaner

@@ -1,0 +1,49 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+//
+// Stage 3, prune: decides which subtrees can never be article text, before scoring.
+
+#ifndef CLEANER_PRUNE_H_
+#define CLEANER_PRUNE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "cleaner/dom.h"
+#include "cleaner/rules.h"
+#include "cleaner/text.h"
+
+namespace cleaner {
+
+// Facts about every node that do not depend on the pass, computed once per page.
+struct PageFacts {
+  struct Element {
+    int8_t class_weight = 0;   // Rules::ClassWeight of "class id"
+    bool unlikely = false;     // matches class_id/unlikely.txt and not maybe_candidate.txt
+    bool boilerplate = false;  // matches class_id/boilerplate.txt
+    bool hidden = false;       // hidden by attribute or inline style
+    bool chrome_role = false;  // role=navigation, menu, complementary, ...
+  };
+  std::vector<Element> elements;  // indexed by node; meaningful for elements only
+  std::vector<float> text_len;    // text nodes: effective length (TextMeasurer) of the collapsed text
+  std::vector<uint16_t> commas;   // text nodes: CountCommas
+  std::vector<float> raw_text;    // every node: text_len summed over the whole subtree, before any pruning
+  std::vector<uint8_t> has_main;  // every node: 1 if the subtree holds an <article> or <main> element
+};
+
+PageFacts ComputePageFacts(const Dom& dom, const Rules& rules, TextMeasurer* measurer);
+
+// How hard a pass prunes. Each fallback pass keeps more of the page (Readability's flags, in the same order).
+enum class PruneLevel : uint8_t {
+  kStrict = 1,       // tags, hidden elements, chrome, boilerplate widgets and unlikely class/id names
+  kKeepUnlikely = 2, // as kStrict, but class/id names matched by unlikely.txt stay
+  kMinimal = 3,      // only tags that never hold text, and hidden elements
+};
+
+// Returns a per-node mask: 1 for every node inside a removed subtree (its root included). `removed_count` receives
+// the number of subtrees removed.
+std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel level, size_t* removed_count);
+
+}  // namespace cleaner
+
+#endif  // CLEANER_PRUNE_H_

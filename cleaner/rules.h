@@ -1,0 +1,61 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+//
+// The heuristics' data, compiled once: class/id patterns for the prune and score stages and line patterns for the
+// filter stage. A Rules object is immutable and shared by every thread of an Extractor.
+
+#ifndef CLEANER_RULES_H_
+#define CLEANER_RULES_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cleaner/status.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace cleaner {
+
+// One rule file: its entries in order, each with its line number, comments and blank lines dropped.
+struct RuleFile {
+  std::string path;
+  std::vector<std::pair<int, std::string>> entries;
+};
+
+// Splits a rule file's text into entries. A line whose first non-blank character is '#' is a comment; trailing
+// blanks are trimmed, leading ones are kept (a pattern may start with a space).
+RuleFile ParseRuleFile(std::string_view path, std::string_view text);
+
+class Rules {
+ public:
+  // The rules embedded in the library, compiled. Errors name the file and line of a pattern that does not compile.
+  static Result<std::shared_ptr<const Rules>> Embedded();
+  // Rules compiled from the given files (path relative to the rules folder, content).
+  static Result<std::shared_ptr<const Rules>> FromFiles(const std::vector<RuleFile>& files);
+  ~Rules();
+
+  // Each takes "CLASS ID" of an element, lower-cased.
+  bool IsUnlikely(std::string_view class_id) const;
+  bool IsMaybeCandidate(std::string_view class_id) const;
+  bool IsBoilerplate(std::string_view class_id) const;
+  // +25 for a positive match, -25 for a negative one, 0 or both cancel out (Readability's class weight).
+  int ClassWeight(std::string_view class_id) const;
+
+  // True if a trimmed output line is noise in `language` (a BCP 47 primary tag such as "hi"; neutral rules always
+  // apply).
+  bool IsNoiseLine(std::string_view line, std::string_view language) const;
+
+ private:
+  Rules() = default;
+  std::unique_ptr<re2::RE2> unlikely_, maybe_, boilerplate_, positive_, negative_;
+  std::unique_ptr<re2::RE2> neutral_lines_;
+  std::map<std::string, std::unique_ptr<re2::RE2>, std::less<>> language_lines_;
+};
+
+}  // namespace cleaner
+
+#endif  // CLEANER_RULES_H_

@@ -1,0 +1,181 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+
+#include "cleaner/score.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cleaner {
+namespace {
+
+// Below 25 characters a block is a label, a button or a date, not a paragraph (Readability's threshold).
+constexpr float kMinParagraphLength = 25;
+constexpr int kAncestorLevels = 5;
+
+float TagBonus(Tag t) {
+  switch (t) {
+    case Tag::kDiv: case Tag::kArticle: case Tag::kMain: case Tag::kSection:
+      return 5;
+    case Tag::kPre: case Tag::kTd: case Tag::kBlockquote:
+      return 3;
+    case Tag::kAddress: case Tag::kOl: case Tag::kUl: case Tag::kDl: case Tag::kDd: case Tag::kDt: case Tag::kLi:
+    case Tag::kForm:
+      return -3;
+    case Tag::kH1: case Tag::kH2: case Tag::kH3: case Tag::kH4: case Tag::kH5: case Tag::kH6: case Tag::kTh:
+      return -5;
+    default:
+      return 0;
+  }
+}
+
+}  // namespace
+
+bool IsBlockForParagraphs(Tag t) {
+  switch (t) {
+    case Tag::kBlockquote: case Tag::kDl: case Tag::kDiv: case Tag::kImg: case Tag::kOl: case Tag::kP:
+    case Tag::kPre: case Tag::kTable: case Tag::kUl: case Tag::kSection: case Tag::kArticle: case Tag::kH1:
+    case Tag::kH2: case Tag::kH3: case Tag::kH4: case Tag::kH5: case Tag::kH6: case Tag::kFigure: case Tag::kMain:
+    case Tag::kHeader: case Tag::kFooter: case Tag::kNav: case Tag::kAside: case Tag::kForm: case Tag::kLi:
+    case Tag::kTr: case Tag::kTd:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void Aggregates::RemoveFromAncestors(const Dom& dom, uint32_t i, uint32_t stop) {
+  const Sums s = sums[i];
+  for (uint32_t a = dom.node(i).parent; a != kNoNode; a = dom.node(a).parent) {
+    Sums& t = sums[a];
+    t.text -= s.text;
+    t.link -= s.link;
+    t.heading -= s.heading;
+    t.list -= s.list;
+    t.commas -= s.commas;
+    t.p -= s.p;
+    t.img -= s.img;
+    t.li -= s.li;
+    t.input -= s.input;
+    t.embed -= s.embed;
+    t.table -= s.table;
+    if (a == stop) break;
+  }
+}
+
+Aggregates Aggregate(const Dom& dom, const PageFacts& facts, const std::vector<uint8_t>& removed) {
+  const size_t n = dom.size();
+  Aggregates agg;
+  agg.sums.resize(n);
+  for (uint32_t i = static_cast<uint32_t>(n); i-- > 0;) {
+    if (removed[i]) continue;
+    const Node& node = dom.node(i);
+    Aggregates::Sums& s = agg.sums[i];
+    if (node.is_text()) {
+      s.text = facts.text_len[i];
+      s.commas = facts.commas[i];
+    } else {
+      switch (node.tag) {
+        case Tag::kA:
+          if (dom.has_attr(i, "href")) s.link = s.text;
+          break;
+        case Tag::kH1: case Tag::kH2: case Tag::kH3: case Tag::kH4: case Tag::kH5: case Tag::kH6:
+          s.heading = s.text;
+          break;
+        case Tag::kUl: case Tag::kOl:
+          s.list = s.text;
+          break;
+        case Tag::kP: s.p += 1; break;
+        case Tag::kImg: s.img += 1; break;
+        case Tag::kLi: s.li += 1; break;
+        case Tag::kInput: case Tag::kTextarea: case Tag::kSelect: case Tag::kButton: s.input += 1; break;
+        case Tag::kIframe: case Tag::kEmbed: case Tag::kObject: case Tag::kVideo: s.embed += 1; break;
+        case Tag::kTable: s.table += 1; break;
+        default: break;
+      }
+    }
+    if (node.parent != kNoNode) {
+      Aggregates::Sums& p = agg.sums[node.parent];
+      p.text += s.text;
+      p.link += s.link;
+      p.heading += s.heading;
+      p.list += s.list;
+      p.commas += s.commas;
+      p.p += s.p;
+      p.img += s.img;
+      p.li += s.li;
+      p.input += s.input;
+      p.embed += s.embed;
+      p.table += s.table;
+    }
+  }
+  return agg;
+}
+
+Scores ScoreCandidates(const Dom& dom, const PageFacts& facts, const std::vector<uint8_t>& removed,
+                       const Aggregates& agg) {
+  const size_t n = dom.size();
+  Scores sc;
+  sc.score.assign(n, 0);
+  sc.is_candidate.assign(n, 0);
+
+  auto init = [&](uint32_t a) {
+    if (sc.is_candidate[a]) return;
+    sc.is_candidate[a] = 1;
+    sc.score[a] = TagBonus(dom.node(a).tag) + facts.elements[a].class_weight;
+    sc.candidates.push_back(a);
+  };
+  auto credit = [&](uint32_t parent, float text_len, uint32_t commas) {
+    if (text_len < kMinParagraphLength || parent == kNoNode) return;
+    float score = 1.0f + static_cast<float>(commas) + std::min(std::floor(text_len / 100.0f), 3.0f);
+    uint32_t a = parent;
+    for (int level = 0; level < kAncestorLevels && a != kNoNode; ++level, a = dom.node(a).parent) {
+      if (dom.node(a).tag == Tag::kHtml) break;
+      init(a);
+      float divider = level == 0 ? 1.0f : level == 1 ? 2.0f : static_cast<float>(level) * 3.0f;
+      sc.score[a] += score / divider;
+    }
+  };
+
+  for (uint32_t i = 0; i < n; ++i) {
+    const Node& node = dom.node(i);
+    if (removed[i] || !node.is_element()) continue;
+    const Tag t = node.tag;
+    bool has_block_child = false;
+    for (uint32_t c = node.first_child; c != kNoNode; c = dom.node(c).next_sibling) {
+      if (!removed[c] && dom.node(c).is_element() && IsBlockForParagraphs(dom.node(c).tag)) {
+        has_block_child = true;
+        break;
+      }
+    }
+    const bool paragraph_tag = t == Tag::kP || t == Tag::kPre || t == Tag::kTd || IsHeading(t);
+    const bool leaf_container = !has_block_child && (t == Tag::kDiv || t == Tag::kSection ||
+                                                     t == Tag::kArticle || t == Tag::kBlockquote ||
+                                                     t == Tag::kMain || t == Tag::kLi || t == Tag::kDd ||
+                                                     t == Tag::kFont || t == Tag::kCenter || t == Tag::kSpan);
+    if (paragraph_tag && !(IsHeading(t) && t == Tag::kH1)) {
+      if (t == Tag::kTd && has_block_child) continue;  // a layout cell: its paragraphs score themselves
+      credit(node.parent, agg.sums[i].text, agg.sums[i].commas);
+    } else if (leaf_container && t != Tag::kSpan && t != Tag::kLi) {
+      // A <div> with only inline content is a paragraph (Readability turns it into a <p>).
+      credit(node.parent, agg.sums[i].text, agg.sums[i].commas);
+    } else if (has_block_child && t != Tag::kUl && t != Tag::kOl && t != Tag::kTable && t != Tag::kTr) {
+      // Text directly inside a container, beside its blocks (`<div>text<br>text<p>..</p></div>`), is a paragraph
+      // whose parent is the container.
+      float text = 0;
+      uint32_t commas = 0;
+      for (uint32_t c = node.first_child; c != kNoNode; c = dom.node(c).next_sibling) {
+        if (removed[c]) continue;
+        const Node& child = dom.node(c);
+        if (child.is_text() || !IsBlockForParagraphs(child.tag)) {
+          text += agg.sums[c].text;
+          commas += agg.sums[c].commas;
+        }
+      }
+      credit(i, text, commas);
+    }
+  }
+  for (uint32_t c : sc.candidates) sc.score[c] *= 1.0f - agg.LinkDensity(c);
+  return sc;
+}
+
+}  // namespace cleaner

@@ -1,0 +1,197 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+//
+// The default command: clean pages from files or standard input.
+
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#include "cleaner/cleaner.h"
+#include "cli/commands.h"
+
+namespace cleaner::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+Result<std::string> ReadInput(const std::string& path, size_t max_bytes) {
+  std::string data;
+  if (path == "-") {
+    char buf[1 << 16];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) {
+      data.append(buf, n);
+      if (data.size() > max_bytes) return Status(StatusCode::kTooLarge, "standard input is over --max-bytes");
+    }
+    if (std::ferror(stdin)) return Status(StatusCode::kIoError, "cannot read standard input");
+    return data;
+  }
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return Status(StatusCode::kIoError, "is a directory");
+  auto size = fs::file_size(path, ec);
+  if (ec) return Status(StatusCode::kIoError, ec.message());
+  if (size > max_bytes) {
+    return Status(StatusCode::kTooLarge,
+                  std::to_string(size) + " bytes, over --max-bytes " + std::to_string(max_bytes));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(StatusCode::kIoError, "cannot open");
+  data.resize(size);
+  in.read(data.data(), static_cast<std::streamsize>(size));
+  if (in.gcount() != static_cast<std::streamsize>(size)) return Status(StatusCode::kIoError, "short read");
+  return data;
+}
+
+std::string MarkdownEscapeLine(const std::string& s) {
+  // A line that would start a Markdown construct of its own gets a backslash.
+  if (!s.empty() && (s[0] == '#' || s[0] == '>' || s[0] == '-' || s[0] == '*' || s[0] == '+')) return "\\" + s;
+  return s;
+}
+
+std::string Render(const Document& doc, const std::string& format, bool with_title) {
+  if (format == "json" || format == "jsonl") {
+    nlohmann::json j;
+    j["url"] = doc.url;
+    j["title"] = doc.title;
+    j["language"] = doc.language;
+    j["text"] = doc.text;
+    j["stats"] = {{"input_bytes", doc.stats.input_bytes},   {"parsed_bytes", doc.stats.parsed_bytes},
+                  {"nodes", doc.stats.nodes},               {"pruned_nodes", doc.stats.pruned_nodes},
+                  {"candidates", doc.stats.candidates},     {"pass", doc.stats.pass},
+                  {"lines_before_filter", doc.stats.lines_before_filter},
+                  {"lines_after_filter", doc.stats.lines_after_filter},
+                  {"depth_capped", doc.stats.depth_capped}, {"invalid_utf8", doc.stats.invalid_utf8},
+                  {"parse_ms", doc.stats.parse_ms},         {"total_ms", doc.stats.total_ms}};
+    if (!doc.stats.empty_reason.empty()) j["stats"]["empty_reason"] = doc.stats.empty_reason;
+    return j.dump(format == "json" ? 2 : -1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  }
+  if (format == "markdown") {
+    std::string out;
+    if (with_title && !doc.title.empty()) out += "# " + doc.title + "\n\n";
+    Block::Kind previous = Block::Kind::kParagraph;
+    for (const Block& b : doc.blocks) {
+      bool tight = (b.kind == previous) && (b.kind == Block::Kind::kListItem || b.kind == Block::Kind::kTableRow);
+      if (!out.empty() && !tight) out += "\n";
+      switch (b.kind) {
+        case Block::Kind::kHeading: out += std::string(static_cast<size_t>(b.level), '#') + " " + b.text; break;
+        case Block::Kind::kListItem: out += "- " + b.text; break;
+        case Block::Kind::kQuote: out += "> " + b.text; break;
+        case Block::Kind::kPreformatted: out += "    " + b.text; break;
+        default: out += MarkdownEscapeLine(b.text); break;
+      }
+      out += "\n";
+      previous = b.kind;
+    }
+    return out;
+  }
+  return doc.text;
+}
+
+std::string Extension(const std::string& format) {
+  if (format == "json" || format == "jsonl") return ".json";
+  if (format == "markdown") return ".md";
+  return ".txt";
+}
+
+}  // namespace
+
+void AddCleanOptions(CLI::App* app, CleanArgs* args) {
+  app->add_option("inputs", args->inputs, "HTML files to clean; - reads standard input")->required();
+  app->add_option("-f,--format", args->format, "Output shape: txt (one block per line), json, jsonl, markdown")
+      ->check(CLI::IsMember({"txt", "json", "jsonl", "markdown"}));
+  app->add_option("-o,--output-dir", args->output_dir,
+                  "Write each result to DIR/<input name without extension>.<txt|json|md> instead of stdout");
+  app->add_flag("--with-title", args->with_title, "Print the page title on the first line");
+  app->add_option("--url", args->url, "The page's URL (copied into JSON output)");
+  app->add_option("--language", args->language,
+                  "Language of the pages as a BCP 47 tag (en, hi, ...); default: from the markup");
+  app->add_flag("--no-filter", args->no_filter, "Keep lines that the line-level noise rules would drop");
+  app->add_option("--max-bytes", args->max_bytes, "Refuse inputs larger than this many bytes")
+      ->check(CLI::PositiveNumber);
+  app->add_option("-j,--jobs", args->jobs, "Pages cleaned at once with --output-dir (default: all cores)");
+  app->add_flag("-q,--quiet", args->quiet, "No warnings for pages without an article");
+}
+
+int RunClean(const CleanArgs& args) {
+  Options options;
+  options.with_title = args.with_title;
+  options.language = args.language;
+  options.filter_lines = !args.no_filter;
+  options.max_input_bytes = args.max_bytes;
+  const Extractor extractor(options);
+
+  if (!args.output_dir.empty()) {
+    std::error_code ec;
+    fs::create_directories(args.output_dir, ec);
+    if (ec) {
+      std::fprintf(stderr, "cleaner: cannot create %s: %s\n", args.output_dir.c_str(), ec.message().c_str());
+      return kExitFailure;
+    }
+  } else if (args.inputs.size() > 1 && args.format == "txt") {
+    std::fprintf(stderr, "cleaner: several inputs need --output-dir, or --format jsonl\n");
+    return kExitUsage;
+  }
+
+  std::atomic<size_t> next{0}, failed{0}, empty{0};
+  std::mutex out_mutex;
+  auto work = [&] {
+    for (size_t k = next++; k < args.inputs.size(); k = next++) {
+      const std::string& path = args.inputs[k];
+      auto input = ReadInput(path, args.max_bytes);
+      Result<Document> doc = input.ok() ? extractor.Extract(input.value(), args.url) : Result<Document>(input.status());
+      if (!doc.ok()) {
+        ++failed;
+        std::lock_guard<std::mutex> lock(out_mutex);
+        std::fprintf(stderr, "cleaner: %s: %s\n", path.c_str(), doc.status().ToString().c_str());
+        continue;
+      }
+      if (doc->text.empty()) {
+        ++empty;
+        if (!args.quiet) {
+          std::lock_guard<std::mutex> lock(out_mutex);
+          std::fprintf(stderr, "cleaner: warning: %s: %s\n", path.c_str(), doc->stats.empty_reason.c_str());
+        }
+      }
+      std::string rendered = Render(doc.value(), args.format, args.with_title);
+      if (args.output_dir.empty()) {
+        std::lock_guard<std::mutex> lock(out_mutex);
+        std::fwrite(rendered.data(), 1, rendered.size(), stdout);
+        continue;
+      }
+      std::string stem = path == "-" ? "stdin" : fs::path(path).stem().string();
+      fs::path out = fs::path(args.output_dir) / (stem + Extension(args.format));
+      std::ofstream f(out, std::ios::binary);
+      f.write(rendered.data(), static_cast<std::streamsize>(rendered.size()));
+      f.close();
+      if (!f) {
+        ++failed;
+        std::lock_guard<std::mutex> lock(out_mutex);
+        std::fprintf(stderr, "cleaner: %s: cannot write %s\n", path.c_str(), out.string().c_str());
+      }
+    }
+  };
+  size_t jobs = args.jobs ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
+  if (args.output_dir.empty()) jobs = 1;  // stdout keeps the input order
+  jobs = std::min(jobs, args.inputs.size());
+  std::vector<std::thread> threads;
+  for (size_t t = 1; t < jobs; ++t) threads.emplace_back(work);
+  work();
+  for (auto& t : threads) t.join();
+  std::fflush(stdout);
+  if (args.inputs.size() > 1 && !args.quiet) {
+    std::fprintf(stderr, "cleaner: %zu inputs: %zu cleaned, %zu without an article, %zu failed\n",
+                 args.inputs.size(), args.inputs.size() - failed, empty.load(), failed.load());
+  }
+  return failed ? kExitFailure : kExitOk;
+}
+
+}  // namespace cleaner::cli

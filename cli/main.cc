@@ -1,0 +1,41 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+//
+// One binary: cleaning is the default command; other jobs are subcommands.
+
+#include <cstdio>
+#include <exception>
+
+#include "cleaner/version.h"
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace cleaner::cli;
+  CLI::App app{
+      "cleaner: turns web pages into clean article text.\n\n"
+      "  cleaner PAGE.html            print the article of a page (txt: one paragraph per line)\n"
+      "  cleaner - < PAGE.html        read the page from standard input\n"
+      "  cleaner -o OUT/ A.html B.html  clean many pages, writing OUT/A.txt, OUT/B.txt\n\n"
+      "Exit status: 0 when every input was processed (a page without an article gives an empty result and a\n"
+      "warning), 1 when any input failed, 2 for a usage error.",
+      "cleaner"};
+  app.set_version_flag("--version", "cleaner " CLEANER_VERSION);
+  app.option_defaults()->always_capture_default();
+  CleanArgs clean;
+  AddCleanOptions(&app, &clean);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  try {
+    return RunClean(clean);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "cleaner: internal error: %s\n", e.what());
+    return kExitFailure;
+  }
+}

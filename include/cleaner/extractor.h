@@ -1,0 +1,43 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+
+#ifndef CLEANER_EXTRACTOR_H_
+#define CLEANER_EXTRACTOR_H_
+
+#include <memory>
+#include <string_view>
+
+#include "cleaner/options.h"
+#include "cleaner/result.h"
+#include "cleaner/status.h"
+
+namespace cleaner {
+
+// Turns an HTML page into its main article text.
+//
+// Thread safety: an Extractor is immutable after construction; one instance may be shared by any number of
+// threads calling Extract at once. Construction compiles the rules and is comparatively costly (milliseconds):
+// build one Extractor and reuse it.
+class Extractor {
+ public:
+  explicit Extractor(Options options = {});
+  ~Extractor();
+  Extractor(Extractor&&) noexcept;
+  Extractor& operator=(Extractor&&) noexcept;
+  Extractor(const Extractor&) = delete;
+  Extractor& operator=(const Extractor&) = delete;
+
+  // Extracts the article from `html` (any bytes; invalid UTF-8 is replaced, a UTF-8 BOM dropped). `url`, if
+  // given, is copied into the result and helps metadata. A page without an article is not an error: it gives an
+  // empty text with Stats::empty_reason set. Errors: kTooLarge, kNotHtml (binary input).
+  Result<Document> Extract(std::string_view html, std::string_view url = {}) const;
+
+  const Options& options() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<const Impl> impl_;
+};
+
+}  // namespace cleaner
+
+#endif  // CLEANER_EXTRACTOR_H_

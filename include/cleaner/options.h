@@ -1,0 +1,38 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+
+#ifndef CLEANER_OPTIONS_H_
+#define CLEANER_OPTIONS_H_
+
+#include <cstddef>
+#include <string>
+
+namespace cleaner {
+
+// How an Extractor works. Every field has a default that suits crawling arbitrary pages.
+struct Options {
+  // Put the page title on the first line of Document::text. Default: false (the body alone).
+  bool with_title = false;
+
+  // Pages over this many bytes are refused with StatusCode::kTooLarge. Default: 64 MiB.
+  std::size_t max_input_bytes = 64u << 20;
+
+  // Element nesting deeper than this is flattened before parsing: Gumbo's time grows with the square of the
+  // depth (100 000 nested <div>s take 40-53 s, see shared/GUMBO.md) and real pages stay below 100.
+  // Default: 400.
+  std::size_t max_depth = 400;
+
+  // Language of the page as a BCP 47 tag ("hi", "en"); empty means: read it from the markup, else guess it
+  // from the text. Chooses the per-language rule files. Default: empty.
+  std::string language;
+
+  // Drop boilerplate lines with the line-level rules after extraction. Default: true.
+  bool filter_lines = true;
+
+  // Below this many characters of extracted text, the extractor retries with looser pruning (a page that has
+  // an article never comes out empty). Default: 250.
+  std::size_t min_text_length = 250;
+};
+
+}  // namespace cleaner
+
+#endif  // CLEANER_OPTIONS_H_

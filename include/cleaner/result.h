@@ -1,0 +1,49 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+
+#ifndef CLEANER_RESULT_H_
+#define CLEANER_RESULT_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace cleaner {
+
+// What each pipeline stage did, for diagnostics and the JSON output.
+struct Stats {
+  std::size_t input_bytes = 0;       // bytes given to Extract
+  std::size_t parsed_bytes = 0;      // bytes given to the HTML parser after the pre-scan
+  std::size_t nodes = 0;             // elements and text nodes in the parsed tree
+  std::size_t pruned_nodes = 0;      // subtrees removed by the prune stage
+  std::size_t candidates = 0;        // elements that received a content score
+  std::size_t pass = 0;              // 1 = strict pruning; 2, 3 = the fallback passes that were needed
+  std::size_t lines_before_filter = 0;
+  std::size_t lines_after_filter = 0;
+  bool depth_capped = false;         // nesting deeper than Options::max_depth was flattened
+  bool invalid_utf8 = false;         // invalid UTF-8 sequences were replaced with U+FFFD
+  std::string empty_reason;          // why text is empty, when it is ("no text", "binary input", ...)
+  double parse_ms = 0;               // time in the HTML parser
+  double total_ms = 0;               // time in Extract, end to end
+};
+
+// One line of the article text, with the kind of block it came from (for Markdown and structured output).
+struct Block {
+  enum class Kind { kParagraph, kHeading, kListItem, kTableRow, kQuote, kPreformatted, kCaption };
+  Kind kind = Kind::kParagraph;
+  int level = 0;  // 1-6 for headings, else 0
+  std::string text;
+};
+
+// The extracted article.
+struct Document {
+  std::string text;      // the article body: one block per line, UTF-8, ending with '\n' unless empty
+  std::string title;     // the page title (also first in text when Options::with_title)
+  std::string language;  // BCP 47 tag from the markup or guessed from the script; empty if unknown
+  std::string url;       // the URL the caller passed, if any
+  std::vector<Block> blocks;  // the body's lines (`text` without the title) with their kinds
+  Stats stats;
+};
+
+}  // namespace cleaner
+
+#endif  // CLEANER_RESULT_H_
