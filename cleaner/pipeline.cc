@@ -4,6 +4,7 @@
 // passes that prune less when the strict pass finds too little text.
 
 #include <chrono>
+#include <iterator>
 #include <string>
 #include <utility>
 
@@ -124,14 +125,23 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
 
   PassResult best;
   size_t best_pass = 0;
-  static constexpr PruneLevel kLevels[] = {PruneLevel::kStrict, PruneLevel::kKeepUnlikely, PruneLevel::kMinimal};
-  for (size_t pass = 0; pass < 3; ++pass) {
+  // Readability's order of fallbacks: keep unlikely class names, then ignore class weights, then prune only what
+  // can never be text.
+  struct Pass {
+    PruneLevel level;
+    bool class_weights;
+  };
+  static constexpr Pass kPasses[] = {{PruneLevel::kStrict, true},
+                                     {PruneLevel::kKeepUnlikely, true},
+                                     {PruneLevel::kKeepUnlikely, false},
+                                     {PruneLevel::kMinimal, false}};
+  for (size_t pass = 0; pass < std::size(kPasses); ++pass) {
     PassResult r;
-    std::vector<uint8_t> removed = Prune(dom, facts, kLevels[pass], &r.pruned);
+    std::vector<uint8_t> removed = Prune(dom, facts, kPasses[pass].level, &r.pruned);
     Aggregates agg = Aggregate(dom, facts, removed);
-    Scores scores = ScoreCandidates(dom, facts, removed, agg);
+    Scores scores = ScoreCandidates(dom, facts, removed, agg, kPasses[pass].class_weights);
     doc.stats.candidates = scores.candidates.size();
-    Selection sel = Select(dom, facts, std::move(removed), std::move(agg), scores);
+    Selection sel = Select(dom, facts, std::move(removed), std::move(agg), scores, kPasses[pass].class_weights);
     r.lines = Serialize(dom, sel.removed, sel.roots);
     doc.stats.lines_before_filter = r.lines.size();
     if (opt.filter_lines) FilterLines(*impl_->rules, doc.language, doc.title, &r.lines);

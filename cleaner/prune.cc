@@ -135,8 +135,12 @@ std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel le
     if (tag == Tag::kBody || tag == Tag::kHtml) continue;
     const PageFacts::Element& e = facts.elements[i];
     bool remove = false;
-    if (IsNeverContent(tag) || e.hidden) {
+    if (IsNeverContent(tag)) {
       remove = true;
+    } else if (e.hidden) {
+      // Streaming server rendering (React, Next.js) sends the article in a hidden <div> that a script moves into
+      // place: a hidden element with most of the page's text is the article.
+      remove = !holds_article(i);
     } else if (tag == Tag::kForm) {
       // Some sites (ASP.NET) wrap the whole page in one <form>; only small forms are widgets.
       remove = !holds_article(i) && level != PruneLevel::kMinimal;

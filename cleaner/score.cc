@@ -112,7 +112,7 @@ Aggregates Aggregate(const Dom& dom, const PageFacts& facts, const std::vector<u
 }
 
 Scores ScoreCandidates(const Dom& dom, const PageFacts& facts, const std::vector<uint8_t>& removed,
-                       const Aggregates& agg) {
+                       const Aggregates& agg, bool class_weights) {
   const size_t n = dom.size();
   Scores sc;
   sc.score.assign(n, 0);
@@ -121,7 +121,7 @@ Scores ScoreCandidates(const Dom& dom, const PageFacts& facts, const std::vector
   auto init = [&](uint32_t a) {
     if (sc.is_candidate[a]) return;
     sc.is_candidate[a] = 1;
-    sc.score[a] = TagBonus(dom.node(a).tag) + facts.elements[a].class_weight;
+    sc.score[a] = TagBonus(dom.node(a).tag) + (class_weights ? facts.elements[a].class_weight : 0);
     sc.candidates.push_back(a);
   };
   auto credit = [&](uint32_t parent, float text_len, uint32_t commas) {

@@ -42,8 +42,10 @@ struct Scores {
   std::vector<uint32_t> candidates;  // in document order
 };
 
+// `class_weights` false ignores class/id weights (the last fallback passes: some sites name their article
+// container "sidebar-grid").
 Scores ScoreCandidates(const Dom& dom, const PageFacts& facts, const std::vector<uint8_t>& removed,
-                       const Aggregates& agg);
+                       const Aggregates& agg, bool class_weights);
 
 // Tags whose presence makes a <div> a container rather than a paragraph (Readability's DIV_TO_P_ELEMS).
 bool IsBlockForParagraphs(Tag t);

@@ -50,13 +50,12 @@ bool HasAncestor(const Dom& dom, uint32_t i, Tag tag, uint32_t stop) {
 }
 
 // Readability's _cleanConditionally: decides whether a table, list or div inside the article is a widget.
-bool LooksLikeWidget(const Dom& dom, const PageFacts& facts, const Aggregates& agg, uint32_t i, uint32_t root,
+bool LooksLikeWidget(const Dom& dom, int weight, const Aggregates& agg, uint32_t i, uint32_t root,
                      const std::vector<uint8_t>& removed) {
   const Tag tag = dom.node(i).tag;
   const Aggregates::Sums& s = agg.sums[i];
   if (tag == Tag::kTable && IsDataTable(dom, i, removed)) return false;
   if (HasAncestor(dom, i, Tag::kCode, root) || HasAncestor(dom, i, Tag::kPre, root)) return false;
-  const int weight = facts.elements[i].class_weight;
   if (weight < 0) return true;
   if (s.commas >= 10) return false;
   const bool is_list = tag == Tag::kUl || tag == Tag::kOl || (s.text > 0 && s.list / s.text > 0.9f);
@@ -85,7 +84,7 @@ bool LooksLikeWidget(const Dom& dom, const PageFacts& facts, const Aggregates& a
 }
 
 // Removes widgets inside `root`, innermost first, so that an outer block is judged without what was removed inside.
-void CleanInside(const Dom& dom, const PageFacts& facts, uint32_t root, Aggregates* agg,
+void CleanInside(const Dom& dom, const PageFacts& facts, uint32_t root, bool class_weights, Aggregates* agg,
                  std::vector<uint8_t>* removed) {
   uint32_t end = root + 1;
   while (end < dom.size() && dom.Contains(root, end)) ++end;
@@ -95,8 +94,8 @@ void CleanInside(const Dom& dom, const PageFacts& facts, uint32_t root, Aggregat
     bool remove = false;
     if (t == Tag::kTable || t == Tag::kUl || t == Tag::kOl || t == Tag::kDiv || t == Tag::kSection ||
         t == Tag::kAside || t == Tag::kFieldset) {
-      remove = LooksLikeWidget(dom, facts, *agg, i, root, *removed);
-    } else if ((t == Tag::kH1 || t == Tag::kH2) && facts.elements[i].class_weight < 0) {
+      remove = LooksLikeWidget(dom, class_weights ? facts.elements[i].class_weight : 0, *agg, i, root, *removed);
+    } else if ((t == Tag::kH1 || t == Tag::kH2) && class_weights && facts.elements[i].class_weight < 0) {
       remove = true;  // Readability's _cleanHeaders
     }
     if (remove) {
@@ -109,7 +108,7 @@ void CleanInside(const Dom& dom, const PageFacts& facts, uint32_t root, Aggregat
 }  // namespace
 
 Selection Select(const Dom& dom, const PageFacts& facts, std::vector<uint8_t> removed, Aggregates agg,
-                 const Scores& scores) {
+                 const Scores& scores, bool class_weights) {
   Selection sel;
   const uint32_t body = dom.body() == kNoNode ? dom.root() : dom.body();
 
@@ -199,7 +198,7 @@ Selection Select(const Dom& dom, const PageFacts& facts, std::vector<uint8_t> re
       if (append) sel.roots.push_back(s);
     }
   }
-  for (uint32_t r : sel.roots) CleanInside(dom, facts, r, &agg, &removed);
+  for (uint32_t r : sel.roots) CleanInside(dom, facts, r, class_weights, &agg, &removed);
   sel.removed = std::move(removed);
   return sel;
 }

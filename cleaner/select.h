@@ -24,7 +24,7 @@ struct Selection {
 
 // `removed` is the prune stage's mask (taken by value: the selection extends it).
 Selection Select(const Dom& dom, const PageFacts& facts, std::vector<uint8_t> removed, Aggregates agg,
-                 const Scores& scores);
+                 const Scores& scores, bool class_weights);
 
 }  // namespace cleaner
 
