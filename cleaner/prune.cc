@@ -65,6 +65,7 @@ PageFacts ComputePageFacts(const Dom& dom, const Rules& rules, TextMeasurer* mea
   f.commas.assign(n, 0);
   f.raw_text.assign(n, 0);
   f.has_main.assign(n, 0);
+  f.named_article.assign(n, 0);
   std::string class_id, collapsed;
   for (uint32_t i = 0; i < n; ++i) {
     const Node& node = dom.node(i);
@@ -99,9 +100,13 @@ PageFacts ComputePageFacts(const Dom& dom, const Rules& rules, TextMeasurer* mea
   for (uint32_t i = static_cast<uint32_t>(n); i-- > 1;) {
     const Node& node = dom.node(i);
     if (node.is_text()) f.raw_text[i] = f.text_len[i];
+    if (node.is_element() && f.elements[i].class_weight > 0) {
+      f.named_article[i] = std::max(f.named_article[i], f.raw_text[i]);
+    }
     if (node.parent != kNoNode) {
       f.raw_text[node.parent] += f.raw_text[i];
       f.has_main[node.parent] |= f.has_main[i];
+      f.named_article[node.parent] = std::max(f.named_article[node.parent], f.named_article[i]);
     }
   }
   return f;
@@ -116,6 +121,12 @@ std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel le
   // An element that holds most of the page's text is the article (or contains it), whatever its name says.
   auto holds_article = [&](uint32_t i) {
     return facts.has_main[i] || facts.raw_text[i] > 0.5f * body_text;
+  };
+  // A wrapper named like a widget ("share_wrapper") around an element named like the article container, which holds
+  // a fifth of the page's text, is not a widget. Measured on dragnet: 500 characters keeps short articles in and
+  // comment sections (many small "comment-body" elements) out.
+  auto wraps_named_article = [&](uint32_t i) {
+    return facts.named_article[i] >= 500 && facts.named_article[i] >= 0.2f * body_text;
   };
   // in_table[i]: inside <pre>/<code> or a table, where class names describe syntax highlighting or layout, not
   // page chrome (Readability spares these too).
@@ -145,10 +156,12 @@ std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel le
       // Some sites (ASP.NET) wrap the whole page in one <form>; only small forms are widgets.
       remove = !holds_article(i) && level != PruneLevel::kMinimal;
     } else if (level != PruneLevel::kMinimal) {
-      if ((IsChromeTag(tag) || e.chrome_role || e.boilerplate) && !holds_article(i)) {
+      if ((IsChromeTag(tag) || e.chrome_role) && !holds_article(i)) {
+        remove = true;
+      } else if (e.boilerplate && !holds_article(i) && !wraps_named_article(i)) {
         remove = true;
       } else if (level == PruneLevel::kStrict && e.unlikely && !in_table[i] && tag != Tag::kA &&
-                 tag != Tag::kArticle && tag != Tag::kMain && !holds_article(i)) {
+                 tag != Tag::kArticle && tag != Tag::kMain && !holds_article(i) && !wraps_named_article(i)) {
         remove = true;
       }
     }

@@ -29,6 +29,8 @@ struct PageFacts {
   std::vector<uint16_t> commas;   // text nodes: CountCommas
   std::vector<float> raw_text;    // every node: text_len summed over the whole subtree, before any pruning
   std::vector<uint8_t> has_main;  // every node: 1 if the subtree holds an <article> or <main> element
+  std::vector<float> named_article;  // every node: largest raw_text of an element in the subtree (itself
+                                     // included) whose class/id weighs positive ("article", "content", ...)
 };
 
 PageFacts ComputePageFacts(const Dom& dom, const Rules& rules, TextMeasurer* measurer);
