@@ -11,6 +11,7 @@ namespace {
 // Below 25 characters a block is a label, a button or a date, not a paragraph (Readability's threshold).
 constexpr float kMinParagraphLength = 25;
 constexpr int kAncestorLevels = 5;
+constexpr float kMinNamedText = 500;
 
 float TagBonus(Tag t) {
   switch (t) {
@@ -121,7 +122,10 @@ Scores ScoreCandidates(const Dom& dom, const PageFacts& facts, const std::vector
   auto init = [&](uint32_t a) {
     if (sc.is_candidate[a]) return;
     sc.is_candidate[a] = 1;
-    sc.score[a] = TagBonus(dom.node(a).tag) + (class_weights ? facts.elements[a].class_weight : 0);
+    float weight = class_weights ? facts.elements[a].class_weight : 0;
+    // A positive name on a small box ("main_content" around one teaser) must not outscore the article itself.
+    if (weight > 0 && agg.sums[a].text < kMinNamedText) weight = 0;
+    sc.score[a] = TagBonus(dom.node(a).tag) + weight;
     sc.candidates.push_back(a);
   };
   auto credit = [&](uint32_t parent, float text_len, uint32_t commas) {
