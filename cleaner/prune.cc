@@ -55,6 +55,9 @@ bool IsChromeTag(Tag t) {
   return t == Tag::kNav || t == Tag::kHeader || t == Tag::kFooter || t == Tag::kAside;
 }
 
+// A paragraph of this many characters is prose, not a label or a byline.
+constexpr float kProseParagraph = 100;
+
 }  // namespace
 
 PageFacts ComputePageFacts(const Dom& dom, const Rules& rules, TextMeasurer* measurer) {
@@ -66,6 +69,7 @@ PageFacts ComputePageFacts(const Dom& dom, const Rules& rules, TextMeasurer* mea
   f.raw_text.assign(n, 0);
   f.has_main.assign(n, 0);
   f.named_article.assign(n, 0);
+  f.longest_p.assign(n, 0);
   std::string class_id, collapsed;
   for (uint32_t i = 0; i < n; ++i) {
     const Node& node = dom.node(i);
@@ -103,7 +107,9 @@ PageFacts ComputePageFacts(const Dom& dom, const Rules& rules, TextMeasurer* mea
     if (node.is_element() && f.elements[i].class_weight > 0) {
       f.named_article[i] = std::max(f.named_article[i], f.raw_text[i]);
     }
+    if (node.tag == Tag::kP && node.is_element()) f.longest_p[i] = std::max(f.longest_p[i], f.raw_text[i]);
     if (node.parent != kNoNode) {
+      f.longest_p[node.parent] = std::max(f.longest_p[node.parent], f.longest_p[i]);
       f.raw_text[node.parent] += f.raw_text[i];
       f.has_main[node.parent] |= f.has_main[i];
       f.named_article[node.parent] = std::max(f.named_article[node.parent], f.named_article[i]);
@@ -131,6 +137,10 @@ std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel le
   // in_table[i]: inside <pre>/<code> or a table, where class names describe syntax highlighting or layout, not
   // page chrome (Readability spares these too).
   std::vector<uint8_t> in_table(n, 0);
+  // in_article[i]: inside <article>, <main> or <section>. A <header> there holds the article's title, byline and date
+  // (not in any benchmark's truth) unless it holds prose: some sites put image-text blocks in <header>s
+  // (trafilatura set: munich2022.com).
+  std::vector<uint8_t> in_article(n, 0);
   for (uint32_t i = 0; i < n; ++i) {
     const Node& node = dom.node(i);
     if (node.parent != kNoNode) {
@@ -139,6 +149,8 @@ std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel le
         continue;
       }
       if (node.is_text()) continue;
+      const Tag pt = dom.node(node.parent).tag;
+      in_article[i] = in_article[node.parent] | (pt == Tag::kArticle) | (pt == Tag::kMain) | (pt == Tag::kSection);
       in_table[i] = in_table[node.parent] | (dom.node(node.parent).tag == Tag::kTable) |
                     (dom.node(node.parent).tag == Tag::kPre) | (dom.node(node.parent).tag == Tag::kCode);
     }
@@ -156,7 +168,7 @@ std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel le
       // Some sites (ASP.NET) wrap the whole page in one <form>; only small forms are widgets.
       remove = !holds_article(i) && level != PruneLevel::kMinimal;
     } else if (level != PruneLevel::kMinimal) {
-      if ((IsChromeTag(tag) || e.chrome_role) && !holds_article(i)) {
+      if ((IsChromeTag(tag) || e.chrome_role) && !holds_article(i) && !(tag == Tag::kHeader && in_article[i] && facts.longest_p[i] >= kProseParagraph)) {
         remove = true;
       } else if (e.boilerplate && !holds_article(i) && !wraps_named_article(i)) {
         remove = true;
