@@ -29,6 +29,27 @@ float TagBonus(Tag t) {
   }
 }
 
+// Readability rewrites the DOM before it counts paragraphs: a <div> without block children becomes a <p>, and each run
+// of inline content beside blocks is wrapped in one. Its widget test ("more images than paragraphs") depends on
+// those counts, so cleaner counts the same implicit paragraphs without rewriting anything. Without this, Blogger
+// posts (text and <br>s in a <div>, with two images) were removed as galleries.
+uint32_t ImplicitParagraphs(const Dom& dom, const std::vector<uint8_t>& removed, const Aggregates& agg, uint32_t i) {
+  uint32_t runs = 0;
+  bool in_run = false, has_block = false;
+  for (uint32_t c = dom.node(i).first_child; c != kNoNode; c = dom.node(c).next_sibling) {
+    if (removed[c]) continue;
+    const Node& child = dom.node(c);
+    if (child.is_element() && IsBlockForParagraphs(child.tag)) {
+      has_block = true;
+      in_run = false;
+    } else if (agg.sums[c].text > 0 && !in_run) {
+      in_run = true;
+      ++runs;
+    }
+  }
+  return has_block ? runs : (runs > 0 ? 1 : 0);
+}
+
 }  // namespace
 
 bool IsBlockForParagraphs(Tag t) {
@@ -91,6 +112,9 @@ Aggregates Aggregate(const Dom& dom, const PageFacts& facts, const std::vector<u
         case Tag::kInput: case Tag::kTextarea: case Tag::kSelect: case Tag::kButton: s.input += 1; break;
         case Tag::kIframe: case Tag::kEmbed: case Tag::kObject: case Tag::kVideo: s.embed += 1; break;
         case Tag::kTable: s.table += 1; break;
+        case Tag::kDiv: case Tag::kSection: case Tag::kArticle: case Tag::kMain: case Tag::kCenter:
+          s.p += ImplicitParagraphs(dom, removed, agg, i);
+          break;
         default: break;
       }
     }
