@@ -14,6 +14,23 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+// Appends the lower-cased class tokens of `cls` that describe a role (see class_id/ignored_tokens.txt), separated by
+// spaces.
+void AppendClassTokens(std::string_view cls, const Rules& rules, std::string* out) {
+  size_t i = 0;
+  std::string token;
+  while (i < cls.size()) {
+    while (i < cls.size() && (cls[i] == ' ' || cls[i] == '\t' || cls[i] == '\n' || cls[i] == '\r')) ++i;
+    size_t start = i;
+    while (i < cls.size() && !(cls[i] == ' ' || cls[i] == '\t' || cls[i] == '\n' || cls[i] == '\r')) ++i;
+    if (i == start) break;
+    token = Lower(cls.substr(start, i - start));
+    if (rules.IsIgnoredClassToken(token)) continue;
+    if (!out->empty()) out->push_back(' ');
+    *out += token;
+  }
+}
+
 bool ContainsToken(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
 }
@@ -84,7 +101,8 @@ PageFacts ComputePageFacts(const Dom& dom, const Rules& rules, TextMeasurer* mea
     PageFacts::Element& e = f.elements[i];
     std::string_view cls = dom.attr(i, "class"), id = dom.attr(i, "id");
     if (!cls.empty() || !id.empty()) {
-      class_id = Lower(cls);
+      class_id.clear();
+      AppendClassTokens(cls, rules, &class_id);
       class_id += ' ';
       class_id += Lower(id);
       e.class_weight = static_cast<int8_t>(rules.ClassWeight(class_id));
