@@ -57,9 +57,10 @@ std::string MarkdownEscapeLine(const std::string& s) {
   return s;
 }
 
-std::string Render(const Document& doc, const std::string& format, bool with_title) {
+std::string Render(const Document& doc, const std::string& input, const std::string& format, bool with_title) {
   if (format == "json" || format == "jsonl") {
     nlohmann::json j;
+    j["input"] = input;
     j["url"] = doc.url;
     j["title"] = doc.title;
     j["language"] = doc.language;
@@ -152,6 +153,14 @@ int RunClean(const CleanArgs& args) {
         ++failed;
         std::lock_guard<std::mutex> lock(out_mutex);
         std::fprintf(stderr, "cleaner: %s: %s\n", path.c_str(), doc.status().ToString().c_str());
+        // In a JSON Lines stream every input gets a record, so that none is silently lost.
+        if (args.format == "jsonl" && args.output_dir.empty()) {
+          nlohmann::json j = {{"input", path},
+                              {"error", {{"code", std::string(StatusCodeName(doc.status().code()))},
+                                         {"message", doc.status().message()}}}};
+          std::string line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+          std::fwrite(line.data(), 1, line.size(), stdout);
+        }
         continue;
       }
       if (doc->text.empty()) {
@@ -161,7 +170,7 @@ int RunClean(const CleanArgs& args) {
           std::fprintf(stderr, "cleaner: warning: %s: %s\n", path.c_str(), doc->stats.empty_reason.c_str());
         }
       }
-      std::string rendered = Render(doc.value(), args.format, args.with_title);
+      std::string rendered = Render(doc.value(), path, args.format, args.with_title);
       if (args.output_dir.empty()) {
         std::lock_guard<std::mutex> lock(out_mutex);
         std::fwrite(rendered.data(), 1, rendered.size(), stdout);
