@@ -178,6 +178,8 @@ std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel le
     bool remove = false;
     if (IsNeverContent(tag)) {
       remove = true;
+    } else if (tag == Tag::kFigcaption && level != PruneLevel::kMinimal) {
+      remove = true;
     } else if (e.hidden) {
       // Streaming server rendering (React, Next.js) sends the article in a hidden <div> that a script moves into
       // place: a hidden element with most of the page's text is the article.
