@@ -6,11 +6,14 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <utility>
+
+#include "cleaner/text.h"
 
 namespace cleaner {
 namespace {
@@ -252,6 +255,27 @@ bool Dom::Contains(uint32_t a, uint32_t d) const {
   for (uint32_t x = d; x != kNoNode; x = nodes_[x].parent)
     if (x == a) return true;
   return false;
+}
+
+std::string InnerText(const Dom& dom, uint32_t root) {
+  std::string out;
+  bool pending = false;
+  std::vector<uint32_t> stack{root};
+  while (!stack.empty()) {
+    uint32_t i = stack.back();
+    stack.pop_back();
+    const Node& n = dom.node(i);
+    if (n.is_text()) {
+      AppendCollapsed(dom.text(i), &out, &pending);
+      continue;
+    }
+    if (n.tag == Tag::kScript || n.tag == Tag::kStyle) continue;
+    if (IsBlock(n.tag)) pending = true;
+    size_t mark = stack.size();
+    for (uint32_t c = n.first_child; c != kNoNode; c = dom.node(c).next_sibling) stack.push_back(c);
+    std::reverse(stack.begin() + static_cast<long>(mark), stack.end());
+  }
+  return std::string(Trim(out));
 }
 
 bool IsHeading(Tag t) { return t >= Tag::kH1 && t <= Tag::kH6; }

@@ -92,6 +92,9 @@ class Dom {
   uint32_t head_ = kNoNode;
 };
 
+// The text of node `i` and its descendants, whitespace collapsed, blocks separated by a space.
+std::string InnerText(const Dom& dom, uint32_t i);
+
 bool IsHeading(Tag t);
 // Elements that start a new line of output (block-level in the HTML rendering sense).
 bool IsBlock(Tag t);

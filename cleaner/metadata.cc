@@ -51,27 +51,6 @@ std::string CleanTitle(std::string title) {
 
 }  // namespace
 
-std::string InnerText(const Dom& dom, uint32_t root) {
-  std::string out;
-  bool pending = false;
-  std::vector<uint32_t> stack{root};
-  while (!stack.empty()) {
-    uint32_t i = stack.back();
-    stack.pop_back();
-    const Node& n = dom.node(i);
-    if (n.is_text()) {
-      AppendCollapsed(dom.text(i), &out, &pending);
-      continue;
-    }
-    if (n.tag == Tag::kScript || n.tag == Tag::kStyle) continue;
-    if (IsBlock(n.tag)) pending = true;
-    size_t mark = stack.size();
-    for (uint32_t c = n.first_child; c != kNoNode; c = dom.node(c).next_sibling) stack.push_back(c);
-    std::reverse(stack.begin() + static_cast<long>(mark), stack.end());
-  }
-  return std::string(Trim(out));
-}
-
 Metadata ReadMetadata(const Dom& dom) {
   Metadata m;
   std::string title_tag, og_title, h1;

@@ -18,9 +18,6 @@ struct Metadata {
 
 Metadata ReadMetadata(const Dom& dom);
 
-// The text of element `i` with whitespace collapsed.
-std::string InnerText(const Dom& dom, uint32_t i);
-
 }  // namespace cleaner
 
 #endif  // CLEANER_METADATA_H_

@@ -9,6 +9,11 @@
 namespace cleaner {
 namespace {
 
+// Start tags longer than this are checked for their number of attributes; real tags keep far fewer than
+// kMaxAttributes.
+constexpr size_t kLongTag = 4096;
+constexpr size_t kMaxAttributes = 256;
+
 bool IsAsciiAlpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c; }
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
@@ -213,8 +218,51 @@ class Scanner {
       Close(name);
       return close_end;
     }
-    if (Open(name, self_closing)) Emit(at, tag_end);
+    if (Open(name, self_closing)) {
+      size_t cut = tag_end - at > kLongTag ? AttributeLimit(after, end) : std::string_view::npos;
+      if (cut == std::string_view::npos) {
+        Emit(at, tag_end);
+      } else {
+        Emit(at, cut);
+        out_.html.append(self_closing ? "/>" : ">");
+      }
+    }
     return tag_end;
+  }
+
+  // Returns where the (kMaxAttributes + 1)-th attribute of a start tag starts, or npos if it has fewer. Gumbo
+  // checks each new attribute name against all earlier ones of the tag: 100 000 distinct names take 19 s.
+  size_t AttributeLimit(size_t from, size_t to) const {
+    size_t count = 0;
+    char quote = 0;
+    bool in_name = false, after_equals = false;
+    for (size_t p = from; p < to; ++p) {
+      char c = in_[p];
+      if (quote) {
+        if (c == quote) quote = 0;
+        continue;
+      }
+      if (IsSpace(c) || c == '/') {
+        in_name = false;
+        continue;
+      }
+      if (c == '=') {
+        after_equals = true;
+        in_name = false;
+        continue;
+      }
+      if (after_equals) {
+        after_equals = false;
+        if (c == '"' || c == '\'') quote = c;
+        else while (p + 1 < to && !IsSpace(in_[p + 1])) ++p;  // an unquoted value
+        continue;
+      }
+      if (!in_name) {
+        in_name = true;
+        if (++count > kMaxAttributes) return p;
+      }
+    }
+    return std::string_view::npos;
   }
 
   bool IsJsonLd(size_t from, size_t to) const {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "cleaner/text.h"
+
 namespace cleaner {
 namespace {
 
@@ -48,6 +50,17 @@ bool IsDataTable(const Dom& dom, uint32_t table, const std::vector<uint8_t>& rem
     }
   }
   return rows >= 10 || max_cols > 4 || rows * max_cols > 10;
+}
+
+// A <div> (or similar) with only inline content: Readability turns it into a <p> before merging siblings, so
+// paragraphs written as <div class="body__paragraph"> join the article as <p>s do (scrapinghub, CNN pages).
+bool IsInlineOnlyContainer(const Dom& dom, const std::vector<uint8_t>& removed, uint32_t i) {
+  const Tag t = dom.node(i).tag;
+  if (t != Tag::kDiv && t != Tag::kSection) return false;
+  for (uint32_t c = dom.node(i).first_child; c != kNoNode; c = dom.node(c).next_sibling) {
+    if (!removed[c] && dom.node(c).is_element() && IsBlockForParagraphs(dom.node(c).tag)) return false;
+  }
+  return true;
 }
 
 bool HasAncestor(const Dom& dom, uint32_t i, Tag tag, uint32_t stop) {
@@ -203,14 +216,14 @@ Selection Select(const Dom& dom, const PageFacts& facts, std::vector<uint8_t> re
       float bonus = (!best_class.empty() && dom.attr(s, "class") == best_class) ? best_score * 0.2f : 0;
       if (scores.is_candidate[s] && scores.score[s] + bonus >= threshold) {
         append = true;
-      } else if (dom.node(s).tag == Tag::kP) {
+      } else if (dom.node(s).tag == Tag::kP || IsInlineOnlyContainer(dom, removed, s)) {
         const float len = agg.sums[s].text;
         const float ld = agg.LinkDensity(s);
         // A long paragraph with few links, or a short complete sentence with none.
         if (len > 80 && ld < 0.25f) append = true;
         else if (len > 0 && len < 80 && ld == 0) {
-          // Readability asks for a sentence end; checked on the text at serialization time would be costlier.
-          append = agg.sums[s].commas > 0 || len > 40;
+          // Readability asks for a sentence end; a date or a label has none.
+          append = EndsWithSentencePunctuation(InnerText(dom, s));
         }
       }
       if (append) sel.roots.push_back(s);
