@@ -75,6 +75,30 @@ bool IsChromeTag(Tag t) {
 // A paragraph of this many characters is prose, not a label or a byline.
 constexpr float kProseParagraph = 100;
 
+// A block right after an image that repeats the image's alt text is its caption, whatever the markup: many sites
+// (Dainik Bhaskar in the hindi set) write captions as a plain <div> after the <picture>, not as <figcaption>.
+void MarkCaptions(const Dom& dom, PageFacts* f) {
+  std::string alt;
+  for (uint32_t i = 0; i < dom.size(); ++i) {
+    if (!dom.node(i).is_element() || dom.node(i).tag != Tag::kImg) continue;
+    alt.clear();
+    bool pending = false;
+    AppendCollapsed(dom.attr(i, "alt"), &alt, &pending);
+    std::string_view want = Trim(alt);
+    if (want.size() < 8) continue;  // "image", "photo": too short to identify a caption
+    uint32_t a = i;
+    for (int level = 0; level < 3 && a != kNoNode; ++level, a = dom.node(a).parent) {
+      uint32_t s = dom.node(a).next_sibling;
+      while (s != kNoNode && dom.node(s).is_text() && Trim(dom.text(s)).empty()) s = dom.node(s).next_sibling;
+      if (s == kNoNode || !dom.node(s).is_element()) continue;
+      if (InnerText(dom, s) == want) {
+        f->elements[s].caption = true;
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 PageFacts ComputePageFacts(const Dom& dom, const Rules& rules, TextMeasurer* measurer) {
@@ -117,6 +141,7 @@ PageFacts ComputePageFacts(const Dom& dom, const Rules& rules, TextMeasurer* mea
       f.has_main[i] = 1;
     }
   }
+  MarkCaptions(dom, &f);
   // Children have larger indices than their parents (nodes are stored in document order), so one backward sweep
   // sums every subtree.
   for (uint32_t i = static_cast<uint32_t>(n); i-- > 1;) {
@@ -178,7 +203,7 @@ std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel le
     bool remove = false;
     if (IsNeverContent(tag)) {
       remove = true;
-    } else if (tag == Tag::kFigcaption && level != PruneLevel::kMinimal) {
+    } else if ((tag == Tag::kFigcaption || e.caption) && level != PruneLevel::kMinimal) {
       remove = true;
     } else if (e.hidden) {
       // Streaming server rendering (React, Next.js) sends the article in a hidden <div> that a script moves into
