@@ -2,19 +2,32 @@
 
 #include "cleaner/text_filter.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <string>
 #include <unordered_set>
 
 namespace cleaner {
 namespace {
 
-// Case- and punctuation-insensitive key for comparing a heading with the title.
+// Key for comparing a heading with the title: letters, marks and digits only, lower-cased, so that punctuation
+// and permalink signs ("Title¶", "Title #") do not hide a repeat.
 std::string Key(std::string_view s) {
   std::string k;
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) k.push_back(c);
-    else if (c >= 'A' && c <= 'Z') k.push_back(static_cast<char>(c | 0x20));
+  int32_t i = 0;
+  const auto n = static_cast<int32_t>(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) continue;
+    if (!(u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK))) continue;
+    c = u_tolower(c);
+    char buf[4];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, c);
+    k.append(buf, static_cast<size_t>(len));
   }
   return k;
 }
