@@ -74,6 +74,8 @@ bool IsChromeTag(Tag t) {
 
 // A paragraph of this many characters is prose, not a label or a byline.
 constexpr float kProseParagraph = 100;
+// An element named like a caption with more text than this holds more than a caption.
+constexpr float kMaxCaptionText = 300;
 
 // A block right after an image that repeats the image's alt text is its caption, whatever the markup: many sites
 // (Dainik Bhaskar in the hindi set) write captions as a plain <div> after the <picture>, not as <figcaption>.
@@ -132,6 +134,7 @@ PageFacts ComputePageFacts(const Dom& dom, const Rules& rules, TextMeasurer* mea
       e.class_weight = static_cast<int8_t>(rules.ClassWeight(class_id));
       e.unlikely = rules.IsUnlikely(class_id) && !rules.IsMaybeCandidate(class_id);
       e.boilerplate = rules.IsBoilerplate(class_id);
+      e.caption_class = rules.IsCaption(class_id);
     }
     e.hidden = dom.has_attr(i, "hidden") || dom.attr(i, "aria-hidden") == "true" ||
                IsHiddenByStyle(dom.attr(i, "style"));
@@ -203,7 +206,9 @@ std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel le
     bool remove = false;
     if (IsNeverContent(tag)) {
       remove = true;
-    } else if ((tag == Tag::kFigcaption || e.caption) && level != PruneLevel::kMinimal) {
+    } else if ((tag == Tag::kFigcaption || e.caption ||
+                (e.caption_class && facts.raw_text[i] < kMaxCaptionText)) &&
+               level != PruneLevel::kMinimal) {
       remove = true;
     } else if (e.hidden) {
       // Streaming server rendering (React, Next.js) sends the article in a hidden <div> that a script moves into

@@ -23,7 +23,8 @@ struct PageFacts {
     bool boilerplate = false;  // matches class_id/boilerplate.txt
     bool hidden = false;       // hidden by attribute or inline style
     bool chrome_role = false;  // role=navigation, menu, complementary, ...
-    bool caption = false;      // repeats the alt text of the image just before it
+    bool caption = false;        // repeats the alt text of the image just before it
+    bool caption_class = false;  // matches class_id/caption.txt
   };
   std::vector<Element> elements;  // indexed by node; meaningful for elements only
   std::vector<float> text_len;    // text nodes: effective length (TextMeasurer) of the collapsed text

@@ -68,7 +68,7 @@ Result<std::shared_ptr<const Rules>> Rules::FromFiles(const std::vector<RuleFile
       {"class_id/unlikely.txt", &rules->unlikely_},     {"class_id/maybe_candidate.txt", &rules->maybe_},
       {"class_id/boilerplate.txt", &rules->boilerplate_}, {"class_id/positive.txt", &rules->positive_},
       {"class_id/negative.txt", &rules->negative_},     {"lines/neutral.txt", &rules->neutral_lines_},
-      {"class_id/ignored_tokens.txt", &rules->ignored_tokens_},
+      {"class_id/ignored_tokens.txt", &rules->ignored_tokens_}, {"class_id/caption.txt", &rules->caption_},
   };
   for (const Slot& slot : slots) {
     const RuleFile* found = nullptr;
@@ -93,6 +93,7 @@ Result<std::shared_ptr<const Rules>> Rules::FromFiles(const std::vector<RuleFile
 bool Rules::IsUnlikely(std::string_view s) const { return re2::RE2::PartialMatch(s, *unlikely_); }
 bool Rules::IsMaybeCandidate(std::string_view s) const { return re2::RE2::PartialMatch(s, *maybe_); }
 bool Rules::IsBoilerplate(std::string_view s) const { return re2::RE2::PartialMatch(s, *boilerplate_); }
+bool Rules::IsCaption(std::string_view s) const { return re2::RE2::PartialMatch(s, *caption_); }
 bool Rules::IsIgnoredClassToken(std::string_view s) const { return re2::RE2::PartialMatch(s, *ignored_tokens_); }
 
 int Rules::ClassWeight(std::string_view s) const {

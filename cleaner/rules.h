@@ -42,6 +42,7 @@ class Rules {
   bool IsUnlikely(std::string_view class_id) const;
   bool IsMaybeCandidate(std::string_view class_id) const;
   bool IsBoilerplate(std::string_view class_id) const;
+  bool IsCaption(std::string_view class_id) const;
   // True for one class token that names a topic rather than a role ("category-sports").
   bool IsIgnoredClassToken(std::string_view token) const;
   // +25 for a positive match, -25 for a negative one, 0 or both cancel out (Readability's class weight).
@@ -53,7 +54,7 @@ class Rules {
 
  private:
   Rules() = default;
-  std::unique_ptr<re2::RE2> unlikely_, maybe_, boilerplate_, positive_, negative_, ignored_tokens_;
+  std::unique_ptr<re2::RE2> unlikely_, maybe_, boilerplate_, positive_, negative_, ignored_tokens_, caption_;
   std::unique_ptr<re2::RE2> neutral_lines_;
   std::map<std::string, std::unique_ptr<re2::RE2>, std::less<>> language_lines_;
 };
