@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
@@ -106,7 +107,7 @@ std::string Extension(const std::string& format) {
 }  // namespace
 
 void AddCleanOptions(CLI::App* app, CleanArgs* args) {
-  app->add_option("inputs", args->inputs, "HTML files to clean; - reads standard input")->required();
+  app->add_option("inputs", args->inputs, "HTML files or http(s) URLs to clean; - reads standard input");
   app->add_option("-f,--format", args->format, "Output shape: txt (one block per line), json, jsonl, markdown")
       ->check(CLI::IsMember({"txt", "json", "jsonl", "markdown"}));
   app->add_option("-o,--output-dir", args->output_dir,
@@ -122,7 +123,14 @@ void AddCleanOptions(CLI::App* app, CleanArgs* args) {
   app->add_flag("-q,--quiet", args->quiet, "No warnings for pages without an article");
 }
 
+bool IsUrl(const std::string& input) {
+  return input.rfind("http://", 0) == 0 || input.rfind("https://", 0) == 0;
+}
+
 int RunClean(const CleanArgs& args) {
+  if (!args.urls_file.empty() || std::any_of(args.inputs.begin(), args.inputs.end(), IsUrl)) {
+    return RunFetchAndClean(args);
+  }
   Options options;
   options.with_title = args.with_title;
   options.language = args.language;

@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,10 +29,25 @@ struct CleanArgs {
   size_t max_bytes = 64u << 20;
   size_t jobs = 0;
   bool quiet = false;
+  // Fetching (cli/fetch_command.cc): inputs that are http(s) URLs are fetched.
+  std::string urls_file;    // --urls FILE: one URL per line
+  std::string output_file;  // --output FILE: where JSON Lines go instead of stdout
+  double timeout = 30;      // --timeout SECONDS, per fetch as a whole
 };
 
 void AddCleanOptions(CLI::App* app, CleanArgs* args);
 int RunClean(const CleanArgs& args);
+
+// True for an input that names a URL rather than a file.
+bool IsUrl(const std::string& input);
+// Fetches and cleans URL inputs (and --urls); defined in cli/fetch_command.cc.
+int RunFetchAndClean(const CleanArgs& args);
+
+// `cleaner eval`: defined in cli/eval_command.cc.
+// AddEvalCommand registers the options on `eval` and returns where they are parsed to.
+struct EvalArgs;
+std::shared_ptr<EvalArgs> AddEvalCommand(CLI::App* eval);
+int RunEval(const EvalArgs& args);
 
 }  // namespace cleaner::cli
 

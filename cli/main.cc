@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
   app.option_defaults()->always_capture_default();
   CleanArgs clean;
   AddCleanOptions(&app, &clean);
+  CLI::App* eval = app.add_subcommand("eval", "Score extraction against a page set with ground truth");
+  std::shared_ptr<EvalArgs> eval_args = AddEvalCommand(eval);
+  app.require_subcommand(0, 1);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -33,6 +36,11 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   try {
+    if (*eval) return RunEval(*eval_args);
+    if (clean.inputs.empty() && clean.urls_file.empty()) {
+      std::fprintf(stderr, "cleaner: no input; see cleaner --help\n");
+      return kExitUsage;
+    }
     return RunClean(clean);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "cleaner: internal error: %s\n", e.what());
