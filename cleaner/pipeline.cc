@@ -144,7 +144,7 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
     Selection sel = Select(dom, facts, std::move(removed), std::move(agg), scores, kPasses[pass].class_weights);
     r.lines = Serialize(dom, sel.removed, sel.roots);
     doc.stats.lines_before_filter = r.lines.size();
-    if (opt.filter_lines) FilterLines(*impl_->rules, doc.language, doc.title, &r.lines);
+    if (opt.filter_lines) FilterLines(*impl_->rules, doc.language, doc.title, /*plain_text=*/false, &r.lines);
     for (const Line& l : r.lines) r.length += measurer->EffectiveLength(l.text);
     if (best_pass == 0 || r.length > best.length) {
       best = std::move(r);

@@ -67,7 +67,7 @@ Result<std::shared_ptr<const Rules>> Rules::FromFiles(const std::vector<RuleFile
   const Slot slots[] = {
       {"class_id/unlikely.txt", &rules->unlikely_},     {"class_id/maybe_candidate.txt", &rules->maybe_},
       {"class_id/boilerplate.txt", &rules->boilerplate_}, {"class_id/positive.txt", &rules->positive_},
-      {"class_id/negative.txt", &rules->negative_},     {"lines/neutral.txt", &rules->neutral_lines_},
+      {"class_id/negative.txt", &rules->negative_},
       {"class_id/ignored_tokens.txt", &rules->ignored_tokens_}, {"class_id/caption.txt", &rules->caption_},
   };
   for (const Slot& slot : slots) {
@@ -79,13 +79,41 @@ Result<std::shared_ptr<const Rules>> Rules::FromFiles(const std::vector<RuleFile
     if (!re.ok()) return re.status();
     *slot.target = std::move(re).value();
   }
+  static constexpr std::string_view kKindNames[kLineKinds] = {"line", "edge", "block", "tail", "meta"};
   for (const RuleFile& f : files) {
     std::string_view p = f.path;
-    if (p.substr(0, 6) != "lines/" || p == "lines/neutral.txt") continue;
+    if (p.substr(0, 6) != "lines/" || p.size() < 10) continue;
     std::string lang(p.substr(6, p.size() - 6 - 4));  // lines/hi.txt -> hi
-    auto re = CompileAlternation(f, true);
-    if (!re.ok()) return re.status();
-    rules->language_lines_[lang] = std::move(re).value();
+    if (lang == "neutral") lang.clear();
+    // Split the file's entries by their "kind:" prefix, then compile one alternation per kind.
+    RuleFile by_kind[kLineKinds];
+    for (const auto& [line, entry] : f.entries) {
+      size_t colon = entry.find(':');
+      std::string_view kind = colon == std::string::npos ? std::string_view() : std::string_view(entry).substr(0, colon);
+      int k = -1;
+      for (int i = 0; i < kLineKinds; ++i)
+        if (kind == kKindNames[i]) k = i;
+      if (k < 0) {
+        return Status(StatusCode::kInvalidArgument,
+                      f.path + ":" + std::to_string(line) + ": expected line:, edge:, block:, tail: or meta:");
+      }
+      size_t start = entry.find_first_not_of(" \t", colon + 1);
+      if (start == std::string::npos) {
+        return Status(StatusCode::kInvalidArgument, f.path + ":" + std::to_string(line) + ": empty pattern");
+      }
+      by_kind[k].path = f.path;
+      by_kind[k].entries.emplace_back(line, entry.substr(start));
+    }
+    LineRules& target = rules->line_rules_[lang];
+    for (int k = 0; k < kLineKinds; ++k) {
+      if (by_kind[k].entries.empty()) continue;
+      auto re = CompileAlternation(by_kind[k], true);
+      if (!re.ok()) return re.status();
+      target.kinds[k] = std::move(re).value();
+    }
+  }
+  if (rules->line_rules_.find("") == rules->line_rules_.end()) {
+    return Status(StatusCode::kInvalidArgument, "missing rule file lines/neutral.txt");
   }
   return std::shared_ptr<const Rules>(std::move(rules));
 }
@@ -103,16 +131,31 @@ int Rules::ClassWeight(std::string_view s) const {
   return w;
 }
 
-bool Rules::IsNoiseLine(std::string_view line, std::string_view language) const {
-  if (re2::RE2::PartialMatch(line, *neutral_lines_)) return true;
-  auto it = language_lines_.find(language);
-  if (it != language_lines_.end() && re2::RE2::PartialMatch(line, *it->second)) return true;
-  // English labels ("Related Post", "Leave a Reply") survive on pages in every language.
-  if (language != "en") {
-    auto en = language_lines_.find("en");
-    if (en != language_lines_.end() && re2::RE2::PartialMatch(line, *en->second)) return true;
+uint8_t Rules::Classify(const LineRules& rules, std::string_view line) const {
+  uint8_t kinds = 0;
+  for (int k = 0; k < kLineKinds; ++k) {
+    if (rules.kinds[k] != nullptr && re2::RE2::PartialMatch(line, *rules.kinds[k])) kinds |= uint8_t{1} << k;
   }
-  return false;
+  return kinds;
+}
+
+uint8_t Rules::ClassifyLine(std::string_view line, std::string_view language) const {
+  uint8_t kinds = Classify(line_rules_.find("")->second, line);
+  // English widget labels ("Related Post", "Leave a Reply") survive on pages in every language.
+  auto en = line_rules_.find("en");
+  if (en != line_rules_.end()) kinds |= Classify(en->second, line);
+  if (!language.empty() && language != "en") {
+    auto it = line_rules_.find(language);
+    if (it != line_rules_.end()) kinds |= Classify(it->second, line);
+  }
+  return kinds;
+}
+
+std::vector<std::string> Rules::LineLanguages() const {
+  std::vector<std::string> out;
+  for (const auto& [lang, unused] : line_rules_)
+    if (!lang.empty()) out.push_back(lang);
+  return out;
 }
 
 }  // namespace cleaner

@@ -48,15 +48,27 @@ class Rules {
   // +25 for a positive match, -25 for a negative one, 0 or both cancel out (Readability's class weight).
   int ClassWeight(std::string_view class_id) const;
 
-  // True if a trimmed output line is noise in `language` (a BCP 47 primary tag such as "hi"; neutral rules always
-  // apply).
-  bool IsNoiseLine(std::string_view line, std::string_view language) const;
+  // Kinds of line rules (cleaner/rules/lines/*.txt; neutral.txt explains them). A bit set.
+  enum LineKind : uint8_t { kLine = 1, kEdge = 2, kBlock = 4, kTail = 8, kMeta = 16 };
+  static constexpr int kLineKinds = 5;
+  // Which kinds of rule match a trimmed output line in `language` (a primary BCP 47 tag such as "hi"). The neutral
+  // and English rules apply to every language.
+  uint8_t ClassifyLine(std::string_view line, std::string_view language) const;
+  // True if any line rule matches, whatever its kind (the filter then decides by the line's context).
+  bool IsNoiseLine(std::string_view line, std::string_view language) const {
+    return ClassifyLine(line, language) != 0;
+  }
+  // The languages that have rule files of their own.
+  std::vector<std::string> LineLanguages() const;
 
  private:
   Rules() = default;
   std::unique_ptr<re2::RE2> unlikely_, maybe_, boilerplate_, positive_, negative_, ignored_tokens_, caption_;
-  std::unique_ptr<re2::RE2> neutral_lines_;
-  std::map<std::string, std::unique_ptr<re2::RE2>, std::less<>> language_lines_;
+  struct LineRules {
+    std::unique_ptr<re2::RE2> kinds[kLineKinds];  // kLine, kEdge, kBlock, kTail, kMeta; null where none
+  };
+  uint8_t Classify(const LineRules& rules, std::string_view line) const;
+  std::map<std::string, LineRules, std::less<>> line_rules_;  // by language; "" holds neutral.txt
 };
 
 }  // namespace cleaner

@@ -8,8 +8,24 @@
 #include <string>
 #include <unordered_set>
 
+#include "cleaner/text.h"
+
 namespace cleaner {
 namespace {
+
+// Edge rules (dates, bylines, sign-offs) apply to this many lines at each end of the text: seeds/001 opens with a
+// date banner, seeds/003 ends with a sign-off; none of the benchmark truths starts with three such lines.
+constexpr size_t kEdgeLines = 3;
+// An edge line longer than this is a sentence, not a banner (in code points).
+constexpr size_t kMaxEdgeLine = 160;
+// After a block label, lines up to this long without a sentence end, or mostly links, are other stories'
+// headlines; at most kMaxBlockLines of them go.
+constexpr size_t kMaxHeadline = 200;
+constexpr size_t kMaxBlockLines = 12;
+// A tail rule fires only when at least this share of the text's characters come before it.
+constexpr double kTailStart = 0.5;
+// A line this long (bytes) seen twice is a duplicate block, not a repeated short label or heading.
+constexpr size_t kMinDuplicate = 40;
 
 // Key for comparing a heading with the title: letters, marks and digits only, lower-cased, so that punctuation
 // and permalink signs ("Title¶", "Title #") do not hide a repeat.
@@ -32,23 +48,131 @@ std::string Key(std::string_view s) {
   return k;
 }
 
+bool IsHeadlineLike(const Line& line) {
+  if (!line.text.empty() && line.link_chars >= 0.5f * static_cast<float>(line.text.size())) return true;
+  return CountCodePoints(line.text) <= kMaxHeadline && !EndsWithSentencePunctuation(line.text);
+}
+
 }  // namespace
 
-void FilterLines(const Rules& rules, std::string_view language, std::string_view title, std::vector<Line>* lines) {
+FilterReport FilterLines(const Rules& rules, std::string_view language, std::string_view title, bool plain_text,
+                         std::vector<Line>* lines) {
+  const uint8_t edge_kinds = plain_text ? (Rules::kEdge | Rules::kMeta) : Rules::kEdge;
+  FilterReport report;
+  const size_t n = lines->size();
+  std::vector<uint8_t> kinds(n), drop(n, 0);
+  size_t total_chars = 0;
+  for (size_t i = 0; i < n; ++i) {
+    kinds[i] = rules.ClassifyLine((*lines)[i].text, language);
+    total_chars += (*lines)[i].text.size();
+  }
+  // Tail: the first tail line with enough text before it ends the article.
+  size_t end = n, chars_before = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if ((kinds[i] & Rules::kTail) && i > 0 &&
+        static_cast<double>(chars_before) >= kTailStart * static_cast<double>(total_chars)) {
+      end = i;
+      break;
+    }
+    chars_before += (*lines)[i].text.size();
+  }
+  for (size_t i = end; i < n; ++i) drop[i] = 1;
+  for (size_t i = 0; i < end; ++i) {
+    const Line& line = (*lines)[i];
+    if ((kinds[i] & Rules::kLine)) drop[i] = 1;
+    if ((kinds[i] & edge_kinds) && (i < kEdgeLines || i + kEdgeLines >= end) &&
+        CountCodePoints(line.text) <= kMaxEdgeLine) {
+      drop[i] = 1;
+    }
+    if ((kinds[i] & (Rules::kBlock | Rules::kTail))) {
+      // A label: it goes with the headlines after it. A label followed by prose is only a heading that happens to
+      // read like one ("Related" as the name of a section): then it stays.
+      size_t j = i + 1;
+      while (j < end && j - i <= kMaxBlockLines && IsHeadlineLike((*lines)[j])) ++j;
+      if (j > i + 1 || j == end) {
+        for (size_t k = i; k < j; ++k) drop[k] = 1;
+        i = j - 1;
+      }
+    }
+  }
+  // Edge rules again at the new edges: a sign-off above a removed tail ("(एजेंसी)" then "Related Post") is at the
+  // end once the tail is gone.
+  size_t last = end;
+  for (size_t seen = 0; last > 0 && seen < kEdgeLines; ) {
+    --last;
+    if (drop[last]) continue;
+    if ((kinds[last] & edge_kinds) && CountCodePoints((*lines)[last].text) <= kMaxEdgeLine) {
+      drop[last] = 1;
+      continue;
+    }
+    ++seen;
+  }
+
   std::vector<Line> kept;
-  kept.reserve(lines->size());
+  kept.reserve(n);
   const std::string title_key = Key(title);
   std::unordered_set<std::string> seen;
-  for (size_t i = 0; i < lines->size(); ++i) {
+  for (size_t i = 0; i < n; ++i) {
     Line& line = (*lines)[i];
-    if (rules.IsNoiseLine(line.text, language)) continue;
+    if (drop[i]) continue;
     // The title repeated as the article's first heading or line (the title is printed on its own, if asked for).
-    if (kept.size() < 3 && !title_key.empty() && Key(line.text) == title_key) continue;
+    if (kept.size() < kEdgeLines && !title_key.empty() && Key(line.text) == title_key) continue;
     // A long line repeated verbatim is a duplicate block (a teaser and its article, a caption shown twice).
-    if (line.text.size() >= 40 && !seen.insert(line.text).second) continue;
+    if (line.text.size() >= kMinDuplicate && !seen.insert(line.text).second) continue;
     kept.push_back(std::move(line));
   }
+  report.dropped = n - kept.size();
   *lines = std::move(kept);
+  return report;
+}
+
+std::vector<Line> SplitTextLines(std::string_view text) {
+  std::vector<Line> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    std::string_view raw = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    std::string collapsed;
+    bool pending = false;
+    AppendCollapsed(raw, &collapsed, &pending);
+    std::string_view t = Trim(collapsed);
+    if (!t.empty()) {
+      Line line;
+      line.text = std::string(t);
+      lines.push_back(std::move(line));
+    }
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+std::string GuessTitle(const std::vector<Line>& lines) {
+  if (lines.size() < 2) return {};
+  // Skip a leading date banner or similar short line if the next two lines repeat each other (seeds/001).
+  for (size_t i = 0; i + 1 < lines.size() && i < 2; ++i) {
+    if (Key(lines[i].text) == Key(lines[i + 1].text) && !lines[i].text.empty()) return lines[i].text;
+  }
+  const Line& first = lines[0];
+  const size_t len = CountCodePoints(first.text);
+  if (len > 0 && len <= kMaxHeadline && !EndsWithSentencePunctuation(first.text) &&
+      CountCodePoints(lines[1].text) > 2 * len) {
+    return first.text;
+  }
+  return {};
+}
+
+bool LooksLikeHtml(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, 64 * 1024);
+  static constexpr std::string_view kMarkers[] = {
+      "<!doctype", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<br", "<span", "<a ",
+      "<table", "<article", "<section", "<script", "<style", "<link", "<!--", "<h1", "<h2", "<ul", "<li", "<img"};
+  std::string lower;
+  lower.reserve(head.size());
+  for (char c : head) lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
+  for (std::string_view m : kMarkers)
+    if (lower.find(m) != std::string::npos) return true;
+  return false;
 }
 
 }  // namespace cleaner

@@ -1,11 +1,21 @@
 // Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
 //
-// Stage 7, filter: line-level noise that the DOM cannot show (labels of removed widgets, comment-form prompts),
-// repeated titles and duplicate lines.
+// Stage 7, filter: line-level noise that the DOM cannot show (date banners, labels of removed widgets, comment-form
+// prompts, "read also" lists, sign-offs), repeated titles and duplicate lines. It also cleans already-scraped plain
+// text, where it is the only stage.
+//
+// The rules (cleaner/rules/lines/*.txt) say what a line looks like; this stage decides from the line's context
+// whether it is noise, so that an article sentence that merely mentions "related" or a date is kept:
+//   - a `line` rule drops the line wherever it stands;
+//   - an `edge` rule drops it only among the first or last kEdgeLines lines and only if it is short;
+//   - a `block` rule drops the label and the headline-like lines after it (short, or mostly links);
+//   - a `tail` rule drops the line and everything after it, when at least half of the text comes before it;
+//   - a `meta` rule (datelines, bylines) acts as `edge`, in plain text only.
 
 #ifndef CLEANER_TEXT_FILTER_H_
 #define CLEANER_TEXT_FILTER_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -14,8 +24,25 @@
 
 namespace cleaner {
 
-// Removes noise lines from `lines` in place. `title` (may be empty) is dropped where it repeats at the start.
-void FilterLines(const Rules& rules, std::string_view language, std::string_view title, std::vector<Line>* lines);
+struct FilterReport {
+  size_t dropped = 0;
+};
+
+// Removes noise lines from `lines` in place. `title` (may be empty) is dropped where it repeats among the first
+// lines. `plain_text` also applies `meta` rules (datelines, bylines), which extracted HTML keeps: see
+// cleaner/rules/lines/neutral.txt.
+FilterReport FilterLines(const Rules& rules, std::string_view language, std::string_view title, bool plain_text,
+                         std::vector<Line>* lines);
+
+// Plain-text input: splits `text` into lines (trimmed, whitespace collapsed, blank lines dropped).
+std::vector<Line> SplitTextLines(std::string_view text);
+
+// For plain text, which has no <title>: the first line is the title when it reads like a headline (short, no
+// sentence end) and is followed by a longer line, or when it repeats right away. Returns "" otherwise.
+std::string GuessTitle(const std::vector<Line>& lines);
+
+// Tells apart markup from plain text: true if `bytes` has an HTML tag, doctype or comment in its first 64 KiB.
+bool LooksLikeHtml(std::string_view bytes);
 
 }  // namespace cleaner
 
