@@ -27,7 +27,7 @@ void AppendCodePoint(uint32_t cp, std::string* out) {
   }
 }
 
-std::string DecodeUtf16(std::string_view bytes, bool little_endian) {
+std::string DecodeUtf16(std::string_view bytes, bool little_endian, bool* replaced) {
   std::string out;
   out.reserve(bytes.size());
   size_t i = 0;
@@ -49,11 +49,15 @@ std::string DecodeUtf16(std::string_view bytes, bool little_endian) {
     }
     if ((u >= 0xD800 && u <= 0xDFFF) || u == 0) {
       out += kReplacement;
+      *replaced = true;
     } else {
       AppendCodePoint(u, &out);
     }
   }
-  if (i < bytes.size()) out += kReplacement;  // an odd trailing byte
+  if (i < bytes.size()) {  // an odd trailing byte
+    out += kReplacement;
+    *replaced = true;
+  }
   return out;
 }
 
@@ -143,7 +147,7 @@ std::string DecodeToUtf8(std::string_view bytes, DecodeReport* report) {
     auto b0 = static_cast<unsigned char>(bytes[0]), b1 = static_cast<unsigned char>(bytes[1]);
     if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
       r.had_bom = true;
-      return DecodeUtf16(bytes.substr(2), b0 == 0xFF);
+      return DecodeUtf16(bytes.substr(2), b0 == 0xFF, &r.invalid_utf8);
     }
   }
   std::string out;

@@ -260,17 +260,26 @@ bool Dom::Contains(uint32_t a, uint32_t d) const {
 std::string InnerText(const Dom& dom, uint32_t root) {
   std::string out;
   bool pending = false;
+  // Entries with the high bit set mark the end of a block element: text after it is a new word.
+  constexpr uint32_t kExit = 0x80000000u;
   std::vector<uint32_t> stack{root};
   while (!stack.empty()) {
     uint32_t i = stack.back();
     stack.pop_back();
+    if (i & kExit) {
+      pending = true;
+      continue;
+    }
     const Node& n = dom.node(i);
     if (n.is_text()) {
       AppendCollapsed(dom.text(i), &out, &pending);
       continue;
     }
     if (n.tag == Tag::kScript || n.tag == Tag::kStyle) continue;
-    if (IsBlock(n.tag)) pending = true;
+    if (IsBlock(n.tag)) {
+      pending = true;
+      stack.push_back(i | kExit);
+    }
     size_t mark = stack.size();
     for (uint32_t c = n.first_child; c != kNoNode; c = dom.node(c).next_sibling) stack.push_back(c);
     std::reverse(stack.begin() + static_cast<long>(mark), stack.end());

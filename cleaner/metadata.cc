@@ -21,6 +21,16 @@ std::string PrimaryLanguage(std::string_view tag) {
   return out.size() >= 2 && out.size() <= 3 ? out : std::string();
 }
 
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] | 0x20) : a[i];
+    char y = b[i] >= 'A' && b[i] <= 'Z' ? static_cast<char>(b[i] | 0x20) : b[i];
+    if (x != y) return false;
+  }
+  return true;
+}
+
 size_t Words(std::string_view s) {
   size_t words = 0;
   bool in = false;
@@ -72,7 +82,7 @@ Metadata ReadMetadata(const Dom& dom) {
           bool pending = false;
           AppendCollapsed(dom.attr(i, "content"), &og_title, &pending);
         }
-        if (m.language.empty() && dom.attr(i, "http-equiv") == "content-language") {
+        if (m.language.empty() && EqualsIgnoreCase(dom.attr(i, "http-equiv"), "content-language")) {
           m.language = PrimaryLanguage(dom.attr(i, "content"));
         }
         break;

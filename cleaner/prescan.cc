@@ -159,7 +159,10 @@ class Scanner {
     char c = in_[p];
     if (c == '!') {
       if (in_.compare(p, 3, "!--") == 0) {
-        // A comment: dropped. An unclosed one runs to the end of the input, as in the HTML standard.
+        // A comment: dropped. "<!-->" and "<!--->" are complete empty comments; an unclosed one runs to the end
+        // of the input, as in the HTML standard.
+        if (in_.compare(p + 3, 1, ">") == 0) return p + 4;
+        if (in_.compare(p + 3, 2, "->") == 0) return p + 5;
         size_t end = in_.find("-->", p + 3);
         return end == std::string_view::npos ? n : end + 3;
       }
@@ -195,8 +198,7 @@ class Scanner {
     if (IsDroppedRawText(name) || (name.Is("svg") && !self_closing)) {
       bool keep_body = name.Is("script") && IsJsonLd(after, end);
       size_t close = FindEndTag(tag_end, name);
-      size_t close_end = close == std::string_view::npos ? n : in_.find('>', close);
-      close_end = close_end == std::string_view::npos ? n : close_end + 1;
+      size_t close_end = EndOfTag(close);
       if (keep_body) {
         Emit(at, close_end);
         if (close == std::string_view::npos) out_.html.append("</script>");
@@ -211,8 +213,7 @@ class Scanner {
     }
     if (IsRcdata(name)) {
       size_t close = FindEndTag(tag_end, name);
-      size_t close_end = close == std::string_view::npos ? n : in_.find('>', close);
-      close_end = close_end == std::string_view::npos ? n : close_end + 1;
+      size_t close_end = EndOfTag(close);
       if (Open(name, false)) Emit(at, close_end);
       else Emit(tag_end, close == std::string_view::npos ? n : close);
       Close(name);
@@ -263,6 +264,13 @@ class Scanner {
       }
     }
     return std::string_view::npos;
+  }
+
+  // The index after the '>' of the end tag that starts at `close`; the end of the input if there is none.
+  size_t EndOfTag(size_t close) const {
+    if (close == std::string_view::npos) return in_.size();
+    size_t gt = in_.find('>', close);
+    return gt == std::string_view::npos ? in_.size() : gt + 1;
   }
 
   bool IsJsonLd(size_t from, size_t to) const {

@@ -149,7 +149,10 @@ PageFacts ComputePageFacts(const Dom& dom, const Rules& rules, TextMeasurer* mea
   // sums every subtree.
   for (uint32_t i = static_cast<uint32_t>(n); i-- > 1;) {
     const Node& node = dom.node(i);
-    if (node.is_text()) f.raw_text[i] = f.text_len[i];
+    // Script text (JSON-LD is kept for metadata) is not page text.
+    if (node.is_text() && node.parent != kNoNode && dom.node(node.parent).tag != Tag::kScript) {
+      f.raw_text[i] = f.text_len[i];
+    }
     if (node.is_element() && f.elements[i].class_weight > 0) {
       f.named_article[i] = std::max(f.named_article[i], f.raw_text[i]);
     }

@@ -25,14 +25,15 @@ class Writer {
     if (!in_pre) {
       AppendCollapsed(s, &current_, &pending_space_);
     } else {
-      // Preformatted text keeps its lines; each becomes a line of output.
+      // Preformatted text keeps its lines (each becomes a line of output) and the spaces inside them; only the
+      // ends of a line are trimmed, as for every line.
       size_t start = 0;
       while (start <= s.size()) {
         size_t nl = s.find('\n', start);
         std::string_view piece = s.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-        bool pending = pending_space_;
-        AppendCollapsed(piece, &current_, &pending);
-        pending_space_ = pending;
+        if (pending_space_ && !current_.empty()) current_.push_back(' ');
+        pending_space_ = false;
+        for (char c : piece) current_.push_back(c == '\t' || c == '\r' || c == '\f' || c == '\v' ? ' ' : c);
         if (nl == std::string_view::npos) break;
         Break(Tag::kPre);
         start = nl + 1;

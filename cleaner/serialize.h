@@ -15,7 +15,7 @@
 namespace cleaner {
 
 struct Line {
-  std::string text;   // trimmed, whitespace collapsed (except inside <pre>), never empty
+  std::string text;   // trimmed, whitespace collapsed (inside <pre>: spaces kept, tabs made spaces), never empty
   Tag block = Tag::kP;  // the element that made the line: kH1..kH6, kLi, kTr, kPre, kP, ...
   float link_chars = 0;  // bytes of `text` that came from links
 };

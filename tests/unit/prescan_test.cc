@@ -1,0 +1,202 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+//
+// Stage 2a, pre-scan: raw-text bodies emptied, comments dropped, depth capped. Outputs are compared byte
+// for byte.
+
+#include "cleaner/prescan.h"
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace cleaner {
+namespace {
+
+constexpr size_t kDeep = 400;  // the default Options::max_depth
+
+std::string Scan(std::string_view html, size_t max_depth = kDeep) { return Prescan(html, max_depth).html; }
+
+std::string Repeat(std::string_view s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+TEST(PrescanTest, PlainMarkupPassesThroughUnchanged) {
+  const std::string html =
+      "<!DOCTYPE html><html lang=\"en\"><head><meta charset=utf-8></head><body><p class=a>Hi <b>there</b>"
+      "</p><br/><img src=x.png></body></html>";
+  PrescanResult r = Prescan(html, kDeep);
+  EXPECT_EQ(r.html, html);
+  EXPECT_FALSE(r.depth_capped);
+  EXPECT_EQ(r.max_depth_seen, 4u);  // html > body > p > b
+}
+
+TEST(PrescanTest, EmptyInput) {
+  PrescanResult r = Prescan("", kDeep);
+  EXPECT_EQ(r.html, "");
+  EXPECT_FALSE(r.depth_capped);
+  EXPECT_EQ(r.max_depth_seen, 0u);
+}
+
+TEST(PrescanTest, ScriptBodyIsEmptiedTagKept) {
+  EXPECT_EQ(
+      Scan("<p>a</p><script type=\"text/javascript\">var x = \"<p>not text</p>\"; if (a < b) {}</script>"
+           "<p>b</p>"),
+      "<p>a</p><script type=\"text/javascript\"></script><p>b</p>");
+}
+
+TEST(PrescanTest, RawTextEndTagIsMatchedCaseInsensitivelyAndWholly) {
+  // "</scripty>" does not end a script; "</SCRIPT >" does.
+  EXPECT_EQ(Scan("<SCRIPT>a</scripty>b</SCRIPT >c"), "<SCRIPT></script>c");
+}
+
+TEST(PrescanTest, UnclosedScriptSwallowsTheRest) {
+  EXPECT_EQ(Scan("<p>a</p><script>var a = 1; <p>b</p>"), "<p>a</p><script></script>");
+}
+
+TEST(PrescanTest, StyleIframeNoembedNoframesXmpBodiesAreEmptied) {
+  EXPECT_EQ(Scan("<style media=all>p > a { color: red }</style>"), "<style media=all></style>");
+  EXPECT_EQ(Scan("<iframe src=\"/ad\"><p>fallback</p></iframe>x"), "<iframe src=\"/ad\"></iframe>x");
+  EXPECT_EQ(Scan("<noembed>n</noembed><noframes>f</noframes><xmp><b>x</b></xmp>"),
+            "<noembed></noembed><noframes></noframes><xmp></xmp>");
+}
+
+TEST(PrescanTest, SvgBodyIsEmptiedButSelfClosingSvgIsKept) {
+  EXPECT_EQ(Scan("<p>a<svg viewBox=\"0 0 8 8\"><path d=\"M0 0\"/><text>label</text></svg>b</p>"),
+            "<p>a<svg viewBox=\"0 0 8 8\"></svg>b</p>");
+  EXPECT_EQ(Scan("<p>a<svg/>b</p>"), "<p>a<svg/>b</p>");
+}
+
+TEST(PrescanTest, JsonLdScriptBodyIsKept) {
+  const std::string html =
+      "<script type=\"application/ld+json\">{\"headline\": \"A <b>bold</b> title\"}</script><p>x</p>";
+  EXPECT_EQ(Scan(html), html);
+}
+
+TEST(PrescanTest, UnclosedJsonLdScriptIsClosed) {
+  // The view ends after the JSON: "XYZ" lies outside the input and must not be read or copied.
+  const std::string buffer = "<script type='application/ld+json'>{\"a\": 1}XYZ";
+  EXPECT_EQ(Scan(std::string_view(buffer).substr(0, buffer.size() - 3)),
+            "<script type='application/ld+json'>{\"a\": 1}</script>");
+}
+
+TEST(PrescanTest, CommentsAreDropped) {
+  EXPECT_EQ(Scan("a<!-- one -->b<!--two<p>x</p>-->c"), "abc");
+  // A conditional-comment pair, as old IE pages write it.
+  EXPECT_EQ(Scan("<!--[if !IE]><!--><p>x</p><!--<![endif]-->"), "<p>x</p>");
+}
+
+TEST(PrescanTest, UnclosedCommentSwallowsTheRest) {
+  EXPECT_EQ(Scan("<p>a</p><!-- unclosed <p>b</p>"), "<p>a</p>");
+}
+
+TEST(PrescanTest, AbruptlyClosedEmptyCommentsEndThere) {
+  // HTML standard, "comment start state": "<!-->" and "<!--->" are complete (empty) comments
+  // (abrupt-closing-of-empty-comment). They must not swallow the rest of the page.
+  EXPECT_EQ(Scan("a<!-->b<p>c</p>"), "ab<p>c</p>");
+  EXPECT_EQ(Scan("a<!--->b<p>c</p>"), "ab<p>c</p>");
+}
+
+TEST(PrescanTest, DoctypeAndCdataPassThrough) {
+  EXPECT_EQ(Scan("<!DOCTYPE html><p>x</p>"), "<!DOCTYPE html><p>x</p>");
+  EXPECT_EQ(Scan("<![CDATA[x]]>y"), "<![CDATA[x]]>y");
+}
+
+TEST(PrescanTest, QuotedGreaterThanInsideAttributesDoesNotEndTheTag) {
+  // If the scanner stopped at the quoted '>', the script's body would start inside the attribute.
+  EXPECT_EQ(Scan("<script data-x=\"a>b\" data-y='c>d'>var y;</script>z"),
+            "<script data-x=\"a>b\" data-y='c>d'></script>z");
+  EXPECT_EQ(Scan("<a title = \"1 > 0\" href=/x>t</a>"), "<a title = \"1 > 0\" href=/x>t</a>");
+}
+
+TEST(PrescanTest, RcdataTitleWithTagsInsideIsKeptIntact) {
+  const std::string html = "<title>A <b>bold</b> <script>x</script> title</title><p>y</p>";
+  EXPECT_EQ(Scan(html), html);
+  const std::string textarea = "<textarea><!-- not a comment --><p></textarea>z";
+  EXPECT_EQ(Scan(textarea), textarea);
+}
+
+TEST(PrescanTest, UnclosedRcdataRunsToTheEndOfTheInputAndNoFurther) {
+  // The view ends after "abc": nothing beyond it may be read or copied ("XYZ" is outside the input).
+  const std::string buffer = "<title>abcXYZ";
+  const std::string_view html = std::string_view(buffer).substr(0, 10);
+  EXPECT_EQ(Scan(html), "<title>abc");
+  const std::string textarea = "<textarea>abcXYZ";
+  EXPECT_EQ(Scan(std::string_view(textarea).substr(0, 13)), "<textarea>abc");
+}
+
+TEST(PrescanTest, LiteralLessThanInTextIsKept) {
+  EXPECT_EQ(Scan("<p>1 < 2 and a<3 and <= done</p>"), "<p>1 < 2 and a<3 and <= done</p>");
+}
+
+TEST(PrescanTest, TruncatedTagAtEndIsDropped) { EXPECT_EQ(Scan("<p>a</p><div class=\"x"), "<p>a</p>"); }
+
+TEST(PrescanTest, DepthIsCappedAndTextSurvives) {
+  const std::string html = Repeat("<div>", 10) + "deep text" + Repeat("</div>", 10) + "after";
+  PrescanResult r = Prescan(html, 5);
+  EXPECT_TRUE(r.depth_capped);
+  EXPECT_EQ(r.max_depth_seen, 5u);
+  EXPECT_EQ(r.html, Repeat("<div>", 5) + "deep text" + Repeat("</div>", 5) + "after");
+}
+
+TEST(PrescanTest, NestingAtTheCapIsNotCapped) {
+  const std::string html = Repeat("<div>", 5) + "x" + Repeat("</div>", 5);
+  PrescanResult r = Prescan(html, 5);
+  EXPECT_FALSE(r.depth_capped);
+  EXPECT_EQ(r.max_depth_seen, 5u);
+  EXPECT_EQ(r.html, html);
+}
+
+TEST(PrescanTest, VoidElementsDoNotCountAsDepth) {
+  const std::string html = "<div><br><img src=a><hr><input><p>x</p></div>";
+  PrescanResult r = Prescan(html, 2);
+  EXPECT_FALSE(r.depth_capped);
+  EXPECT_EQ(r.max_depth_seen, 2u);
+  EXPECT_EQ(r.html, html);
+}
+
+TEST(PrescanTest, ImpliedEndTagsOfParagraphsDoNotCountAsDepth) {
+  const std::string html = Repeat("<p>para", 20) + "<div>block</div>";
+  PrescanResult r = Prescan(html, 1);
+  EXPECT_FALSE(r.depth_capped);
+  EXPECT_EQ(r.max_depth_seen, 1u);
+  EXPECT_EQ(r.html, html);
+}
+
+TEST(PrescanTest, ImpliedEndTagsOfListItemsDoNotCountAsDepth) {
+  const std::string html = "<ul>" + Repeat("<li>item", 20) + "</ul><dl><dt>t<dd>d<dt>t<dd>d</dl>";
+  PrescanResult r = Prescan(html, 2);
+  EXPECT_FALSE(r.depth_capped);
+  EXPECT_EQ(r.max_depth_seen, 2u);
+  EXPECT_EQ(r.html, html);
+}
+
+TEST(PrescanTest, ImpliedEndTagsOfTableCellsDoNotCountAsDepth) {
+  const std::string html = "<table>" + Repeat("<tr><td>a<td>b<th>c", 10) + "</table>";
+  PrescanResult r = Prescan(html, 3);
+  EXPECT_FALSE(r.depth_capped);
+  EXPECT_EQ(r.max_depth_seen, 3u);
+  EXPECT_EQ(r.html, html);
+}
+
+TEST(PrescanTest, UnclosedDivsDoCountAsDepth) {
+  PrescanResult r = Prescan("<div>a<div>b<div>c", 2);
+  EXPECT_TRUE(r.depth_capped);
+  EXPECT_EQ(r.html, "<div>a<div>bc");
+}
+
+TEST(PrescanTest, TooManyAttributesAreCutAt256) {
+  std::string tag = "<div";
+  for (int i = 0; i < 300; ++i) tag += " data-attribute-" + std::to_string(i) + "=\"value\"";
+  tag += ">";
+  ASSERT_GT(tag.size(), 4096u);
+  std::string out = Scan(tag + "x</div>");
+  std::string want = "<div";
+  for (int i = 0; i < 256; ++i) want += " data-attribute-" + std::to_string(i) + "=\"value\"";
+  want += " >x</div>";
+  EXPECT_EQ(out, want);
+}
+
+}  // namespace
+}  // namespace cleaner

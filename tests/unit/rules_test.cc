@@ -1,0 +1,311 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+//
+// The rule files of cleaner/rules/: every entry compiles on its own, none is empty or duplicated, and the
+// compiled matchers behave as their comments say.
+
+#include "cleaner/rules.h"
+
+#include <re2/re2.h>
+
+#include <cstdlib>
+#include <memory>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "cleaner/rules_data.h"
+
+namespace cleaner {
+namespace {
+
+const Rules& TheRules() {
+  static const std::shared_ptr<const Rules> rules = [] {
+    auto r = Rules::Embedded();
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? std::move(r).value() : nullptr;
+  }();
+  if (rules == nullptr) std::abort();
+  return *rules;
+}
+
+bool IsLineRuleFile(std::string_view path) { return path.substr(0, 6) == "lines/"; }
+
+// An entry's regular expression: class_id/ files hold bare patterns, lines/ files "KIND: PATTERN".
+std::string PatternOf(std::string_view path, const std::string& entry) {
+  if (!IsLineRuleFile(path)) return entry;
+  size_t colon = entry.find(':');
+  if (colon == std::string::npos) return entry;
+  size_t start = entry.find_first_not_of(" \t", colon + 1);
+  return start == std::string::npos ? std::string() : entry.substr(start);
+}
+
+TEST(RulesTest, EmbeddedRuleFilesAreThere) {
+  std::set<std::string> paths;
+  for (const EmbeddedFile& f : EmbeddedRuleFiles()) paths.insert(std::string(f.path));
+  for (const char* want :
+       {"class_id/unlikely.txt", "class_id/maybe_candidate.txt", "class_id/boilerplate.txt",
+        "class_id/positive.txt", "class_id/negative.txt", "class_id/ignored_tokens.txt",
+        "class_id/caption.txt", "lines/neutral.txt", "lines/en.txt", "lines/hi.txt"}) {
+    EXPECT_EQ(paths.count(want), 1u) << want;
+  }
+}
+
+TEST(RulesTest, EveryEmbeddedFileHasEntries) {
+  for (const EmbeddedFile& f : EmbeddedRuleFiles()) {
+    RuleFile file = ParseRuleFile(f.path, f.content);
+    EXPECT_EQ(file.path, f.path);
+    EXPECT_GE(file.entries.size(), 1u) << f.path;
+  }
+}
+
+TEST(RulesTest, EveryLineRuleNamesAKind) {
+  for (const EmbeddedFile& f : EmbeddedRuleFiles()) {
+    if (!IsLineRuleFile(f.path)) continue;
+    for (const auto& [line, entry] : ParseRuleFile(f.path, f.content).entries) {
+      std::string kind = entry.substr(0, entry.find(':'));
+      EXPECT_TRUE(kind == "line" || kind == "edge" || kind == "block" || kind == "tail" || kind == "meta")
+          << f.path << ":" << line << ": " << entry;
+      EXPECT_FALSE(PatternOf(f.path, entry).empty()) << f.path << ":" << line << ": " << entry;
+    }
+  }
+}
+
+TEST(RulesTest, EveryEntryCompilesOnItsOwn) {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  for (const EmbeddedFile& f : EmbeddedRuleFiles()) {
+    for (const auto& [line, entry] : ParseRuleFile(f.path, f.content).entries) {
+      const std::string pattern = PatternOf(f.path, entry);
+      RE2 re(pattern, options);
+      EXPECT_TRUE(re.ok()) << f.path << ":" << line << ": " << re.error() << ": " << pattern;
+    }
+  }
+}
+
+TEST(RulesTest, NoEntryIsDuplicatedWithinAFile) {
+  for (const EmbeddedFile& f : EmbeddedRuleFiles()) {
+    std::set<std::string> seen;
+    for (const auto& [line, entry] : ParseRuleFile(f.path, f.content).entries) {
+      // The same pattern under two kinds counts too: its lines would be handled by both.
+      EXPECT_TRUE(seen.insert(PatternOf(f.path, entry)).second)
+          << f.path << ":" << line << " repeats " << entry;
+    }
+  }
+}
+
+TEST(RulesTest, NoEntryEndsInABlankTheParserWouldTrim) {
+  // ParseRuleFile trims trailing blanks, so an entry written as " hid " is matched as " hid" (which also
+  // matches " hidden", " hide-mobile"): an entry whose meaning depends on a trailing blank is silently
+  // changed.
+  for (const EmbeddedFile& f : EmbeddedRuleFiles()) {
+    std::string_view text = f.content;
+    int line_no = 0;
+    while (!text.empty()) {
+      size_t nl = text.find('\n');
+      std::string_view line = text.substr(0, nl);
+      text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+      ++line_no;
+      size_t first = line.find_first_not_of(" \t");
+      if (first == std::string_view::npos || line[first] == '#') continue;
+      EXPECT_TRUE(line.back() != ' ' && line.back() != '\t')
+          << f.path << ":" << line_no << ": \"" << line << "\" ends in a blank that ParseRuleFile drops";
+    }
+  }
+}
+
+TEST(RulesTest, EmbeddedRulesCompile) {
+  auto rules = Rules::Embedded();
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  EXPECT_NE(rules.value(), nullptr);
+}
+
+TEST(RulesTest, ParseRuleFileDropsCommentsAndBlankLines) {
+  RuleFile f = ParseRuleFile("x/y.txt", "# a comment\n\nfirst\n   # indented comment\n \t \nsecond\r\nthird");
+  EXPECT_EQ(f.path, "x/y.txt");
+  ASSERT_EQ(f.entries.size(), 3u);
+  EXPECT_EQ(f.entries[0], (std::pair<int, std::string>(3, "first")));
+  EXPECT_EQ(f.entries[1], (std::pair<int, std::string>(6, "second")));  // "\r" trimmed
+  EXPECT_EQ(f.entries[2], (std::pair<int, std::string>(7, "third")));   // no final newline
+}
+
+TEST(RulesTest, ParseRuleFileKeepsLeadingBlanksAndTrimsTrailingOnes) {
+  RuleFile f = ParseRuleFile("p", " hid$\nfoo \t\n a#b\n");
+  ASSERT_EQ(f.entries.size(), 3u);
+  EXPECT_EQ(f.entries[0].second, " hid$");
+  EXPECT_EQ(f.entries[1].second, "foo");
+  EXPECT_EQ(f.entries[2].second, " a#b");  // '#' after the first character is not a comment
+}
+
+TEST(RulesTest, ParseRuleFileOfNothing) {
+  EXPECT_TRUE(ParseRuleFile("p", "").entries.empty());
+  EXPECT_TRUE(ParseRuleFile("p", "\n\n# only comments\n").entries.empty());
+}
+
+TEST(RulesTest, FromFilesReportsAMissingFile) {
+  auto rules = Rules::FromFiles({ParseRuleFile("class_id/unlikely.txt", "x\n")});
+  ASSERT_FALSE(rules.ok());
+  EXPECT_EQ(rules.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(rules.status().message().find("missing rule file"), std::string::npos)
+      << rules.status().message();
+}
+
+TEST(RulesTest, FromFilesRejectsALineRuleWithoutAKind) {
+  std::vector<RuleFile> files;
+  for (const EmbeddedFile& f : EmbeddedRuleFiles()) files.push_back(ParseRuleFile(f.path, f.content));
+  for (RuleFile& f : files) {
+    if (f.path == "lines/en.txt") f = ParseRuleFile(f.path, "line: ^ok$\n^no kind$\n");
+  }
+  auto rules = Rules::FromFiles(files);
+  ASSERT_FALSE(rules.ok());
+  EXPECT_EQ(rules.status().message().rfind("lines/en.txt:2: ", 0), 0u) << rules.status().message();
+}
+
+TEST(RulesTest, FromFilesNamesTheFileAndLineOfABadPattern) {
+  std::vector<RuleFile> files;
+  for (const EmbeddedFile& f : EmbeddedRuleFiles()) files.push_back(ParseRuleFile(f.path, f.content));
+  for (RuleFile& f : files) {
+    if (f.path == "class_id/negative.txt") f = ParseRuleFile(f.path, "# c\nok\n(unclosed\n");
+  }
+  auto rules = Rules::FromFiles(files);
+  ASSERT_FALSE(rules.ok());
+  EXPECT_EQ(rules.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(rules.status().message().rfind("class_id/negative.txt:3: ", 0), 0u) << rules.status().message();
+}
+
+TEST(RulesTest, ClassWeight) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassWeight(""), 0);
+  EXPECT_EQ(r.ClassWeight("article-body "), 25);
+  EXPECT_EQ(r.ClassWeight("entry-content post"), 25);
+  EXPECT_EQ(r.ClassWeight(" sidebar"), -25);
+  EXPECT_EQ(r.ClassWeight("site-footer "), -25);
+  EXPECT_EQ(r.ClassWeight("hid"), -25);
+  EXPECT_EQ(r.ClassWeight("comment-content"), 0);  // both match: they cancel out
+  EXPECT_EQ(r.ClassWeight("wrapper"), 0);
+  // "header" and "shadow" hold "ad" but not "-ad-".
+  EXPECT_EQ(r.ClassWeight("header shadow"), 0);
+  EXPECT_EQ(r.ClassWeight("top-ad-slot"), -25);
+}
+
+TEST(RulesTest, ClassWeightHidOnlyAsAWholeToken) {
+  // negative.txt lists "^hid$", " hid$", " hid " and "^hid " (Readability's tokens for the "hid" class), not
+  // a prefix: "hide-on-mobile" or "hidpi" are not chrome names.
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassWeight("post hid"), 0);
+  EXPECT_EQ(r.ClassWeight("post hide-on-mobile"), 25);
+  EXPECT_EQ(r.ClassWeight("entry hidpi-images"), 25);
+}
+
+TEST(RulesTest, IsUnlikelyAndMaybeCandidate) {
+  const Rules& r = TheRules();
+  EXPECT_TRUE(r.IsUnlikely("sidebar-left "));
+  EXPECT_TRUE(r.IsUnlikely(" comments"));
+  EXPECT_TRUE(r.IsUnlikely("site-header "));
+  EXPECT_FALSE(r.IsUnlikely("entry-content "));
+  EXPECT_FALSE(r.IsUnlikely(""));
+  EXPECT_TRUE(r.IsMaybeCandidate("main-column "));
+  EXPECT_TRUE(r.IsMaybeCandidate("article-header "));
+  EXPECT_FALSE(r.IsMaybeCandidate("sidebar "));
+}
+
+TEST(RulesTest, IsBoilerplateMatchesWholeNameParts) {
+  const Rules& r = TheRules();
+  EXPECT_TRUE(r.IsBoilerplate("share-buttons "));
+  EXPECT_TRUE(r.IsBoilerplate("post-share "));
+  EXPECT_TRUE(r.IsBoilerplate(" disqus_thread"));
+  EXPECT_TRUE(r.IsBoilerplate("related-posts "));
+  EXPECT_TRUE(r.IsBoilerplate("ad-slot "));
+  EXPECT_TRUE(r.IsBoilerplate("cookie-banner "));
+  EXPECT_TRUE(r.IsBoilerplate("outbrain_widget "));
+  // Not a name part: "shared", "header", "badge", "loads".
+  EXPECT_FALSE(r.IsBoilerplate("shared-content "));
+  EXPECT_FALSE(r.IsBoilerplate("site-header "));
+  EXPECT_FALSE(r.IsBoilerplate("badge "));
+  EXPECT_FALSE(r.IsBoilerplate("loads "));
+  EXPECT_FALSE(r.IsBoilerplate("post-content "));
+  EXPECT_FALSE(r.IsBoilerplate(""));
+}
+
+TEST(RulesTest, IsCaption) {
+  const Rules& r = TheRules();
+  EXPECT_TRUE(r.IsCaption("wp-caption-text "));
+  EXPECT_TRUE(r.IsCaption("photo-credit "));
+  EXPECT_TRUE(r.IsCaption(" image-caption"));
+  EXPECT_FALSE(r.IsCaption("post-content "));
+  EXPECT_FALSE(r.IsCaption("incredible "));  // "credit" only as a name part
+}
+
+TEST(RulesTest, IsIgnoredClassToken) {
+  const Rules& r = TheRules();
+  EXPECT_TRUE(r.IsIgnoredClassToken("category-social"));
+  EXPECT_TRUE(r.IsIgnoredClassToken("entry-category-social_media"));
+  EXPECT_TRUE(r.IsIgnoredClassToken("post-tag-share"));
+  EXPECT_TRUE(r.IsIgnoredClassToken("tag-42"));
+  EXPECT_TRUE(r.IsIgnoredClassToken("cat-7"));
+  EXPECT_TRUE(r.IsIgnoredClassToken("author-admin"));
+  EXPECT_TRUE(r.IsIgnoredClassToken("format-standard"));
+  EXPECT_FALSE(r.IsIgnoredClassToken("social"));
+  EXPECT_FALSE(r.IsIgnoredClassToken("categories"));
+  EXPECT_FALSE(r.IsIgnoredClassToken("share-buttons"));
+  EXPECT_FALSE(r.IsIgnoredClassToken("cat-food"));
+  EXPECT_FALSE(r.IsIgnoredClassToken("my-category-list"));
+}
+
+TEST(RulesTest, IsNoiseLineEnglish) {
+  const Rules& r = TheRules();
+  EXPECT_TRUE(r.IsNoiseLine("Leave a Reply", "en"));
+  EXPECT_TRUE(r.IsNoiseLine("LEAVE A COMMENT", "en"));
+  EXPECT_TRUE(r.IsNoiseLine("Your email address will not be published. Required fields are marked *", "en"));
+  EXPECT_TRUE(r.IsNoiseLine("Related Posts", "en"));
+  EXPECT_TRUE(r.IsNoiseLine("Share this article:", "en"));
+  EXPECT_TRUE(r.IsNoiseLine("Advertisement", "en"));
+  EXPECT_FALSE(r.IsNoiseLine("The council voted to approve the new budget for schools.", "en"));
+  EXPECT_FALSE(r.IsNoiseLine("Related posts on this topic appeared last year.", "en"));
+  EXPECT_FALSE(r.IsNoiseLine("Please leave a reply below.", "en"));
+}
+
+TEST(RulesTest, ClassifyLineKinds) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("Advertisement", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("---", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Leave a Reply", "en"), Rules::kTail);
+  EXPECT_EQ(r.ClassifyLine("Read also:", "en"), Rules::kBlock);
+  EXPECT_EQ(r.ClassifyLine("Related Posts", "en"), Rules::kBlock | Rules::kTail);
+  EXPECT_EQ(r.ClassifyLine("3 May 2024", "en"), Rules::kMeta);
+  EXPECT_EQ(r.ClassifyLine("\xC2\xA9 2024 Example News Ltd", "en"), Rules::kEdge);  // © ...
+  EXPECT_EQ(r.ClassifyLine("The council voted to approve the new budget.", "en"), 0);
+}
+
+TEST(RulesTest, IsNoiseLineNeutralHasNoLettersOrDigits) {
+  const Rules& r = TheRules();
+  EXPECT_TRUE(r.IsNoiseLine("---", ""));
+  EXPECT_TRUE(r.IsNoiseLine("\xE2\x80\xA2 \xC2\xB7 |", "fr"));  // • · |
+  EXPECT_TRUE(r.IsNoiseLine("", "en"));
+  EXPECT_FALSE(r.IsNoiseLine("1.", ""));
+  EXPECT_FALSE(r.IsNoiseLine("\xE4\xB8\xAD", ""));  // 中
+}
+
+TEST(RulesTest, IsNoiseLineHindi) {
+  const Rules& r = TheRules();
+  const std::string read_too = "\xE0\xA4\xAF\xE0\xA4\xB9 \xE0\xA4\xAD\xE0\xA5\x80 "
+                               "\xE0\xA4\xAA\xE0\xA4\xA2\xE0\xA4\xBC\xE0\xA5\x87\xE0\xA4\x82";  // यह भी पढ़ें
+  EXPECT_TRUE(r.IsNoiseLine(read_too, "hi"));
+  EXPECT_TRUE(r.IsNoiseLine(read_too + ":", "hi"));
+  // Language rules apply only to their language...
+  EXPECT_FALSE(r.IsNoiseLine(read_too, "en"));
+  EXPECT_FALSE(r.IsNoiseLine(read_too, ""));
+  // ...but English labels are noise on pages in every language.
+  EXPECT_TRUE(r.IsNoiseLine("Leave a Reply", "hi"));
+  EXPECT_TRUE(r.IsNoiseLine("Leave a Reply", ""));
+  // An ordinary Hindi sentence that mentions "read" is not: "उसने यह भी पढ़ें कहा।".
+  EXPECT_FALSE(r.IsNoiseLine("\xE0\xA4\x89\xE0\xA4\xB8\xE0\xA4\xA8\xE0\xA5\x87 " + read_too +
+                                 " \xE0\xA4\x95\xE0\xA4\xB9\xE0\xA4\xBE\xE0\xA5\xA4",
+                             "hi"));
+}
+
+}  // namespace
+}  // namespace cleaner

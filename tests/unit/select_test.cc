@@ -1,0 +1,172 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+//
+// Stage 5, select: the top candidate, the siblings merged with it, and the widgets cleaned out of it.
+// Scores quoted in comments follow score.h: a <p> of n characters with c commas scores
+// 1 + c + min(floor(n / 100), 3).
+
+#include "cleaner/select.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "cleaner/dom.h"
+#include "cleaner/prescan.h"
+#include "cleaner/prune.h"
+#include "cleaner/rules.h"
+#include "cleaner/score.h"
+#include "cleaner/text.h"
+
+namespace cleaner {
+namespace {
+
+const Rules& TheRules() {
+  static const std::shared_ptr<const Rules> rules = std::move(Rules::Embedded()).value();
+  return *rules;
+}
+
+// `n` characters of ASCII text with `commas` commas: single spaces, no blank at either end, no sentence end.
+std::string Letters(size_t n, int commas = 0) {
+  std::string s(n, 'a');
+  for (size_t i = 7; i + 1 < n; i += 8) s[i] = ' ';
+  for (size_t i = 3; commas > 0 && i < n; i += 8, --commas) s[i] = ',';
+  return s;
+}
+
+struct Selected {
+  Dom dom;
+  Scores scores;
+  Selection sel;
+
+  uint32_t ById(std::string_view id) const {
+    for (uint32_t i = 0; i < dom.size(); ++i)
+      if (dom.node(i).is_element() && dom.attr(i, "id") == id) return i;
+    ADD_FAILURE() << "no element with id " << id;
+    return 0;
+  }
+  std::vector<uint32_t> Ids(std::initializer_list<const char*> ids) const {
+    std::vector<uint32_t> out;
+    for (const char* id : ids) out.push_back(ById(id));
+    return out;
+  }
+};
+
+Selected SelectOn(const std::string& html, bool class_weights = true) {
+  static const std::unique_ptr<TextMeasurer> prototype = TextMeasurer::CreatePrototype();
+  auto dom = Dom::Parse(Prescan(html, 400).html);
+  EXPECT_TRUE(dom.ok());
+  Selected s{std::move(dom).value(), {}, {}};
+  std::unique_ptr<TextMeasurer> measurer = prototype->Clone();
+  const PageFacts facts = ComputePageFacts(s.dom, TheRules(), measurer.get());
+  std::vector<uint8_t> removed = Prune(s.dom, facts, PruneLevel::kStrict, nullptr);
+  Aggregates agg = Aggregate(s.dom, facts, removed);
+  s.scores = ScoreCandidates(s.dom, facts, removed, agg, class_weights);
+  s.sel = Select(s.dom, facts, std::move(removed), std::move(agg), s.scores, class_weights);
+  return s;
+}
+
+std::string Para(size_t n, int commas = 0) { return "<p>" + Letters(n, commas) + "</p>"; }
+
+TEST(SelectTest, ArticleBeatsALinkListSidebar) {
+  std::string side = "<div id=side>";
+  for (int i = 0; i < 5; ++i) side += "<p><a href=/s" + std::to_string(i) + ">" + Letters(80) + "</a></p>";
+  side += "</div>";
+  // side: 5 + 5 x 1, times (1 - 1) = 0; art: 5 + 2 x (1 + 3 + 3) = 19.
+  Selected s = SelectOn("<body>" + side + "<div id=art>" + Para(300, 3) + Para(300, 3) + "</div></body>");
+  EXPECT_FLOAT_EQ(s.scores.score[s.ById("art")], 19);
+  EXPECT_FLOAT_EQ(s.scores.score[s.ById("side")], 0);
+  EXPECT_EQ(s.sel.top, s.ById("art"));
+  EXPECT_EQ(s.sel.roots, s.Ids({"art"}));
+}
+
+TEST(SelectTest, SiblingParagraphsThatReadLikeProseAreMerged) {
+  // art scores 5 + 2 x 6 = 17; the threshold for candidate siblings is max(10, 17 x 0.2).
+  const std::string html =
+      "<body><div id=wrap><div id=art>" + Para(300, 2) + Para(300, 2) + "</div>"
+      "<p id=sib>" + Letters(89) + ".</p>"                       // > 80 characters, no links
+      "<p id=date>May 3, 2024</p>"                              // short, no sentence end
+      "<div id=short>Short sentence here.</div>"                // short, a sentence
+      "<p id=linky><a href=/x>" + Letters(90) + "</a></p>"      // long, all links
+      "<p id=label>Tags</p>"
+      "</div></body>";
+  Selected s = SelectOn(html);
+  EXPECT_EQ(s.sel.top, s.ById("art"));
+  EXPECT_EQ(s.sel.roots, s.Ids({"art", "sib", "short"}));
+}
+
+TEST(SelectTest, SiblingCandidateWithTheSameClassGetsABonus) {
+  // best: 5 + 2 x 7 = 19, threshold 10; the sibling scores 5 + 4 = 9, plus 19 x 0.2 for sharing the class.
+  const std::string html = "<body><div id=w><div id=a class=part>" + Para(300, 3) + Para(300, 3) + "</div>"
+                           "<div id=b class=part>" + Para(150, 2) + "</div><div id=c>" + Para(150, 2) +
+                           "</div></div></body>";
+  Selected s = SelectOn(html);
+  EXPECT_FLOAT_EQ(s.scores.score[s.ById("b")], 9);
+  EXPECT_FLOAT_EQ(s.scores.score[s.ById("c")], 9);
+  EXPECT_EQ(s.sel.top, s.ById("a"));
+  EXPECT_EQ(s.sel.roots, s.Ids({"a", "b"}));
+}
+
+TEST(SelectTest, StrongCandidatesSharingAnAncestorSelectTheAncestor) {
+  // Four equal parts (5 + 1 + 2 + 3 = 11 each) under a container whose negative name sinks its own score
+  // (5 - 25 + 4 x 3): the three runners-up are within 75% of the best, so their common ancestor is the
+  // article.
+  std::string parts;
+  for (int i = 0; i < 4; ++i) parts += "<div id=p" + std::to_string(i) + ">" + Para(300, 2) + "</div>";
+  Selected s = SelectOn("<body><div id=wrap class=meta>" + parts + "</div></body>");
+  EXPECT_FLOAT_EQ(s.scores.score[s.ById("p0")], 11);
+  EXPECT_FLOAT_EQ(s.scores.score[s.ById("wrap")], -8);
+  EXPECT_EQ(s.sel.top, s.ById("wrap"));
+  EXPECT_EQ(s.sel.roots, s.Ids({"wrap"}));
+}
+
+TEST(SelectTest, AnOnlyChildGivesWayToItsParent) {
+  // inner: 5 + 2 x 6 = 17; outer: 5 + 6 = 11 (lower, so no climb), but inner is outer's only element child.
+  Selected s = SelectOn("<body><div id=outer><div id=inner>" + Para(300, 2) + Para(300, 2) + "</div></div>"
+                   "<ul><li>" + Letters(30) + "</li></ul></body>");
+  EXPECT_EQ(s.sel.top, s.ById("outer"));
+  EXPECT_EQ(s.sel.roots, s.Ids({"outer"}));
+}
+
+TEST(SelectTest, NoCandidateSelectsTheBody) {
+  Selected s = SelectOn("<body><div>Short</div><ul><li>" + Letters(100) + "</li></ul></body>");
+  EXPECT_TRUE(s.scores.candidates.empty());
+  EXPECT_EQ(s.sel.top, s.dom.body());
+  EXPECT_EQ(s.sel.roots, std::vector<uint32_t>{s.dom.body()});
+}
+
+TEST(SelectTest, LinkHeavyBlockInsideTheArticleIsCleanedOut) {
+  const std::string html =
+      "<body><div id=art>" + Para(300) + "<div id=rel><a href=/1>" + Letters(30) + "</a> <a href=/2>" +
+      Letters(30) + "</a></div>" + Para(300) +
+      "<table id=data><tr><th>Year</th><th>Value</th></tr><tr><td><a href=/y>2024</a></td>"
+      "<td>1</td></tr></table>"
+      "<h2 id=h class=meta>Posted in news</h2><h2 id=k>A real subheading</h2></div></body>";
+  Selected s = SelectOn(html);
+  EXPECT_EQ(s.sel.top, s.ById("art"));
+  EXPECT_EQ(s.sel.removed[s.ById("rel")], 1);
+  EXPECT_EQ(s.sel.removed[s.dom.node(s.ById("rel")).first_child], 1);  // with its subtree
+  EXPECT_EQ(s.sel.removed[s.ById("data")], 0);                          // a data table (it has <th>) stays
+  EXPECT_EQ(s.sel.removed[s.ById("h")], 1);                             // a heading with a negative name
+  EXPECT_EQ(s.sel.removed[s.ById("k")], 0);
+  EXPECT_EQ(s.sel.removed[s.ById("art")], 0);
+}
+
+TEST(SelectTest, ImageGalleryInsideTheArticleIsCleanedOut) {
+  const std::string html = "<body><div id=art>" + Para(300) + "<div id=gallery><img src=1.jpg><img src=2.jpg>"
+                           "<img src=3.jpg></div>" + Para(300) + "</div></body>";
+  Selected s = SelectOn(html);
+  EXPECT_EQ(s.sel.top, s.ById("art"));
+  EXPECT_EQ(s.sel.removed[s.ById("gallery")], 1);
+}
+
+TEST(SelectTest, RemovedMaskKeepsThePruneResult) {
+  Selected s = SelectOn("<body><nav id=n>Home</nav><div id=art>" + Para(300) + Para(300) + "</div></body>");
+  EXPECT_EQ(s.sel.removed[s.ById("n")], 1);
+  EXPECT_EQ(s.sel.removed[s.dom.head()], 1);
+  EXPECT_EQ(s.sel.removed.size(), s.dom.size());
+}
+
+}  // namespace
+}  // namespace cleaner

@@ -1,0 +1,191 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+//
+// Stage 6, serialize: exact output lines (text and block kind) for small subtrees.
+
+#include "cleaner/serialize.h"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "cleaner/dom.h"
+
+namespace cleaner {
+namespace {
+
+Dom Parse(std::string_view html) {
+  auto dom = Dom::Parse(html);
+  EXPECT_TRUE(dom.ok());
+  return std::move(dom).value();
+}
+
+uint32_t ById(const Dom& dom, std::string_view id) {
+  for (uint32_t i = 0; i < dom.size(); ++i)
+    if (dom.node(i).is_element() && dom.attr(i, "id") == id) return i;
+  ADD_FAILURE() << "no element with id " << id;
+  return 0;
+}
+
+// The lines of <body>, nothing removed.
+std::vector<Line> Lines(const Dom& dom, const std::vector<uint8_t>* removed = nullptr) {
+  std::vector<uint8_t> none(dom.size(), 0);
+  return Serialize(dom, removed ? *removed : none, {dom.body()});
+}
+
+std::vector<std::string> Texts(std::string_view body_html) {
+  Dom dom = Parse(std::string("<body>") + std::string(body_html) + "</body>");
+  std::vector<std::string> out;
+  for (const Line& l : Lines(dom)) out.push_back(l.text);
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
+TEST(SerializeTest, HeadingsAndParagraphs) {
+  Dom dom = Parse("<body><h1>The title</h1><p>First paragraph.</p><h3>Sub</h3><p>Second.</p></body>");
+  std::vector<Line> lines = Lines(dom);
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[0].text, "The title");
+  EXPECT_EQ(lines[0].block, Tag::kH1);
+  EXPECT_EQ(lines[1].text, "First paragraph.");
+  EXPECT_EQ(lines[1].block, Tag::kP);
+  EXPECT_EQ(lines[2].text, "Sub");
+  EXPECT_EQ(lines[2].block, Tag::kH3);
+  EXPECT_EQ(lines[3].text, "Second.");
+  EXPECT_EQ(lines[3].block, Tag::kP);
+}
+
+TEST(SerializeTest, BrAndHrBreakLines) {
+  EXPECT_EQ(Texts("<p>one<br>two<br/><br>three</p>"), (Strings{"one", "two", "three"}));
+  EXPECT_EQ(Texts("<div>above<hr>below</div>"), (Strings{"above", "below"}));
+}
+
+TEST(SerializeTest, LineAfterBrKeepsItsBlock) {
+  Dom dom = Parse("<body><h2>Big<br>News</h2><ul><li>a<br>b</li></ul></body>");
+  std::vector<Line> lines = Lines(dom);
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[0].block, Tag::kH2);
+  EXPECT_EQ(lines[1].block, Tag::kH2);
+  EXPECT_EQ(lines[2].block, Tag::kLi);
+  EXPECT_EQ(lines[3].block, Tag::kLi);
+}
+
+TEST(SerializeTest, ListItems) {
+  Dom dom = Parse("<body><ul><li>one</li><li>two <b>bold</b></li></ul><ol><li>three</li></ol></body>");
+  std::vector<Line> lines = Lines(dom);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].text, "one");
+  EXPECT_EQ(lines[1].text, "two bold");
+  EXPECT_EQ(lines[2].text, "three");
+  for (const Line& l : lines) EXPECT_EQ(l.block, Tag::kLi);
+}
+
+TEST(SerializeTest, TableRowsJoinTheirCellsWithASpace) {
+  Dom dom = Parse("<body><table><caption>Prices</caption><tr><th>Item</th><th>Cost</th></tr>"
+                  "<tr><td>Tea</td><td>2</td></tr><tr><td>Cake</td><td></td><td>4</td></tr></table></body>");
+  std::vector<Line> lines = Lines(dom);
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[0].text, "Prices");
+  EXPECT_EQ(lines[0].block, Tag::kCaption);
+  EXPECT_EQ(lines[1].text, "Item Cost");
+  EXPECT_EQ(lines[1].block, Tag::kTr);
+  EXPECT_EQ(lines[2].text, "Tea 2");
+  EXPECT_EQ(lines[3].text, "Cake 4");  // an empty cell adds no extra space
+}
+
+TEST(SerializeTest, PreKeepsItsLines) {
+  Dom dom = Parse("<body><pre>line one\nline two\n\nline four</pre></body>");
+  std::vector<Line> lines = Lines(dom);
+  ASSERT_EQ(lines.size(), 3u);  // the blank line makes no empty line
+  EXPECT_EQ(lines[0].text, "line one");
+  EXPECT_EQ(lines[1].text, "line two");
+  EXPECT_EQ(lines[2].text, "line four");
+  for (const Line& l : lines) EXPECT_EQ(l.block, Tag::kPre);
+}
+
+TEST(SerializeTest, PreWithInlineMarkup) {
+  EXPECT_EQ(Texts("<pre><code>int <b>x</b> = 1;\nreturn x;</code></pre>"),
+            (Strings{"int x = 1;", "return x;"}));
+}
+
+TEST(SerializeTest, PreKeepsRunsOfSpacesInsideALine) {
+  // serialize.h: Line::text is "trimmed, whitespace collapsed (except inside <pre>)": the alignment inside a
+  // preformatted line is its content.
+  EXPECT_EQ(Texts("<pre>x  =  1\ny  = 22</pre>"), (Strings{"x  =  1", "y  = 22"}));
+}
+
+TEST(SerializeTest, InlineElementsJoinWithCorrectSpacing) {
+  EXPECT_EQ(Texts("<p>a<b>b</b> c</p>"), (Strings{"ab c"}));
+  EXPECT_EQ(Texts("<p>Hello<em> big </em>world</p>"), (Strings{"Hello big world"}));
+  EXPECT_EQ(Texts("<p>see <a href=/x>the link</a>, then <span>more</span>.</p>"),
+            (Strings{"see the link, then more."}));
+  EXPECT_EQ(Texts("<p>  lots \n of \t space  </p>"), (Strings{"lots of space"}));
+  EXPECT_EQ(Texts("<p>wo<wbr>rd and <img src=a.png alt=x>image</p>"), (Strings{"word and image"}));
+}
+
+TEST(SerializeTest, EntitiesAreDecoded) {
+  EXPECT_EQ(Texts("<p>Fish &amp; chips &lt;3 caf&eacute; &#8220;q&#8221; a&nbsp;b</p>"),
+            (Strings{"Fish & chips <3 caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D a b"}));
+}
+
+TEST(SerializeTest, NestedBlocksProduceNoEmptyLines) {
+  EXPECT_EQ(Texts("<div><div><div><p>x</p></div></div></div><div>\n  <section><p>y</p>\n</section>\n</div>"),
+            (Strings{"x", "y"}));
+  EXPECT_EQ(Texts("<div></div><p> </p><p>\xC2\xA0</p><div><br><br></div>"), Strings{});
+}
+
+TEST(SerializeTest, TextAroundABlockMakesSeparateLines) {
+  Dom dom = Parse("<body><div id=d>before<p>inside</p>after</div></body>");
+  std::vector<Line> lines = Lines(dom);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].text, "before");
+  EXPECT_EQ(lines[1].text, "inside");
+  EXPECT_EQ(lines[1].block, Tag::kP);
+  EXPECT_EQ(lines[2].text, "after");
+}
+
+TEST(SerializeTest, BlockquoteAndFigcaption) {
+  Dom dom = Parse(
+      "<body><blockquote>Quoted words</blockquote><figure><figcaption>A caption</figcaption></figure>"
+      "<dl><dt>Term</dt><dd>Meaning</dd></dl></body>");
+  std::vector<Line> lines = Lines(dom);
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[0].block, Tag::kBlockquote);
+  EXPECT_EQ(lines[1].block, Tag::kFigcaption);
+  EXPECT_EQ(lines[2].block, Tag::kDt);
+  EXPECT_EQ(lines[3].block, Tag::kDd);
+}
+
+TEST(SerializeTest, RemovedNodesAreSkipped) {
+  Dom dom =
+      Parse("<body><p>keep</p><div id=x><p>drop</p></div><p>also <span id=s>not this</span>kept</p></body>");
+  std::vector<uint8_t> removed(dom.size(), 0);
+  for (uint32_t i = 0; i < dom.size(); ++i) {
+    if (dom.Contains(ById(dom, "x"), i) || dom.Contains(ById(dom, "s"), i)) removed[i] = 1;
+  }
+  std::vector<std::string> texts;
+  for (const Line& l : Lines(dom, &removed)) texts.push_back(l.text);
+  EXPECT_EQ(texts, (Strings{"keep", "also kept"}));
+}
+
+TEST(SerializeTest, SeveralRootsInOrderEachEndingItsLine) {
+  Dom dom = Parse("<body><span id=a>first</span><span id=b>second</span><p id=c>third</p></body>");
+  std::vector<uint8_t> none(dom.size(), 0);
+  std::vector<std::string> texts;
+  for (const Line& l : Serialize(dom, none, {ById(dom, "a"), ById(dom, "b"), ById(dom, "c")})) {
+    texts.push_back(l.text);
+  }
+  EXPECT_EQ(texts, (Strings{"first", "second", "third"}));
+}
+
+TEST(SerializeTest, LinkCharactersAreCounted) {
+  Dom dom = Parse("<body><p>plain words</p><p><a href=/x>all link</a></p></body>");
+  std::vector<Line> lines = Lines(dom);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_FLOAT_EQ(lines[0].link_chars, 0);
+  EXPECT_FLOAT_EQ(lines[1].link_chars, 8);
+}
+
+}  // namespace
+}  // namespace cleaner

@@ -1,0 +1,207 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+//
+// Stage 7, filter: rule-matched noise lines by kind (line, edge, block, tail), the title repeated at the
+// start, and long duplicate lines; plus the plain-text helpers.
+
+#include "cleaner/text_filter.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "cleaner/rules.h"
+
+namespace cleaner {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+const Rules& TheRules() {
+  static const std::shared_ptr<const Rules> rules = std::move(Rules::Embedded()).value();
+  return *rules;
+}
+
+std::vector<Line> ToLines(const Strings& texts) {
+  std::vector<Line> lines;
+  for (const std::string& t : texts) {
+    Line l;
+    l.text = t;
+    lines.push_back(l);
+  }
+  return lines;
+}
+
+Strings Filter(const Strings& texts, std::string_view title = "", std::string_view language = "en",
+               bool plain_text = false) {
+  std::vector<Line> lines = ToLines(texts);
+  FilterLines(TheRules(), language, title, plain_text, &lines);
+  Strings out;
+  for (const Line& l : lines) out.push_back(l.text);
+  return out;
+}
+
+// Prose lines: long, ending with a full stop.
+const std::string kLong1 = "The council voted on Tuesday to approve the new budget for schools.";
+const std::string kLong2 = "Teachers said the money would pay for smaller classes next year.";
+const std::string kLong3 = "Parents welcomed the decision but asked for more details on timing.";
+const std::string kLong4 = "The mayor said the plan would be reviewed again in the spring.";
+const std::string kLong5 = "Opposition members voted against it, citing the cost of new buildings.";
+
+// यह भी पढ़ें ("read this too"), a block label in hi.txt.
+const std::string kReadToo =
+    "\xE0\xA4\xAF\xE0\xA4\xB9 \xE0\xA4\xAD\xE0\xA5\x80 "
+    "\xE0\xA4\xAA\xE0\xA4\xA2\xE0\xA4\xBC\xE0\xA5\x87\xE0\xA4\x82";
+
+TEST(TextFilterTest, NothingToDrop) {
+  EXPECT_EQ(Filter({kLong1, kLong2, "Short."}), (Strings{kLong1, kLong2, "Short."}));
+  EXPECT_EQ(Filter({}), Strings{});
+}
+
+TEST(TextFilterTest, LineRulesDropTheLineWhereverItStands) {
+  EXPECT_EQ(Filter({kLong1, "Advertisement", kLong2, "---", kLong3, "* * *", kLong4}),
+            (Strings{kLong1, kLong2, kLong3, kLong4}));
+}
+
+TEST(TextFilterTest, ReportCountsDroppedLines) {
+  std::vector<Line> lines = ToLines({kLong1, "Advertisement", kLong2, kLong1});
+  FilterReport report = FilterLines(TheRules(), "en", "", /*plain_text=*/false, &lines);
+  EXPECT_EQ(report.dropped, 2u);
+  EXPECT_EQ(lines.size(), 2u);
+}
+
+TEST(TextFilterTest, SentencesMentioningNoiseWordsStay) {
+  const Strings keep = {"Related research on this topic was published last year.",
+                        "She asked readers to leave a reply with their views.",
+                        "Advertisement revenue fell 5%.", "The vote on 3 May 2024 was close."};
+  EXPECT_EQ(Filter(keep), keep);
+}
+
+TEST(TextFilterTest, EdgeRulesDropDateBannersAtTheEdgesOnly) {
+  EXPECT_EQ(Filter({"22/11/2024", kLong1, kLong2, kLong3, kLong4, kLong5, "22/11/2024"}),
+            (Strings{kLong1, kLong2, kLong3, kLong4, kLong5}));
+  // Fourth of seven lines: not at an edge.
+  const Strings middle = {kLong1, kLong2, kLong3, "22/11/2024", kLong4, kLong5, "Short end."};
+  EXPECT_EQ(Filter(middle), middle);
+}
+
+TEST(TextFilterTest, MetaRulesApplyToPlainTextOnly) {
+  // A dateline with a month name is the article's own in extracted HTML (several truths keep it), a banner in
+  // scraped plain text.
+  const Strings lines = {"3 May 2024", kLong1, kLong2, kLong3, kLong4, "By Jane Doe"};
+  EXPECT_EQ(Filter(lines), lines);
+  EXPECT_EQ(Filter(lines, "", "en", /*plain_text=*/true), (Strings{kLong1, kLong2, kLong3, kLong4}));
+}
+
+TEST(TextFilterTest, BlockLabelGoesWithTheHeadlinesAfterIt) {
+  EXPECT_EQ(
+      Filter({kLong1, kLong2, kReadToo, "First other story headline", "Second other story headline", kLong3},
+             "", "hi"),
+      (Strings{kLong1, kLong2, kLong3}));
+  EXPECT_EQ(Filter({kLong1, kLong2, "Read also:", "First other story headline", kLong3}),
+            (Strings{kLong1, kLong2, kLong3}));
+}
+
+TEST(TextFilterTest, BlockLabelFollowedByProseStays) {
+  // A heading that reads like a label ("Related") but introduces prose is a section heading.
+  const Strings lines = {kLong1, kReadToo, kLong2, kLong3};
+  EXPECT_EQ(Filter(lines, "", "hi"), lines);
+}
+
+TEST(TextFilterTest, LanguageRulesNeedTheirLanguage) {
+  const Strings lines = {kLong1, kLong2, kReadToo, "First other story headline", kLong3};
+  EXPECT_EQ(Filter(lines, "", "en"), lines);
+  EXPECT_EQ(Filter(lines, "", "hi"), (Strings{kLong1, kLong2, kLong3}));
+}
+
+TEST(TextFilterTest, TailRuleDropsEverythingAfterItLateInTheText) {
+  EXPECT_EQ(
+      Filter({kLong1, kLong2, kLong3, "Leave a Reply", "Great post!", "Thanks for sharing this with us."}),
+      (Strings{kLong1, kLong2, kLong3}));
+  // English widget labels apply on pages in every language.
+  EXPECT_EQ(Filter({kLong1, kLong2, kLong3, "Leave a Reply", "Great post!"}, "", "hi"),
+            (Strings{kLong1, kLong2, kLong3}));
+}
+
+TEST(TextFilterTest, TailRuleEarlyInTheTextDoesNotCutTheArticle) {
+  const Strings lines = {"Leave a Reply", kLong1, kLong2, kLong3};
+  EXPECT_EQ(Filter(lines), lines);
+}
+
+TEST(TextFilterTest, RepeatedTitleAtTheStartIsDropped) {
+  EXPECT_EQ(Filter({"Budget Approved for Schools", kLong1}, "Budget Approved for Schools"),
+            (Strings{kLong1}));
+  // Case, punctuation and permalink signs do not hide the repeat.
+  EXPECT_EQ(Filter({"budget approved for schools \xC2\xB6", kLong1}, "Budget Approved, for Schools!"),
+            (Strings{kLong1}));
+  // Among the first lines kept, not only the very first.
+  EXPECT_EQ(
+      Filter({"World", "Education", "Budget Approved for Schools", kLong1}, "Budget Approved for Schools"),
+      (Strings{"World", "Education", kLong1}));
+}
+
+TEST(TextFilterTest, TitleFurtherDownStays) {
+  const Strings lines = {kLong1, kLong2, "Short.", "Budget Approved for Schools", kLong3};
+  EXPECT_EQ(Filter(lines, "Budget Approved for Schools"), lines);
+}
+
+TEST(TextFilterTest, EmptyTitleDropsNothing) {
+  EXPECT_EQ(Filter({"Budget", kLong1}, ""), (Strings{"Budget", kLong1}));
+  EXPECT_EQ(Filter({"Budget", kLong1}, "!!!"), (Strings{"Budget", kLong1}));
+}
+
+TEST(TextFilterTest, HindiTitleWithVowelSignsIsMatched) {
+  // बजट मंज़ूर: the key keeps combining vowel signs and the nukta, so the title matches itself...
+  const std::string title = "\xE0\xA4\xAC\xE0\xA4\x9C\xE0\xA4\x9F \xE0\xA4\xAE\xE0\xA4\x82\xE0\xA4\x9C"
+                            "\xE0\xA4\xBC\xE0\xA5\x82\xE0\xA4\xB0";
+  EXPECT_EQ(Filter({title + " |", kLong1}, title, "hi"), (Strings{kLong1}));
+  // ...and बजट मंजर (no nukta, no vowel sign) is not the title.
+  const std::string other = "\xE0\xA4\xAC\xE0\xA4\x9C\xE0\xA4\x9F \xE0\xA4\xAE\xE0\xA4\x82\xE0\xA4\x9C"
+                            "\xE0\xA4\xB0";
+  EXPECT_EQ(Filter({other, kLong1}, title, "hi"), (Strings{other, kLong1}));
+}
+
+TEST(TextFilterTest, LongDuplicateLinesAreDropped) {
+  EXPECT_EQ(Filter({kLong1, kLong2, kLong1, kLong2, kLong1}), (Strings{kLong1, kLong2}));
+}
+
+TEST(TextFilterTest, ShortDuplicateLinesStay) {
+  // Under 40 bytes a repeat is ordinary ("Yes.", a refrain).
+  EXPECT_EQ(Filter({"Yes.", kLong1, "Yes."}), (Strings{"Yes.", kLong1, "Yes."}));
+  const std::string just_under = std::string(38, 'x') + ".", at = std::string(39, 'y') + ".";
+  EXPECT_EQ(Filter({kLong1, just_under, just_under, at, at, kLong2}),
+            (Strings{kLong1, just_under, just_under, at, kLong2}));
+}
+
+TEST(TextFilterTest, LineFieldsArePreserved) {
+  std::vector<Line> lines = ToLines({kLong1, "Advertisement", kLong2});
+  lines[2].block = Tag::kLi;
+  lines[2].link_chars = 7;
+  FilterLines(TheRules(), "en", "", /*plain_text=*/false, &lines);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[1].text, kLong2);
+  EXPECT_EQ(lines[1].block, Tag::kLi);
+  EXPECT_FLOAT_EQ(lines[1].link_chars, 7);
+}
+
+TEST(TextFilterTest, SplitTextLines) {
+  std::vector<Line> lines = SplitTextLines("  First   line \n\n\t\nsecond\xC2\xA0line\r\nthird");
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].text, "First line");
+  EXPECT_EQ(lines[1].text, "second line");
+  EXPECT_EQ(lines[2].text, "third");
+  EXPECT_TRUE(SplitTextLines("").empty());
+  EXPECT_TRUE(SplitTextLines("\n \n").empty());
+}
+
+TEST(TextFilterTest, LooksLikeHtml) {
+  EXPECT_TRUE(LooksLikeHtml("<!DOCTYPE html><html>"));
+  EXPECT_TRUE(LooksLikeHtml("text then <P>a paragraph"));
+  EXPECT_TRUE(LooksLikeHtml("<!-- comment -->"));
+  EXPECT_FALSE(LooksLikeHtml("Plain text, 3 < 4 and a > b."));
+  EXPECT_FALSE(LooksLikeHtml(""));
+}
+
+}  // namespace
+}  // namespace cleaner
