@@ -1,0 +1,93 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+
+#include "cleaner/language.h"
+
+#include <cld2/internal/lang_script.h>
+#include <cld2/public/compact_lang_det.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <cstring>
+
+namespace cleaner {
+namespace {
+
+// Fewer letters than this say nothing reliable about the language.
+constexpr int kMinLetters = 20;
+constexpr size_t kSampleBytes = 16 * 1024;
+
+std::string Cld2Language(std::string_view text) {
+  bool reliable = false;
+  CLD2::Language lang = CLD2::DetectLanguage(text.data(), static_cast<int>(text.size()), /*is_plain_text=*/true,
+                                             &reliable);
+  if (!reliable || lang == CLD2::UNKNOWN_LANGUAGE) return {};
+  const char* code = CLD2::LanguageCode(lang);
+  if (code == nullptr) return {};
+  std::string out(code);
+  size_t dash = out.find('-');
+  if (dash != std::string::npos) out.resize(dash);  // "zh-Hant" -> "zh"
+  return out;
+}
+
+}  // namespace
+
+std::string GuessLanguage(std::string_view text) {
+  if (text.size() > kSampleBytes) {
+    size_t cut = kSampleBytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // a code point boundary
+    text = text.substr(0, cut);
+  }
+  std::array<int, USCRIPT_CODE_LIMIT> counts{};
+  int letters = 0;
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) continue;
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(c, &status);
+    if (U_FAILURE(status) || script <= USCRIPT_INHERITED || script >= USCRIPT_CODE_LIMIT) continue;
+    ++counts[script];
+    ++letters;
+  }
+  if (letters < kMinLetters) return {};
+  int best = 0;
+  for (int s = 1; s < USCRIPT_CODE_LIMIT; ++s)
+    if (counts[s] > counts[best]) best = s;
+  // Any kana means Japanese, even in text that is mostly kanji.
+  const int kana = counts[USCRIPT_HIRAGANA] + counts[USCRIPT_KATAKANA];
+  if (kana * 20 > letters) return "ja";
+  switch (best) {
+    case USCRIPT_HAN: return "zh";
+    case USCRIPT_HANGUL: return "ko";
+    case USCRIPT_THAI: return "th";
+    case USCRIPT_GREEK: return "el";
+    case USCRIPT_HEBREW: return "he";
+    case USCRIPT_GEORGIAN: return "ka";
+    case USCRIPT_ARMENIAN: return "hy";
+    case USCRIPT_BENGALI: return "bn";
+    case USCRIPT_TAMIL: return "ta";
+    case USCRIPT_TELUGU: return "te";
+    case USCRIPT_GUJARATI: return "gu";
+    case USCRIPT_GURMUKHI: return "pa";
+    case USCRIPT_DEVANAGARI: {
+      // Hindi, Marathi and Nepali share the script; CLD2 tells them apart on longer texts.
+      std::string lang = Cld2Language(text);
+      return lang == "mr" || lang == "ne" ? lang : "hi";
+    }
+    case USCRIPT_ARABIC: {
+      std::string lang = Cld2Language(text);
+      return lang.empty() ? "ar" : lang;
+    }
+    case USCRIPT_CYRILLIC: {
+      std::string lang = Cld2Language(text);
+      return lang.empty() ? "ru" : lang;
+    }
+    default:  // Latin and the rest: only CLD2 can say which language
+      return Cld2Language(text);
+  }
+}
+
+}  // namespace cleaner
