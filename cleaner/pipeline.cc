@@ -11,6 +11,7 @@
 #include "cleaner/decode.h"
 #include "cleaner/dom.h"
 #include "cleaner/extractor.h"
+#include "cleaner/language.h"
 #include "cleaner/metadata.h"
 #include "cleaner/prescan.h"
 #include "cleaner/prune.h"
@@ -44,6 +45,17 @@ struct PassResult {
   size_t pruned = 0;
 };
 
+// The first lines of `lines`, joined, up to about `max_bytes`: a sample for language detection.
+std::string JoinLines(const std::vector<Line>& lines, size_t max_bytes) {
+  std::string out;
+  for (const Line& l : lines) {
+    if (out.size() >= max_bytes) break;
+    out += l.text;
+    out += '\n';
+  }
+  return out;
+}
+
 Block ToBlock(Line line) {
   Block b;
   switch (line.block) {
@@ -60,6 +72,22 @@ Block ToBlock(Line line) {
   }
   b.text = std::move(line.text);
   return b;
+}
+
+// Fills doc->text (the title first if asked for) and doc->blocks from the filtered lines.
+void Compose(const Options& opt, std::vector<Line> lines, Document* doc) {
+  std::string text;
+  if (opt.with_title && !doc->title.empty()) {
+    text += doc->title;
+    text += '\n';
+  }
+  doc->blocks.reserve(lines.size());
+  for (Line& l : lines) {
+    text += l.text;
+    text += '\n';
+    doc->blocks.push_back(ToBlock(std::move(l)));
+  }
+  doc->text = std::move(text);
 }
 
 }  // namespace
@@ -99,6 +127,12 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
   doc.stats.input_bytes = html.size();
   if (LooksBinary(html)) return Status(StatusCode::kNotHtml, "input looks binary (NUL or control bytes)");
 
+  if (opt.input == InputKind::kText || (opt.input == InputKind::kAuto && !LooksLikeHtml(html))) {
+    auto cleaned = CleanText(html);
+    if (cleaned.ok()) cleaned->url = std::string(url);
+    return cleaned;
+  }
+
   DecodeReport decode_report;
   std::string utf8 = DecodeToUtf8(html, &decode_report);
   doc.stats.invalid_utf8 = decode_report.invalid_utf8;
@@ -119,6 +153,7 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
   Metadata meta = ReadMetadata(dom);
   doc.title = meta.title;
   doc.language = !opt.language.empty() ? opt.language : meta.language;
+  const bool guess_language = doc.language.empty();
 
   std::unique_ptr<TextMeasurer> measurer = impl_->measurer->Clone();
   const PageFacts facts = ComputePageFacts(dom, *impl_->rules, measurer.get());
@@ -144,6 +179,7 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
     Selection sel = Select(dom, facts, std::move(removed), std::move(agg), scores, kPasses[pass].class_weights);
     r.lines = Serialize(dom, sel.removed, sel.roots);
     doc.stats.lines_before_filter = r.lines.size();
+    if (guess_language) doc.language = GuessLanguage(JoinLines(r.lines, 16 * 1024));
     if (opt.filter_lines) FilterLines(*impl_->rules, doc.language, doc.title, /*plain_text=*/false, &r.lines);
     for (const Line& l : r.lines) r.length += measurer->EffectiveLength(l.text);
     if (best_pass == 0 || r.length > best.length) {
@@ -156,19 +192,37 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
   doc.stats.pruned_nodes = best.pruned;
   doc.stats.lines_after_filter = best.lines.size();
 
-  std::string text;
-  if (opt.with_title && !doc.title.empty()) {
-    text += doc.title;
-    text += '\n';
+  Compose(opt, std::move(best.lines), &doc);
+  if (doc.blocks.empty()) doc.stats.empty_reason = dom.size() <= 3 ? "no content" : "no article text found";
+  doc.stats.total_ms = MsSince(start);
+  return doc;
+}
+
+Result<Document> Extractor::CleanText(std::string_view input) const {
+  const auto start = Clock::now();
+  const Options& opt = impl_->options;
+  if (!impl_->init.ok()) return impl_->init;
+  if (input.size() > opt.max_input_bytes) {
+    return Status(StatusCode::kTooLarge, "input is " + std::to_string(input.size()) +
+                                             " bytes, over the limit of " + std::to_string(opt.max_input_bytes));
   }
-  doc.blocks.reserve(best.lines.size());
-  for (Line& l : best.lines) {
-    text += l.text;
-    text += '\n';
-    doc.blocks.push_back(ToBlock(std::move(l)));
-  }
-  if (best.lines.empty()) doc.stats.empty_reason = dom.size() <= 3 ? "no content" : "no article text found";
-  doc.text = std::move(text);
+  if (LooksBinary(input)) return Status(StatusCode::kNotHtml, "input looks binary (NUL or control bytes)");
+  Document doc;
+  doc.stats.input_bytes = input.size();
+  DecodeReport decode_report;
+  const std::string text = DecodeToUtf8(input, &decode_report);
+  doc.stats.invalid_utf8 = decode_report.invalid_utf8;
+  std::vector<Line> lines = SplitTextLines(text);
+  doc.stats.lines_before_filter = lines.size();
+  doc.language = !opt.language.empty() ? opt.language : GuessLanguage(text);
+  // Filter first, so that a date banner above the title is not taken for it; then take the title out of the
+  // body where it stands (twice, in seeds/001).
+  if (opt.filter_lines) FilterLines(*impl_->rules, doc.language, /*title=*/"", /*plain_text=*/true, &lines);
+  doc.title = GuessTitle(lines);
+  if (!doc.title.empty()) RemoveLeadingTitle(doc.title, &lines);
+  doc.stats.lines_after_filter = lines.size();
+  Compose(opt, std::move(lines), &doc);
+  if (doc.blocks.empty()) doc.stats.empty_reason = "no text";
   doc.stats.total_ms = MsSince(start);
   return doc;
 }

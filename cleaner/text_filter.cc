@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <string>
 #include <unordered_set>
 
@@ -18,6 +19,8 @@ namespace {
 constexpr size_t kEdgeLines = 3;
 // An edge line longer than this is a sentence, not a banner (in code points).
 constexpr size_t kMaxEdgeLine = 160;
+// ...and one with this many words that ends like a sentence is a sentence.
+constexpr long kSentenceWords = 8;
 // After a block label, lines up to this long without a sentence end, or mostly links, are other stories'
 // headlines; at most kMaxBlockLines of them go.
 constexpr size_t kMaxHeadline = 200;
@@ -46,6 +49,16 @@ std::string Key(std::string_view s) {
     k.append(buf, static_cast<size_t>(len));
   }
   return k;
+}
+
+// Edge rules describe banners: short lines. A dateline or byline (meta) rule also never takes a line that ends
+// like a sentence and has as many words as one ("Updated figures will be published by the board, officials said.");
+// edge rules may (newsletter prompts are sentences).
+bool IsBanner(const Line& line, uint8_t kinds, uint8_t edge_kinds) {
+  if (CountCodePoints(line.text) > kMaxEdgeLine) return false;
+  if (kinds & edge_kinds & Rules::kEdge) return true;
+  if (!EndsWithSentencePunctuation(line.text)) return true;
+  return std::count(line.text.begin(), line.text.end(), ' ') < kSentenceWords - 1;
 }
 
 bool IsHeadlineLike(const Line& line) {
@@ -81,7 +94,7 @@ FilterReport FilterLines(const Rules& rules, std::string_view language, std::str
     const Line& line = (*lines)[i];
     if ((kinds[i] & Rules::kLine)) drop[i] = 1;
     if ((kinds[i] & edge_kinds) && (i < kEdgeLines || i + kEdgeLines >= end) &&
-        CountCodePoints(line.text) <= kMaxEdgeLine) {
+        IsBanner(line, kinds[i], edge_kinds)) {
       drop[i] = 1;
     }
     if ((kinds[i] & (Rules::kBlock | Rules::kTail))) {
@@ -101,7 +114,7 @@ FilterReport FilterLines(const Rules& rules, std::string_view language, std::str
   for (size_t seen = 0; last > 0 && seen < kEdgeLines; ) {
     --last;
     if (drop[last]) continue;
-    if ((kinds[last] & edge_kinds) && CountCodePoints((*lines)[last].text) <= kMaxEdgeLine) {
+    if ((kinds[last] & edge_kinds) && IsBanner((*lines)[last], kinds[last], edge_kinds)) {
       drop[last] = 1;
       continue;
     }
@@ -124,6 +137,19 @@ FilterReport FilterLines(const Rules& rules, std::string_view language, std::str
   report.dropped = n - kept.size();
   *lines = std::move(kept);
   return report;
+}
+
+void RemoveLeadingTitle(std::string_view title, std::vector<Line>* lines) {
+  const std::string key = Key(title);
+  if (key.empty()) return;
+  size_t i = 0;
+  while (i < lines->size() && i < kEdgeLines) {
+    if (Key((*lines)[i].text) == key) {
+      lines->erase(lines->begin() + static_cast<long>(i));
+    } else {
+      ++i;
+    }
+  }
 }
 
 std::vector<Line> SplitTextLines(std::string_view text) {

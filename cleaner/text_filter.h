@@ -41,6 +41,9 @@ std::vector<Line> SplitTextLines(std::string_view text);
 // sentence end) and is followed by a longer line, or when it repeats right away. Returns "" otherwise.
 std::string GuessTitle(const std::vector<Line>& lines);
 
+// Removes `title` where it stands among the first lines (compared without case and punctuation).
+void RemoveLeadingTitle(std::string_view title, std::vector<Line>* lines);
+
 // Tells apart markup from plain text: true if `bytes` has an HTML tag, doctype or comment in its first 64 KiB.
 bool LooksLikeHtml(std::string_view bytes);
 

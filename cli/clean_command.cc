@@ -112,6 +112,10 @@ void AddCleanOptions(CLI::App* app, CleanArgs* args) {
       ->check(CLI::IsMember({"txt", "json", "jsonl", "markdown"}));
   app->add_option("-o,--output-dir", args->output_dir,
                   "Write each result to DIR/<input name without extension>.<txt|json|md> instead of stdout");
+  app->add_option("--input", args->input,
+                  "What the inputs are: html, text (already-scraped plain text: only the line filter runs), or auto "
+                  "(html when there is markup)")
+      ->check(CLI::IsMember({"auto", "html", "text"}));
   app->add_flag("--with-title", args->with_title, "Print the page title on the first line");
   app->add_option("--url", args->url, "The page's URL (copied into JSON output)");
   app->add_option("--language", args->language,
@@ -133,6 +137,7 @@ int RunClean(const CleanArgs& args) {
   }
   Options options;
   options.with_title = args.with_title;
+  options.input = args.input == "html" ? InputKind::kHtml : args.input == "text" ? InputKind::kText : InputKind::kAuto;
   options.language = args.language;
   options.filter_lines = !args.no_filter;
   options.max_input_bytes = args.max_bytes;

@@ -21,6 +21,7 @@ inline constexpr int kExitUsage = 2;
 struct CleanArgs {
   std::vector<std::string> inputs;
   std::string format = "txt";
+  std::string input = "auto";
   std::string output_dir;
   std::string url;
   std::string language;

@@ -28,8 +28,14 @@ class Extractor {
 
   // Extracts the article from `html` (any bytes; invalid UTF-8 is replaced, a UTF-8 BOM dropped). `url`, if
   // given, is copied into the result and helps metadata. A page without an article is not an error: it gives an
-  // empty text with Stats::empty_reason set. Errors: kTooLarge, kNotHtml (binary input).
+  // empty text with Stats::empty_reason set. Errors: kTooLarge, kNotHtml (binary input). Input without markup
+  // is cleaned as plain text (see Options::input).
   Result<Document> Extract(std::string_view html, std::string_view url = {}) const;
+
+  // Cleans already-scraped plain text with the line filter alone: one block per line in, the same shape out,
+  // noise lines (date banners, "read also" lists, comment prompts, sign-offs...) and a repeated title removed.
+  // The first line is taken as the title when it reads like one; it is printed only with Options::with_title.
+  Result<Document> CleanText(std::string_view text) const;
 
   const Options& options() const;
 

@@ -8,8 +8,18 @@
 
 namespace cleaner {
 
+// What Extractor::Extract is given.
+enum class InputKind {
+  kAuto,  // HTML if it has markup (a tag, doctype or comment in its first 64 KiB), else plain text
+  kHtml,  // a web page
+  kText,  // already-scraped plain text: only the line filter runs
+};
+
 // How an Extractor works. Every field has a default that suits crawling arbitrary pages.
 struct Options {
+  // What the input is. Default: kAuto.
+  InputKind input = InputKind::kAuto;
+
   // Put the page title on the first line of Document::text. Default: false (the body alone).
   bool with_title = false;
 
@@ -22,7 +32,8 @@ struct Options {
   std::size_t max_depth = 400;
 
   // Language of the page as a BCP 47 tag ("hi", "en"); empty means: read it from the markup, else guess it
-  // from the text. Chooses the per-language rule files. Default: empty.
+  // from the text (the script with ICU, then CLD2 within a script). Chooses the per-language rule files.
+  // Default: empty.
   std::string language;
 
   // Drop boilerplate lines with the line-level rules after extraction. Default: true.
