@@ -274,7 +274,7 @@ TEST(RulesTest, ClassifyLineKinds) {
   EXPECT_EQ(r.ClassifyLine("---", "en"), Rules::kLine);
   EXPECT_EQ(r.ClassifyLine("Leave a Reply", "en"), Rules::kTail);
   EXPECT_EQ(r.ClassifyLine("Read also:", "en"), Rules::kBlock);
-  EXPECT_EQ(r.ClassifyLine("Related Posts", "en"), Rules::kBlock);
+  EXPECT_EQ(r.ClassifyLine("Related Posts", "en"), Rules::kBlock | Rules::kTail);
   EXPECT_EQ(r.ClassifyLine("3 May 2024", "en"), Rules::kMeta);
   EXPECT_EQ(r.ClassifyLine("\xC2\xA9 2024 Example News Ltd", "en"), Rules::kEdge);  // © ...
   EXPECT_EQ(r.ClassifyLine("The council voted to approve the new budget.", "en"), 0);
