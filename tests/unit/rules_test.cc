@@ -192,12 +192,19 @@ TEST(RulesTest, ClassWeight) {
 }
 
 TEST(RulesTest, ClassWeightHidOnlyAsAWholeToken) {
-  // negative.txt lists "^hid$", " hid$", " hid " and "^hid " (Readability's tokens for the "hid" class), not
-  // a prefix: "hide-on-mobile" or "hidpi" are not chrome names.
+  // negative.txt has "hid" as a whole token (Readability's "^hid$| hid$| hid |^hid "), not as a prefix:
+  // "hide-on-mobile" or "hidpi" are not chrome names.
   const Rules& r = TheRules();
   EXPECT_EQ(r.ClassWeight("post hid"), 0);
   EXPECT_EQ(r.ClassWeight("post hide-on-mobile"), 25);
   EXPECT_EQ(r.ClassWeight("entry hidpi-images"), 25);
+}
+
+TEST(RulesTest, ClassWeightHiddenAnywhere) {
+  // Readability's negative pattern has "hidden" as a substring; losing it in 9b89ef9 cost wcxb 0.009.
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassWeight("hidden-xs"), -25);
+  EXPECT_EQ(r.ClassWeight("post visually-hidden"), 0);  // positive "post" and negative "hidden" cancel out
 }
 
 TEST(RulesTest, IsUnlikelyAndMaybeCandidate) {
