@@ -72,8 +72,14 @@ void AddCleanOptions(CLI::App* app, CleanArgs* args) {
   app->add_flag("--no-filter", args->no_filter, "Keep lines that the line-level noise rules would drop");
   app->add_option("--max-bytes", args->max_bytes, "Refuse inputs larger than this many bytes")
       ->check(CLI::PositiveNumber);
-  app->add_option("-j,--jobs", args->jobs, "Pages cleaned at once with --output-dir (default: all cores)");
+  app->add_option("-j,--jobs", args->jobs, "Pages cleaned at once with --output-dir (default: all cores); with URLs, transfers at once (default 16, "
+                  "at most 4 per site)");
   app->add_flag("-q,--quiet", args->quiet, "No warnings for pages without an article");
+  app->add_option("--urls", args->urls_file,
+                  "Fetch and clean the URLs listed in FILE (one per line, # comments; - reads standard input)");
+  app->add_option("--output", args->output_file, "Write the JSON lines of fetched URLs to FILE instead of stdout");
+  app->add_option("--timeout", args->timeout, "Seconds allowed to fetch each URL, redirects and retries included")
+      ->check(CLI::PositiveNumber);
 }
 
 bool IsUrl(const std::string& input) {

@@ -7,6 +7,7 @@
 
 #include "cleaner/evaluate.h"
 #include "cleaner/extractor.h"
+#include "cleaner/fetcher.h"
 #include "cleaner/options.h"
 #include "cleaner/result.h"
 #include "cleaner/status.h"
