@@ -5,9 +5,11 @@
 
 #include <chrono>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <utility>
 
+#include "cleaner/charset.h"
 #include "cleaner/decode.h"
 #include "cleaner/dom.h"
 #include "cleaner/extractor.h"
@@ -44,6 +46,27 @@ struct PassResult {
   double length = 0;
   size_t pruned = 0;
 };
+
+// `bytes` as UTF-8, for files (fetched pages arrive decoded by the Fetcher). Conservative, because a file's
+// bytes carry no Content-Type and most pages are UTF-8: UTF-16 (BOM or NUL pattern) and a declared legacy charset
+// (<meta>) are converted; undeclared bytes are converted only when they are mostly not UTF-8 and ICU's detector
+// names a charset; everything else comes back as it is, without a copy, for the decode stage (which replaces
+// invalid sequences). Binary input is refused.
+Result<std::string_view> InputAsUtf8(std::string_view bytes, std::string* storage) {
+  const charset::Decision decision = charset::Decide(bytes, /*content_type=*/{});
+  if (charset::IsUtf16(decision.encoding)) return charset::ToUtf8(bytes, decision, storage);
+  if (LooksBinary(bytes)) return Status(StatusCode::kNotHtml, "input looks binary (NUL or control bytes)");
+  if (decision.passthrough || decision.encoding.name == "utf-8") return bytes;
+  std::optional<charset::Encoding> declared = charset::PrescanMeta(bytes);
+  if (declared.has_value()) {
+    if (declared->name == "utf-8") return bytes;
+    return charset::ToUtf8(bytes, decision, storage);
+  }
+  // Undeclared: a page with a few stray bytes in otherwise valid UTF-8 stays UTF-8.
+  const charset::Utf8Scan scan = charset::ScanUtf8(bytes);
+  if (scan.invalid * 2 <= scan.multibyte) return bytes;
+  return charset::ToUtf8(bytes, decision, storage);
+}
 
 // The first lines of `lines`, joined, up to about `max_bytes`: a sample for language detection.
 std::string JoinLines(const std::vector<Line>& lines, size_t max_bytes) {
@@ -125,11 +148,18 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
   Document doc;
   doc.url = std::string(url);
   doc.stats.input_bytes = html.size();
-  if (LooksBinary(html)) return Status(StatusCode::kNotHtml, "input looks binary (NUL or control bytes)");
+  // Files in legacy charsets are decoded as fetched pages are (cleaner/charset.h).
+  std::string converted;
+  Result<std::string_view> as_utf8 = InputAsUtf8(html, &converted);
+  if (!as_utf8.ok()) return as_utf8.status();
+  html = as_utf8.value();
 
   if (opt.input == InputKind::kText || (opt.input == InputKind::kAuto && !LooksLikeHtml(html))) {
     auto cleaned = CleanText(html);
-    if (cleaned.ok()) cleaned->url = std::string(url);
+    if (cleaned.ok()) {
+      cleaned->url = std::string(url);
+      cleaned->stats.input_bytes = doc.stats.input_bytes;  // the bytes given, before any conversion
+    }
     return cleaned;
   }
 
@@ -206,9 +236,12 @@ Result<Document> Extractor::CleanText(std::string_view input) const {
     return Status(StatusCode::kTooLarge, "input is " + std::to_string(input.size()) +
                                              " bytes, over the limit of " + std::to_string(opt.max_input_bytes));
   }
-  if (LooksBinary(input)) return Status(StatusCode::kNotHtml, "input looks binary (NUL or control bytes)");
   Document doc;
   doc.stats.input_bytes = input.size();
+  std::string converted;
+  Result<std::string_view> as_utf8 = InputAsUtf8(input, &converted);
+  if (!as_utf8.ok()) return as_utf8.status();
+  input = as_utf8.value();
   DecodeReport decode_report;
   const std::string text = DecodeToUtf8(input, &decode_report);
   doc.stats.invalid_utf8 = decode_report.invalid_utf8;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include <gtest/gtest.h>
+#include <unicode/ucnv.h>
 
 #include "cleaner/cleaner.h"
 
@@ -162,6 +163,40 @@ TEST(RegressionTest, SectionedPageKeepsAllSections) {
   for (const char* n : names) {
     EXPECT_NE(text.find(std::string(n) + "3 report number 0"), std::string::npos) << text;
   }
+}
+
+// Issue 4: files in legacy charsets are decoded as fetched pages are; before, their bytes were replaced as invalid
+// UTF-8 and the text was lost.
+std::string Encode(const std::string& utf8, const char* charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(utf8.size() * 4 + 16, '\0');
+  int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
+                           static_cast<int32_t>(utf8.size()), &status);
+  EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
+  out.resize(U_SUCCESS(status) ? static_cast<size_t>(n) : 0);
+  return out;
+}
+
+TEST(RegressionTest, FileInDeclaredLegacyCharsetIsDecoded) {
+  const std::string sentence =
+      "\u0413\u043e\u0440\u043e\u0434\u0441\u043a\u043e\u0439 \u0441\u043e\u0432\u0435\u0442 "
+      "\u0443\u0442\u0432\u0435\u0440\u0434\u0438\u043b \u043d\u043e\u0432\u044b\u0439 "
+      "\u0431\u044e\u0434\u0436\u0435\u0442, \u0438 \u0443\u0447\u0438\u0442\u0435\u043b\u044f "
+      "\u0434\u043e\u0432\u043e\u043b\u044c\u043d\u044b. ";
+  std::string body;
+  for (int i = 0; i < 6; ++i) body += sentence;
+  const std::string html = "<html><head><meta charset=windows-1251></head><body><article><p>" + body +
+                           "</p></article></body></html>";
+  std::string text = Extract(Encode(html, "windows-1251"));
+  EXPECT_NE(text.find(sentence.substr(0, 40)), std::string::npos) << text;
+}
+
+TEST(RegressionTest, UndeclaredUtf8WithStrayBytesStaysUtf8) {
+  // A UTF-8 page with one stray byte is not re-read in another charset: its accents survive.
+  const std::string html = "<html><body><article><p>" + Prose("caf\xC3\xA9 cr\xC3\xA8me", 6) + "\xFF</p><p>" +
+                           Prose("na\xC3\xAFve", 6) + "</p></article></body></html>";
+  std::string text = Extract(html);
+  EXPECT_NE(text.find("caf\xC3\xA9 cr\xC3\xA8me report"), std::string::npos) << text;
 }
 
 }  // namespace
