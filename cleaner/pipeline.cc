@@ -180,8 +180,17 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
   const Dom& dom = parsed.value();
   doc.stats.nodes = dom.size();
 
-  Metadata meta = ReadMetadata(dom);
-  doc.title = meta.title;
+  Metadata meta = ReadMetadata(dom, url);
+  doc.title = std::move(meta.title);
+  doc.authors = std::move(meta.authors);
+  doc.date = std::move(meta.date);
+  doc.date_modified = std::move(meta.date_modified);
+  doc.site = std::move(meta.site);
+  doc.canonical_url = std::move(meta.canonical_url);
+  doc.description = std::move(meta.description);
+  doc.image = std::move(meta.image);
+  doc.tags = std::move(meta.tags);
+  doc.categories = std::move(meta.categories);
   doc.language = !opt.language.empty() ? opt.language : meta.language;
   const bool guess_language = doc.language.empty();
 

@@ -57,10 +57,12 @@ Result<std::string> ReadInput(const std::string& path, size_t max_bytes) {
 
 void AddCleanOptions(CLI::App* app, CleanArgs* args) {
   app->add_option("inputs", args->inputs, "HTML files or http(s) URLs to clean; - reads standard input");
-  app->add_option("-f,--format", args->format, "Output shape: txt (one block per line), json, jsonl, markdown")
-      ->check(CLI::IsMember({"txt", "json", "jsonl", "markdown"}));
+  app->add_option("-f,--format", args->format,
+                  "Output shape: txt (one block per line), json, jsonl, markdown, html")
+      ->check(CLI::IsMember({"txt", "json", "jsonl", "markdown", "html"}));
   app->add_option("-o,--output-dir", args->output_dir,
-                  "Write each result to DIR/<input name without extension>.<txt|json|md> instead of stdout");
+                  "Write each result to DIR/<input name without extension>.<txt|json|md|html> instead of "
+                  "stdout");
   app->add_option("--input", args->input,
                   "What the inputs are: html, text (already-scraped plain text: only the line filter runs), or auto "
                   "(html when there is markup)")

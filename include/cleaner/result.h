@@ -41,6 +41,16 @@ struct Document {
   std::string language;  // BCP 47 tag from the markup or guessed from the script; empty if unknown
   std::string url;       // the URL the caller passed, if any
   std::vector<Block> blocks;  // the body's lines (`text` without the title) with their kinds
+  // Metadata read from the page (empty when the page does not give it; always empty for plain-text input).
+  std::vector<std::string> authors;     // one name each, without "By" and dates
+  std::string date;                     // publication date, ISO 8601 "YYYY-MM-DD"; never in the future
+  std::string date_modified;            // last modification date, same shape
+  std::string site;                     // the site's name ("The Guardian")
+  std::string canonical_url;            // the page's canonical address (absolute when `url` was given)
+  std::string description;              // the page's summary (og:description, <meta name=description>)
+  std::string image;                    // the main image's URL
+  std::vector<std::string> tags;        // keywords and article:tag values
+  std::vector<std::string> categories;  // sections (article:section, JSON-LD articleSection)
   Stats stats;
 };
 

@@ -1,22 +1,32 @@
 // Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
 //
-// Metadata: the title (og:title, else the cleaned <title>, else the first <h1>) and the primary language tag.
+// Metadata: title, authors, dates, site, language, canonical URL, description, image, tags and categories,
+// from JSON-LD, meta tags, microdata, bylines, the URL and the visible text.
 
 #include "cleaner/metadata.h"
 
-#include <string>
-
 #include <gtest/gtest.h>
+
+#include <iterator>
+#include <string>
+#include <vector>
 
 #include "cleaner/dom.h"
 
 namespace cleaner {
 namespace {
 
-Metadata Read(std::string_view html) {
+// Every test reads the page as if on 2026-06-15, so that "the future" does not move.
+constexpr int kToday = 20260615;
+
+Metadata Read(std::string_view html, std::string_view url = {}) {
   auto dom = Dom::Parse(html);
   EXPECT_TRUE(dom.ok());
-  return ReadMetadata(dom.value());
+  return ReadMetadata(dom.value(), url, kToday);
+}
+
+std::string Ld(std::string_view json) {
+  return "<script type=\"application/ld+json\">" + std::string(json) + "</script>";
 }
 
 TEST(MetadataTest, NothingDeclared) {
@@ -26,9 +36,10 @@ TEST(MetadataTest, NothingDeclared) {
 }
 
 TEST(MetadataTest, OgTitleIsPreferred) {
-  Metadata m = Read("<html><head><title>Headline words here | Site</title>"
-                    "<meta property=og:title content='  The  Real\n Headline '></head>"
-                    "<body><h1>Other</h1></body></html>");
+  Metadata m = Read(
+      "<html><head><title>Headline words here | Site</title>"
+      "<meta property=og:title content='  The  Real\n Headline '></head>"
+      "<body><h1>Other</h1></body></html>");
   EXPECT_EQ(m.title, "The Real Headline");
 }
 
@@ -38,8 +49,9 @@ TEST(MetadataTest, TwitterTitleByName) {
 }
 
 TEST(MetadataTest, FirstOgTitleWins) {
-  Metadata m = Read("<head><meta property=og:title content='First'><meta property=og:title content='Second'>"
-                    "</head>");
+  Metadata m = Read(
+      "<head><meta property=og:title content='First'><meta property=og:title content='Second'>"
+      "</head>");
   EXPECT_EQ(m.title, "First");
 }
 
@@ -92,6 +104,330 @@ TEST(MetadataTest, ContentLanguageIsMatchedCaseInsensitively) {
   // http-equiv values are ASCII case-insensitive (HTML standard, "pragma directives"), and pages write them
   // capitalised as the HTTP header is: <meta http-equiv="Content-Language" content="hi">.
   EXPECT_EQ(Read("<head><meta http-equiv=\"Content-Language\" content=\"hi\"></head>").language, "hi");
+}
+
+// ----- JSON-LD
+
+TEST(MetadataJsonLdTest, GraphWithNewsArticleAndReferencedAuthor) {
+  Metadata m =
+      Read("<html><head><title>Other | Site</title>" + Ld(R"({"@context":"https://schema.org","@graph":[
+                         {"@type":"WebSite","@id":"#site","name":"The Daily Example"},
+                         {"@type":"WebPage","@id":"#page","name":"Page name"},
+                         {"@type":"Person","@id":"#jane","name":"Jane Doe"},
+                         {"@type":"NewsArticle","headline":"Council approves the new bridge",
+                          "author":{"@id":"#jane"},"datePublished":"2024-03-12T09:30:00+01:00",
+                          "dateModified":"2024-03-13T10:00:00Z","articleSection":["Local","Transport"],
+                          "keywords":"bridge, council,  river ","inLanguage":"en-GB",
+                          "image":{"@type":"ImageObject","url":"https://example.com/bridge.jpg"}}]})") +
+           "</head><body><p>x</p></body></html>");
+  EXPECT_EQ(m.title, "Council approves the new bridge");
+  EXPECT_EQ(m.authors, std::vector<std::string>({"Jane Doe"}));
+  EXPECT_EQ(m.date, "2024-03-12");
+  EXPECT_EQ(m.date_modified, "2024-03-13");
+  EXPECT_EQ(m.site, "The Daily Example");
+  EXPECT_EQ(m.language, "en");
+  EXPECT_EQ(m.image, "https://example.com/bridge.jpg");
+  EXPECT_EQ(m.categories, std::vector<std::string>({"Local", "Transport"}));
+  EXPECT_EQ(m.tags, std::vector<std::string>({"bridge", "council", "river"}));
+}
+
+TEST(MetadataJsonLdTest, TopLevelArrayAndTypeArray) {
+  Metadata m = Read(Ld(R"([{"@type":"Organization","name":"Org"},
+                           {"@type":["Article","NewsArticle"],"headline":"Array headline",
+                            "author":[{"@type":"Person","name":"A. One"},{"@type":"Person","name":"B. Two"}],
+                            "publisher":{"@type":"Organization","name":"The Publisher"}}])"));
+  EXPECT_EQ(m.title, "Array headline");
+  EXPECT_EQ(m.authors, std::vector<std::string>({"A. One", "B. Two"}));
+  EXPECT_EQ(m.site, "The Publisher");
+}
+
+TEST(MetadataJsonLdTest, BrokenJsonLdIsReadAsFarAsItGoes) {
+  // CDATA wrapper, a raw newline inside a string, a trailing comma, an escaped unicode character, an entity.
+  Metadata m =
+      Read(Ld("<![CDATA[ {\"@type\": \"BlogPosting\", \"headline\": \"Line one\nline two \\u00e9 &amp; co\","
+              " \"datePublished\": \"2023-01-02\", } ]]>"));
+  EXPECT_EQ(m.title, "Line one line two \xC3\xA9 & co");
+  EXPECT_EQ(m.date, "2023-01-02");
+  // An unescaped quote ends the string early; what came before is kept.
+  m = Read(Ld(R"({"@type":"NewsArticle","datePublished":"2022-05-06","headline":"He said "no" today"})"));
+  EXPECT_EQ(m.date, "2022-05-06");
+}
+
+TEST(MetadataJsonLdTest, HostileJsonLdIsBounded) {
+  std::string deep(200000, '[');
+  Metadata m = Read(Ld(deep) + Ld("{\"@type\":\"Article\",\"headline\":\"Still read\"}"));
+  EXPECT_EQ(m.title, "Still read");
+  std::string many;
+  for (int i = 0; i < 200; ++i) many += Ld("{\"@type\":\"Thing\"}");
+  m = Read(many +
+           Ld("{\"@type\":\"Article\",\"headline\":\"After many\"}"));  // past the script cap: not read
+  EXPECT_EQ(m.title, "");
+  Read(Ld("{\"a\":\"\\ud800\",\"b\":\"\\u12\",\"c\":\"unterminated"));  // no crash
+  Read(Ld(std::string(100000, '"')));
+}
+
+// Random mixes of JSON punctuation, quotes, escapes and names: whatever the page holds, the reader returns.
+TEST(MetadataJsonLdTest, RandomJsonLdNeverCrashes) {
+  // clang-format off
+  static constexpr std::string_view kPieces[] = {
+      "{", "}", "[", "]", ",", ":", "\"", "'", "\\", "\\u", "\\ud83d", "\\udc00", "@type", "\"@type\"",
+      "\"NewsArticle\"", "\"headline\"", "\"author\"", "\"@id\"", "\"datePublished\"", "2024-01-02", "true",
+      "null", "-1e9", " ", "\n", "<![CDATA[", "]]>", "&amp;", "<b>", "\xE0\xA4\xAE"};
+  // clang-format on
+  uint32_t state = 12345;
+  for (int round = 0; round < 2000; ++round) {
+    std::string body;
+    for (int k = 0; k < 40; ++k) {
+      state = state * 1103515245u + 12345u;
+      body += kPieces[(state >> 16) % std::size(kPieces)];
+    }
+    Metadata m = Read(Ld(body) + "<p>" + body + "</p>");
+    EXPECT_LE(m.title.size(), 8192u);
+    // The text functions also take bytes that are not UTF-8 (a cut sequence, a stray 0xFF).
+    body += round % 2 ? "\xE0\xA4" : "\xFF";
+    FindDateInText(body, kToday);
+    SplitAuthors(body);
+  }
+}
+
+TEST(MetadataJsonLdTest, WikipediaNameIsTheTitleNotTheHeadline) {
+  Metadata m =
+      Read("<title>Hermitian matrix - Wikipedia</title>" + Ld(R"({"@type":"Article","name":"Hermitian matrix",
+                           "headline":"matrix equal to its conjugate-transpose"})"));
+  EXPECT_EQ(m.title, "Hermitian matrix");
+}
+
+TEST(MetadataJsonLdTest, FaqQuestionsAndListingsAreNotThePage) {
+  Metadata m =
+      Read("<title>Machine Learning Recruiters</title>" +
+           Ld(R"({"@type":"FAQPage","mainEntity":[{"@type":"Question","name":"What is your process?"}]})"));
+  EXPECT_EQ(m.title, "Machine Learning Recruiters");
+  std::string list;
+  for (int i = 0; i < 3; ++i)
+    list += Ld("{\"@type\":\"BlogPosting\",\"headline\":\"Post " + std::to_string(i) + "\"}");
+  EXPECT_EQ(Read("<title>The blog of someone</title>" + list).title, "The blog of someone");
+}
+
+TEST(MetadataJsonLdTest, OgTitleWinsOverTheHeadlineWithAKicker) {
+  Metadata m = Read("<head><meta property=og:title content='Chiesa ruft zum Widerstand auf'>" +
+                    Ld(R"({"@type":"NewsArticle","headline":"Parteitag: Chiesa ruft zum Widerstand auf"})") +
+                    "</head>");
+  EXPECT_EQ(m.title, "Chiesa ruft zum Widerstand auf");
+}
+
+// ----- Titles and site names
+
+TEST(MetadataTitleTest, OgTitleAndTitleWithTheSiteName) {
+  Metadata m = Read(
+      "<head><title>Council approves bridge | The Daily Example</title>"
+      "<meta property=og:site_name content='The Daily Example'></head>");
+  EXPECT_EQ(m.title, "Council approves bridge");
+  EXPECT_EQ(m.site, "The Daily Example");
+  m = Read(
+      "<head><title>Budget | The Daily Example</title><meta property=og:site_name content='The Daily "
+      "Example'>"
+      "</head>");
+  EXPECT_EQ(m.title, "Budget");  // short, but the site name is known
+  m = Read(
+      "<head><meta property=og:title content='Council approves bridge - The Daily Example'>"
+      "<meta property=og:site_name content='The Daily Example'></head>");
+  EXPECT_EQ(m.title, "Council approves bridge");
+  m = Read("<head><meta property=og:title content='Math Tutor | Online Math Tutor'></head>");
+  EXPECT_EQ(m.title, "Online Math Tutor");
+}
+
+TEST(MetadataTitleTest, SiteNameThatIsTheTitleIsIgnored) {
+  Metadata m = Read(
+      "<head><meta property=og:title content='A long headline that a site also uses as its name'>"
+      "<meta property=og:site_name content='A long headline that a site also uses as its name'>"
+      "</head>");
+  EXPECT_EQ(m.site, "");
+  EXPECT_EQ(m.title, "A long headline that a site also uses as its name");
+}
+
+TEST(MetadataTitleTest, ArticleH1BeforeTheLogoH1) {
+  EXPECT_EQ(Read("<body><header><h1>Logo</h1></header><article><h1>The story</h1></article></body>").title,
+            "The story");
+}
+
+// ----- Dates
+
+TEST(MetadataDateTest, NormalizesIso8601AndRfc822) {
+  EXPECT_EQ(NormalizeDate("2024-03-12T10:00:00Z"), "2024-03-12");
+  EXPECT_EQ(NormalizeDate(" 2024-03-12 "), "2024-03-12");
+  EXPECT_EQ(NormalizeDate("2024-3-5"), "2024-03-05");
+  EXPECT_EQ(NormalizeDate("2024/03/12 10:00"), "2024-03-12");
+  EXPECT_EQ(NormalizeDate("20240312"), "2024-03-12");
+  EXPECT_EQ(NormalizeDate("2024-03-12T10:00:00.123+05:30"), "2024-03-12");
+  EXPECT_EQ(NormalizeDate("Tue, 12 Mar 2024 10:00:00 GMT"), "2024-03-12");
+  EXPECT_EQ(NormalizeDate("2024-02-30"), "");
+  EXPECT_EQ(NormalizeDate("2024"), "");
+  EXPECT_EQ(NormalizeDate("yesterday"), "");
+  EXPECT_EQ(NormalizeDate(""), "");
+}
+
+TEST(MetadataDateTest, VisibleDatesInSeveralLanguages) {
+  EXPECT_EQ(FindDateInText("Published March 3, 2024 by Jane", kToday), "2024-03-03");
+  EXPECT_EQ(FindDateInText("Posted on 3rd March 2024", kToday), "2024-03-03");
+  EXPECT_EQ(FindDateInText("Sept. 9, 2023", kToday), "2023-09-09");
+  EXPECT_EQ(FindDateInText("Veröffentlicht am 12. März 2024, 10:15 Uhr", kToday), "2024-03-12");
+  EXPECT_EQ(FindDateInText("Publié le 3 février 2024", kToday), "2024-02-03");
+  EXPECT_EQ(FindDateInText("Publicado el 5 de mayo de 2023", kToday), "2023-05-05");
+  EXPECT_EQ(FindDateInText("Pubblicato il 7 luglio 2022", kToday), "2022-07-07");
+  EXPECT_EQ(FindDateInText("12.03.2024 um 10:00", kToday), "2024-03-12");
+  EXPECT_EQ(FindDateInText("2024年4月24日 08:00", kToday), "2024-04-24");
+  EXPECT_EQ(FindDateInText("no date here, only 2024 and 12", kToday), "");
+}
+
+TEST(MetadataDateTest, HindiMonthNames) {
+  // "Updated: 12 March 2024" in Hindi, with ASCII and with Devanagari digits.
+  EXPECT_EQ(FindDateInText("\xE0\xA4\x85\xE0\xA4\xAA\xE0\xA4\xA1\xE0\xA5\x87\xE0\xA4\x9F: 12 "
+                           "\xE0\xA4\xAE\xE0\xA4\xBE\xE0\xA4\xB0\xE0\xA5\x8D\xE0\xA4\x9A 2024",
+                           kToday),
+            "2024-03-12");
+  EXPECT_EQ(
+      FindDateInText("\xE0\xA5\xA7\xE0\xA5\xA8 \xE0\xA4\xAE\xE0\xA4\xBE\xE0\xA4\xB0\xE0\xA5\x8D\xE0\xA4\x9A "
+                     "\xE0\xA5\xA8\xE0\xA5\xA6\xE0\xA5\xA8\xE0\xA5\xAA",
+                     kToday),
+      "2024-03-12");
+  // फ़रवरी with the precomposed letter and with the combining nukta; सितम्बर and सितंबर.
+  EXPECT_EQ(FindDateInText("5 \xE0\xA5\x9E\xE0\xA4\xB0\xE0\xA4\xB5\xE0\xA4\xB0\xE0\xA5\x80 2024", kToday),
+            "2024-02-05");
+  EXPECT_EQ(FindDateInText("5 \xE0\xA4\xAB\xE0\xA4\xBC\xE0\xA4\xB0\xE0\xA4\xB5\xE0\xA4\xB0\xE0\xA5\x80 2024",
+                           kToday),
+            "2024-02-05");
+  EXPECT_EQ(FindDateInText(
+                "1 \xE0\xA4\xB8\xE0\xA4\xBF\xE0\xA4\xA4\xE0\xA4\xAE\xE0\xA5\x8D\xE0\xA4\xAC\xE0\xA4\xB0 2023",
+                kToday),
+            "2023-09-01");
+  // The whole page: the date under the headline, as Hindi news sites print it.
+  Metadata m = Read(
+      "<html lang=hi><body><h1>\xE0\xA4\x96\xE0\xA4\xAC\xE0\xA4\xB0</h1><p>12 "
+      "\xE0\xA4\xAE\xE0\xA4\xBE\xE0\xA4\xB0\xE0\xA5\x8D\xE0\xA4\x9A 2024</p><p>text</p></body></html>");
+  EXPECT_EQ(m.date, "2024-03-12");
+}
+
+TEST(MetadataDateTest, CopyrightYearsAreNotDates) {
+  EXPECT_EQ(FindDateInText("\xC2\xA9 1 January 2020 Example Inc.", kToday), "");
+  EXPECT_EQ(FindDateInText("Copyright 12 March 2021", kToday), "");
+  Metadata m = Read(
+      "<body><h1>Headline</h1><p>Some text.</p><footer>\xC2\xA9 2024 Example. All rights reserved."
+      "</footer></body>");
+  EXPECT_EQ(m.date, "");
+}
+
+TEST(MetadataDateTest, FutureDatesAreRejected) {
+  EXPECT_EQ(FindDateInText("Event on 1 January 2030", kToday), "");
+  EXPECT_EQ(FindDateInText("Event on 1 January 2030, posted 2 May 2026", kToday), "2026-05-02");
+  Metadata m = Read(
+      "<head><meta property=article:published_time content=2031-01-01T00:00:00Z>"
+      "<meta name=date content=2025-12-24></head>");
+  EXPECT_EQ(m.date, "2025-12-24");
+  // One day of slack for time zones ahead of UTC; not two.
+  EXPECT_EQ(Read("<head><meta property=article:published_time content=2026-06-16></head>").date,
+            "2026-06-16");
+  EXPECT_EQ(Read("<head><meta property=article:published_time content=2026-06-17></head>").date, "");
+  // Nor the unset timestamp of the Unix epoch.
+  EXPECT_EQ(Read("<head><meta property=article:published_time content=1970-01-01></head>").date, "");
+}
+
+TEST(MetadataDateTest, SourcesInOrder) {
+  const std::string head = "<meta property=article:published_time content=2024-02-02>";
+  const std::string time = "<time datetime=2024-03-03>3 March</time>";
+  // JSON-LD, then meta tags, then the URL, then <time>, then the visible text.
+  EXPECT_EQ(Read(Ld(R"({"@type":"NewsArticle","datePublished":"2024-01-01"})") + head).date, "2024-01-01");
+  EXPECT_EQ(Read("<head>" + head + "</head><body>" + time + "</body>", "https://x.org/2024/04/04/a").date,
+            "2024-02-02");
+  EXPECT_EQ(Read("<body>" + time + "</body>", "https://x.org/2024/04/04/a").date, "2024-04-04");
+  EXPECT_EQ(Read("<body>" + time + "</body>", "https://x.org/news/a").date, "2024-03-03");
+  EXPECT_EQ(Read("<body><h1>T</h1><p>5 May 2024</p></body>", "https://x.org/a-20240606-b").date,
+            "2024-06-06");
+  EXPECT_EQ(Read("<body><h1>T</h1><p class=date>Updated 5 May 2024</p></body>").date, "2024-05-05");
+  // Only a modification date: it stands in for the publication date.
+  Metadata m = Read("<head><meta property=article:modified_time content=2024-07-07T07:00:00Z></head>");
+  EXPECT_EQ(m.date_modified, "2024-07-07");
+  EXPECT_EQ(m.date, "2024-07-07");
+}
+
+// ----- Authors
+
+TEST(MetadataAuthorTest, BylinesAreSplitAndCleaned) {
+  EXPECT_EQ(SplitAuthors("By Jane Doe and John Roe"), std::vector<std::string>({"Jane Doe", "John Roe"}));
+  EXPECT_EQ(SplitAuthors("by Jane Doe, John Roe & Max Mustermann"),
+            std::vector<std::string>({"Jane Doe", "John Roe", "Max Mustermann"}));
+  EXPECT_EQ(SplitAuthors("By Nathan Willis March 25, 2015"), std::vector<std::string>({"Nathan Willis"}));
+  EXPECT_EQ(SplitAuthors("Von Anna Schmidt | 12.03.2024"), std::vector<std::string>({"Anna Schmidt"}));
+  EXPECT_EQ(SplitAuthors("Par Sébastien Farcis"), std::vector<std::string>({"Sébastien Farcis"}));
+  EXPECT_EQ(SplitAuthors("Author: Jane Doe"), std::vector<std::string>({"Jane Doe"}));
+  EXPECT_EQ(SplitAuthors("Jane Doe, jane@example.com"), std::vector<std::string>({"Jane Doe"}));
+  EXPECT_EQ(SplitAuthors("https://www.facebook.com/someone"), std::vector<std::string>());
+  EXPECT_EQ(SplitAuthors("jane doe and Jane Doe"), std::vector<std::string>({"jane doe"}));
+}
+
+TEST(MetadataAuthorTest, HindiDwara) {
+  const std::string ram =
+      "\xE0\xA4\xB0\xE0\xA4\xBE\xE0\xA4\xAE \xE0\xA4\x95\xE0\xA5\x81\xE0\xA4\xAE\xE0\xA4\xBE\xE0\xA4\xB0";
+  const std::string dwara = "\xE0\xA4\xA6\xE0\xA5\x8D\xE0\xA4\xB5\xE0\xA4\xBE\xE0\xA4\xB0\xE0\xA4\xBE";
+  EXPECT_EQ(SplitAuthors(dwara + " " + ram), std::vector<std::string>({ram}));  // "द्वारा राम कुमार"
+  EXPECT_EQ(SplitAuthors(dwara + ": " + ram), std::vector<std::string>({ram}));
+  EXPECT_EQ(SplitAuthors(ram + " " + dwara), std::vector<std::string>({ram}));  // "राम कुमार द्वारा"
+}
+
+TEST(MetadataAuthorTest, SourcesInOrder) {
+  EXPECT_EQ(Read("<head><meta name=author content='Meta Author'></head><body><span class=byline>By Byline "
+                 "Person</span></body>")
+                .authors,
+            std::vector<std::string>({"Meta Author"}));
+  EXPECT_EQ(Read("<body><p class=byline>By Byline Person</p><p>text</p></body>").authors,
+            std::vector<std::string>({"Byline Person"}));
+  EXPECT_EQ(Read("<body><a rel=author href=/a>Link Person</a></body>").authors,
+            std::vector<std::string>({"Link Person"}));
+  EXPECT_EQ(Read("<body><span itemprop=author><span itemprop=name>Micro Data</span></span></body>").authors,
+            std::vector<std::string>({"Micro Data"}));
+  // Comment authors and photo credits are marked up like bylines.
+  EXPECT_EQ(Read("<body><div class=comments><cite class=author>Commenter</cite></div>"
+                 "<div class=author>Foto: AP</div></body>")
+                .authors,
+            std::vector<std::string>());
+  // An article:author that is a profile URL is not a name.
+  EXPECT_EQ(Read("<head><meta property=article:author content='https://facebook.com/x'></head>").authors,
+            std::vector<std::string>());
+  // A site that names itself as the author gives way to the byline it prints.
+  EXPECT_EQ(
+      Read("<head><meta property=og:site_name content=VnExpress><meta name=author content=VnExpress></head>"
+           "<body><p class=author>L\xC3\xAA Ph\xC6\xB0\xC6\xA1ng</p></body>")
+          .authors,
+      std::vector<std::string>({"L\xC3\xAA Ph\xC6\xB0\xC6\xA1ng"}));
+}
+
+// ----- The other fields
+
+TEST(MetadataFieldsTest, CanonicalDescriptionImageTags) {
+  Metadata m = Read(
+      "<head><link rel=canonical href=/news/story-1>"
+      "<meta property=og:description content='  A short   summary. '>"
+      "<meta name=description content='Other'>"
+      "<meta property=og:image content=//cdn.example.com/i.jpg>"
+      "<meta property=article:tag content=Bridges><meta property=article:tag content=Rivers>"
+      "<meta property=article:section content=Local>"
+      "<meta name=keywords content='ignored, because, article:tag, exists'></head>",
+      "https://www.example.com/path?q=1");
+  EXPECT_EQ(m.canonical_url, "https://www.example.com/news/story-1");
+  EXPECT_EQ(m.description, "A short summary.");
+  EXPECT_EQ(m.image, "https://cdn.example.com/i.jpg");
+  EXPECT_EQ(m.tags, std::vector<std::string>({"Bridges", "Rivers"}));
+  EXPECT_EQ(m.categories, std::vector<std::string>({"Local"}));
+  m = Read("<head><meta name=keywords content='one, two,,two, three'></head>");
+  EXPECT_EQ(m.tags, std::vector<std::string>({"one", "two", "three"}));
+  m = Read("<body><a rel=tag href=/t/x>Tag X</a><a rel='category tag' href=/c/y>Cat Y</a></body>");
+  EXPECT_EQ(m.tags, std::vector<std::string>({"Tag X", "Cat Y"}));
+  EXPECT_EQ(m.categories, std::vector<std::string>({"Cat Y"}));
+}
+
+TEST(MetadataFieldsTest, LanguageFromOgLocaleAndJsonLd) {
+  EXPECT_EQ(Read("<head><meta property=og:locale content=de_DE></head>").language, "de");
+  EXPECT_EQ(Read(Ld(R"({"@type":"Article","headline":"x","inLanguage":"fr-FR"})")).language, "fr");
+  EXPECT_EQ(Read("<html lang=hi><head><meta property=og:locale content=en_US></head></html>").language, "hi");
 }
 
 }  // namespace

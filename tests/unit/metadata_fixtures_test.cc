@@ -1,0 +1,288 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+//
+// Metadata on the real pages of fixtures/: every page folder with a metadata.json is extracted and its title,
+// date, authors and language are compared with the values there, which are the benchmark sets' own (copied
+// from
+// ../shared/bench/DATASET/meta.jsonl: fundus gives title, authors and date; readability title and byline;
+// hindi title and date; wcxb title; all give the language). They are compared as
+// ../shared/bench/metadata-score does: a title after white-space and case folding, or once a trailing " |
+// Site" is cut from both; a date by its day; authors when every expected name is among them. A field listed
+// in "known_misses" (with the reason) is where cleaner and the set's convention differ on purpose; it is not
+// checked, and the test says when it starts to agree.
+//
+// The second half runs the built `cleaner` binary in every output format on fixture pages: JSON parses and
+// has its fields, JSON Lines has one record per input, Markdown and HTML render the blocks' structure, and
+// every format carries the same article text as txt.
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "cleaner/cleaner.h"
+#include "gtest/gtest.h"
+#include "tests/unit/fixture_pages.h"
+
+namespace cleaner {
+namespace {
+
+using fixtures::FixturePage;
+using json = nlohmann::json;
+
+const Extractor& SharedExtractor() {
+  static const Extractor* const extractor = new Extractor(Options{});
+  return *extractor;
+}
+
+// White space collapsed, ASCII case folded (metadata-score folds all of Unicode; the expected values that are
+// not ASCII are compared as written).
+std::string Norm(const std::string& s) {
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    // ASCII white space, U+00A0 and U+202F (the no-break spaces that titles hold), as Python's \s.
+    size_t nbsp = s.compare(i, 2, "\xC2\xA0") == 0 ? 2 : s.compare(i, 3, "\xE2\x80\xAF") == 0 ? 3 : 0;
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || nbsp > 0) {
+      space = !out.empty();
+      if (nbsp > 0) i += nbsp - 1;
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
+  }
+  return out;
+}
+
+// The part before the first " | ", " - ", " – ", " — ", " _ ", " :: " or " » " (metadata-score's site cut).
+std::string SiteCut(const std::string& s) {
+  size_t cut = std::string::npos;
+  for (const char* sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " _ ", " :: ", " \xC2\xBB "}) {
+    size_t pos = s.find(sep);
+    if (pos < cut) cut = pos;
+  }
+  return s.substr(0, cut);
+}
+
+bool TitleMatches(const std::string& got, const std::string& want) {
+  std::string a = Norm(got), b = Norm(want);
+  return !a.empty() && (a == b || SiteCut(a) == SiteCut(b));
+}
+
+std::vector<FixturePage> PagesWithMetadata() {
+  std::vector<FixturePage> pages;
+  for (FixturePage& p : fixtures::FindPages())
+    if (std::filesystem::exists(p.dir + "/metadata.json")) pages.push_back(p);
+  return pages;
+}
+
+class MetadataFixtureTest : public ::testing::TestWithParam<FixturePage> {};
+
+TEST_P(MetadataFixtureTest, MatchesTheSetsMetadata) {
+  const FixturePage& page = GetParam();
+  std::string html, text;
+  ASSERT_TRUE(fixtures::ReadFile(page.dir + "/input.html", &html));
+  ASSERT_TRUE(fixtures::ReadFile(page.dir + "/metadata.json", &text));
+  const json want = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  ASSERT_TRUE(want.is_object()) << "metadata.json does not parse";
+  const json misses = want.value("known_misses", json::object());
+  auto doc = SharedExtractor().Extract(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+
+  auto check = [&](const char* field, bool ok, const std::string& got) {
+    if (misses.contains(field)) {
+      if (ok)
+        std::printf("[ NOTE ] %s: %s now agrees with the set; drop it from known_misses\n",
+                    page.folder.c_str(), field);
+      return;
+    }
+    EXPECT_TRUE(ok) << field << ": got \"" << got << "\", the set says " << want[field].dump();
+  };
+  if (want.contains("title")) {
+    check("title", TitleMatches(doc->title, want["title"].get<std::string>()), doc->title);
+  }
+  if (want.contains("date")) {
+    const std::string day = want["date"].get<std::string>().substr(0, 10);
+    check("date", doc->date.substr(0, 10) == day, doc->date);
+  }
+  if (want.contains("authors")) {
+    std::string joined;
+    for (const std::string& a : doc->authors) joined += a + " ";
+    bool all = true;
+    for (const json& name : want["authors"])
+      all = all && Norm(joined).find(Norm(name.get<std::string>())) != std::string::npos;
+    check("authors", all, joined);
+  }
+  if (want.contains("language")) {
+    check("language", doc->language == want["language"].get<std::string>(), doc->language);
+  }
+  // Shapes every page must have, whatever the set says.
+  if (!doc->date.empty()) {
+    EXPECT_EQ(doc->date.size(), 10u);
+    EXPECT_EQ(doc->date[4], '-');
+    EXPECT_EQ(doc->date[7], '-');
+  }
+  for (const std::string& a : doc->authors) {
+    EXPECT_FALSE(a.empty());
+    EXPECT_EQ(a.rfind("By ", 0), std::string::npos) << a;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Pages, MetadataFixtureTest, ::testing::ValuesIn(PagesWithMetadata()),
+                         [](const ::testing::TestParamInfo<FixturePage>& info) {
+                           return info.param.test_name;
+                         });
+
+// Every page with a metadata.json has at least a language to check, so the list above is never empty.
+TEST(MetadataFixtureTest, EveryPageHasExpectations) { EXPECT_GE(PagesWithMetadata().size(), 30u); }
+
+// -----------------------------------------------------------------------------------------------------------
+// Output formats, through the binary.
+
+std::string Quote(const std::string& arg) {
+  std::string quoted = "'";
+  for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+struct CliRun {
+  int status = -1;
+  std::string out;
+};
+
+CliRun Cleaner(const std::string& args) {
+  const std::string command = Quote(CLEANER_BINARY) + " -q " + args + " 2>/dev/null";
+  CliRun run;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return run;
+  char buffer[4096];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
+  const int status = pclose(pipe);
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+std::string Page(const std::string& folder) { return fixtures::PagesDir() + "/" + folder + "/input.html"; }
+
+const char* const kNews = "fr/fundus-fr-EuronewsFR_2024_04_30";  // title, authors, date, tags, headings
+const char* const kHindi = "hi/hindi-ind-Bhaskar_2024_09_04";
+const char* const kTable = "en/wcxb-0415";  // tables
+
+TEST(RenderTest, JsonHasEveryField) {
+  CliRun run = Cleaner("-f json --url https://fr.euronews.com/2024/04/30/x " + Quote(Page(kNews)));
+  ASSERT_EQ(run.status, 0);
+  const json j = json::parse(run.out, nullptr, false);
+  ASSERT_TRUE(j.is_object()) << run.out.substr(0, 300);
+  for (const char* field :
+       {"url", "hostname", "title", "author", "authors", "date", "date_modified", "language", "site",
+        "sitename", "description", "image", "tags", "categories", "canonical_url", "text", "stats"}) {
+    EXPECT_TRUE(j.contains(field)) << field;
+  }
+  EXPECT_EQ(j["hostname"], "fr.euronews.com");
+  EXPECT_EQ(j["date"], "2024-04-30");
+  EXPECT_EQ(j["authors"], json::array({"Denis Loctier"}));
+  EXPECT_EQ(j["author"], "Denis Loctier");
+  EXPECT_EQ(j["language"], "fr");
+  EXPECT_TRUE(j["tags"].is_array());
+  EXPECT_FALSE(j["title"].get<std::string>().empty());
+  EXPECT_FALSE(j["description"].get<std::string>().empty());
+  EXPECT_EQ(j["image"].get<std::string>().rfind("https://", 0), 0u);
+  EXPECT_TRUE(j["stats"].contains("total_ms"));
+  EXPECT_EQ(j["text"], Cleaner(Quote(Page(kNews))).out) << "json carries the same article as txt";
+}
+
+TEST(RenderTest, JsonLinesHasOneRecordPerInput) {
+  CliRun run =
+      Cleaner("-f jsonl " + Quote(Page(kNews)) + " " + Quote(Page(kHindi)) + " /nonexistent/page.html");
+  EXPECT_EQ(run.status, 1);  // one input failed
+  std::vector<json> records;
+  size_t start = 0;
+  while (start < run.out.size()) {
+    size_t nl = run.out.find('\n', start);
+    records.push_back(json::parse(run.out.substr(start, nl - start), nullptr, false));
+    start = nl == std::string::npos ? run.out.size() : nl + 1;
+  }
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[1]["language"], "hi");
+  EXPECT_EQ(records[1]["date"], "2024-09-04");
+  EXPECT_TRUE(records[2].contains("error"));
+}
+
+TEST(RenderTest, MarkdownRendersTheStructure) {
+  const std::string md = Cleaner("-f markdown " + Quote(Page(kNews))).out;
+  ASSERT_FALSE(md.empty());
+  EXPECT_EQ(md.rfind("# ", 0), 0u) << "the title comes first, as a level-1 heading";
+  EXPECT_NE(md.find("\n## "), std::string::npos) << "the article's sub-headings";
+  const std::string table = Cleaner("-f markdown " + Quote(Page(kTable))).out;
+  EXPECT_NE(table.find("\n| --- |\n"), std::string::npos) << table.substr(0, 500);
+  // Every line of txt is in the Markdown (after its markers and escapes are taken away).
+  const std::string txt = Cleaner(Quote(Page(kNews))).out;
+  std::string unescaped;
+  for (size_t i = 0; i < md.size(); ++i) {
+    if (md[i] == '\\' && i + 1 < md.size()) continue;
+    unescaped.push_back(md[i]);
+  }
+  size_t start = 0;
+  while (start < txt.size()) {
+    size_t nl = txt.find('\n', start);
+    std::string line = txt.substr(start, nl - start);
+    EXPECT_NE(unescaped.find(line), std::string::npos) << line;
+    start = nl + 1;
+  }
+}
+
+TEST(RenderTest, HtmlIsAMinimalEscapedArticle) {
+  const std::string html = Cleaner("-f html " + Quote(Page(kNews))).out;
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(html.find("<html lang=\"fr\">"), std::string::npos);
+  EXPECT_NE(html.find("<article>"), std::string::npos);
+  EXPECT_NE(html.find("<h1>"), std::string::npos);
+  EXPECT_NE(html.find("<time datetime=\"2024-04-30\">"), std::string::npos);
+  EXPECT_NE(html.find("</article>\n</body>\n</html>\n"), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  const std::string table = Cleaner("-f html " + Quote(Page(kTable))).out;
+  EXPECT_NE(table.find("<table>\n<tr><td>"), std::string::npos);
+}
+
+// Text that looks like markup stays text: escaped in HTML, backslashed in Markdown.
+TEST(RenderTest, MarkupInTextIsEscaped) {
+  const std::string path =
+      ::testing::TempDir() + "/cleaner_render_escape_" + std::to_string(getpid()) + ".html";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    const std::string page =
+        "<html><head><title>Fish &amp; chips &lt;b&gt; night</title></head><body><article>"
+        "<h1>Fish &amp; chips &lt;b&gt; night</h1>"
+        "<p>Use &lt;script&gt;alert(1)&lt;/script&gt; and a*b*c with 5 &gt; 3 &amp; \"quotes\" in a "
+        "paragraph long "
+        "enough to be the article of this small test page, which needs some words to be kept at all.</p>"
+        "<p># not a heading, and 1. not a list item, in a second paragraph that is long enough as well.</p>"
+        "<ul><li>first item of a list</li><li>second item of a list</li></ul></article></body></html>";
+    std::fwrite(page.data(), 1, page.size(), f);
+    std::fclose(f);
+  }
+  const std::string html = Cleaner("-f html " + Quote(path)).out;
+  EXPECT_NE(html.find("<title>Fish &amp; chips &lt;b&gt; night</title>"), std::string::npos) << html;
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos) << html;
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_NE(html.find("<ul>\n<li>first item of a list</li>\n<li>second item of a list</li>\n</ul>"),
+            std::string::npos)
+      << html;
+  const std::string md = Cleaner("-f markdown " + Quote(path)).out;
+  EXPECT_EQ(md.rfind("# Fish & chips \\<b\\> night\n", 0), 0u) << md;
+  EXPECT_NE(md.find("a\\*b\\*c"), std::string::npos) << md;
+  EXPECT_NE(md.find("\n\\# not a heading"), std::string::npos) << md;
+  EXPECT_NE(md.find("\n- first item of a list\n- second item of a list\n"), std::string::npos) << md;
+  std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace cleaner
