@@ -21,6 +21,8 @@ struct Aggregates {
     float heading = 0;   // part of `text` inside <h1>-<h6>
     float list = 0;      // part of `text` inside <ul>/<ol>
     uint32_t commas = 0;
+    // `input` and `embed` stay 0 while prune removes form controls and embeds; Readability's widget test reads them,
+    // so they are kept for a pass that would keep those elements.
     uint32_t p = 0, img = 0, li = 0, input = 0, embed = 0, table = 0;
   };
   std::vector<Sums> sums;  // indexed by node
@@ -39,7 +41,7 @@ Aggregates Aggregate(const Dom& dom, const PageFacts& facts, const std::vector<u
 struct Scores {
   std::vector<float> score;          // indexed by node; 0 for non-candidates
   std::vector<uint8_t> is_candidate;
-  std::vector<uint32_t> candidates;  // in document order
+  std::vector<uint32_t> candidates;  // in the order they were first credited
 };
 
 // `class_weights` false ignores class/id weights (the last fallback passes: some sites name their article

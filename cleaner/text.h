@@ -22,7 +22,7 @@ namespace cleaner {
 // ASCII space; `*pending_space` carries a space across calls so that inline runs join with correct spacing.
 void AppendCollapsed(std::string_view s, std::string* out, bool* pending_space);
 
-// Trims ASCII and Unicode spaces at both ends.
+// Trims ASCII white space and U+00A0 at both ends (AppendCollapsed has already turned other spaces into ASCII).
 std::string_view Trim(std::string_view s);
 
 // Number of code points.
