@@ -5,6 +5,7 @@
 #ifndef CLEANER_DECODE_H_
 #define CLEANER_DECODE_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,9 @@ bool LooksBinary(std::string_view bytes);
 // Returns `bytes` as valid UTF-8: a UTF-8 BOM is dropped, UTF-16 with a BOM is converted, every invalid UTF-8
 // sequence (and NUL) becomes U+FFFD, following the WHATWG "maximal subpart" rule.
 std::string DecodeToUtf8(std::string_view bytes, DecodeReport* report);
+
+// Appends code point `cp` to `out` as UTF-8; NUL, surrogates and values past U+10FFFF become U+FFFD.
+void AppendCodePoint(uint32_t cp, std::string* out);
 
 // Appends `s` to `out` with invalid sequences replaced by U+FFFD; true if `s` was valid already.
 bool AppendValidUtf8(std::string_view s, std::string* out);

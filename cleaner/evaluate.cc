@@ -6,6 +6,8 @@
 
 #include "cleaner/evaluate.h"
 
+#include "cleaner/decode.h"
+
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -110,23 +112,6 @@ bool IsPythonSpace(char32_t cp) {
   }
 }
 
-void AppendUtf8(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // Views into `text`; Tokenize copies them, scoring does not need to.
 std::vector<std::string_view> TokenizeViews(std::string_view text) {
@@ -163,7 +148,7 @@ std::string NormalizeWhitespace(std::string_view text) {
     }
     if (pending_space) out.push_back(' ');
     pending_space = false;
-    AppendUtf8(cp, &out);
+    AppendCodePoint(cp, &out);
   }
   return out;  // trailing blanks were never written
 }

@@ -2,6 +2,8 @@
 
 #include "cleaner/metadata.h"
 
+#include "cleaner/decode.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -70,24 +72,6 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // Decodes one code point of `s` at *i (invalid bytes count as one U+FFFD); advances *i.
 uint32_t NextCodePoint(std::string_view s, size_t* i) {
@@ -147,7 +131,7 @@ std::string DecodeEntities(std::string_view s) {
       out.push_back('&');
       continue;
     }
-    AppendUtf8(cp, &out);
+    AppendCodePoint(cp, &out);
     i = semi;
   }
   return out;
@@ -325,7 +309,7 @@ class Json {
                 i += 6;
               }
             }
-            AppendUtf8(cp, &chars_);
+            AppendCodePoint(cp, &chars_);
             break;
           }
           default: chars_.push_back(e); break;  // \" \\ \/ and unknown escapes keep the character
