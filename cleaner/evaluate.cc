@@ -6,8 +6,6 @@
 
 #include "cleaner/evaluate.h"
 
-#include "cleaner/decode.h"
-
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -20,6 +18,8 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "cleaner/decode.h"
 
 namespace cleaner {
 namespace {
@@ -111,7 +111,6 @@ bool IsPythonSpace(char32_t cp) {
       return cp >= 0x2000 && cp <= 0x200A;
   }
 }
-
 
 // Views into `text`; Tokenize copies them, scoring does not need to.
 std::vector<std::string_view> TokenizeViews(std::string_view text) {

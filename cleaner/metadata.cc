@@ -2,8 +2,6 @@
 
 #include "cleaner/metadata.h"
 
-#include "cleaner/decode.h"
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -14,6 +12,8 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "cleaner/decode.h"
 
 #include "cleaner/text.h"
 
@@ -71,7 +71,6 @@ bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
-
 
 // Decodes one code point of `s` at *i (invalid bytes count as one U+FFFD); advances *i.
 uint32_t NextCodePoint(std::string_view s, size_t* i) {
