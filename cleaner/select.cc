@@ -22,21 +22,27 @@ constexpr float kMassRatio = 3.0f;
 // listings, 0.35 admitted navigation.
 constexpr float kMassMaxLinkDensity = 0.25f;
 
-void MarkSubtree(const Dom& dom, uint32_t root, std::vector<uint8_t>* removed) {
-  // Nodes are in document order and a subtree is a contiguous range starting at its root: walk until the first
-  // node that is not a descendant.
-  (*removed)[root] = 1;
-  for (uint32_t i = root + 1; i < dom.size(); ++i) {
-    uint32_t p = dom.node(i).parent;
-    if (p == kNoNode || !(*removed)[p] || p < root) break;
-    (*removed)[i] = 1;
+// One past the last node of `root`'s subtree. Nodes are stored in document order, so the subtree is the contiguous
+// run after `root` of nodes whose parent lies inside it: O(subtree), not O(subtree x depth).
+uint32_t SubtreeEnd(const Dom& dom, uint32_t root) {
+  uint32_t end = root + 1;
+  while (end < dom.size()) {
+    const uint32_t p = dom.node(end).parent;
+    if (p == kNoNode || p < root) break;
+    ++end;
   }
+  return end;
+}
+
+void MarkSubtree(const Dom& dom, uint32_t root, std::vector<uint8_t>* removed) {
+  std::fill(removed->begin() + root, removed->begin() + SubtreeEnd(dom, root), 1);
 }
 
 bool IsDataTable(const Dom& dom, uint32_t table, const std::vector<uint8_t>& removed) {
   if (dom.attr(table, "role") == "presentation") return false;
   int rows = 0, max_cols = 0, cols = 0;
-  for (uint32_t i = table + 1; i < dom.size() && dom.Contains(table, i); ++i) {
+  const uint32_t end = SubtreeEnd(dom, table);
+  for (uint32_t i = table + 1; i < end; ++i) {
     if (removed[i]) continue;
     Tag t = dom.node(i).tag;
     if (!dom.node(i).is_element()) continue;
@@ -106,8 +112,7 @@ bool LooksLikeWidget(const Dom& dom, int weight, const Aggregates& agg, uint32_t
 // Removes widgets inside `root`, innermost first, so that an outer block is judged without what was removed inside.
 void CleanInside(const Dom& dom, const PageFacts& facts, uint32_t root, bool class_weights, Aggregates* agg,
                  std::vector<uint8_t>* removed) {
-  uint32_t end = root + 1;
-  while (end < dom.size() && dom.Contains(root, end)) ++end;
+  const uint32_t end = SubtreeEnd(dom, root);
   for (uint32_t i = end; i-- > root + 1;) {
     if ((*removed)[i] || !dom.node(i).is_element()) continue;
     const Tag t = dom.node(i).tag;

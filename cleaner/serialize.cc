@@ -2,6 +2,9 @@
 
 #include "cleaner/serialize.h"
 
+#include <algorithm>
+#include <cstddef>
+
 #include "cleaner/text.h"
 
 namespace cleaner {
@@ -121,9 +124,9 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
       if (t == Tag::kA) open_link.push_back(f.node);
       stack.push_back({f.node, true});
       // Children in reverse so that they pop in document order.
-      std::vector<uint32_t> children;
-      for (uint32_t c = node.first_child; c != kNoNode; c = dom.node(c).next_sibling) children.push_back(c);
-      for (size_t k = children.size(); k-- > 0;) stack.push_back({children[k], false});
+      const size_t mark = stack.size();
+      for (uint32_t c = node.first_child; c != kNoNode; c = dom.node(c).next_sibling) stack.push_back({c, false});
+      std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(mark), stack.end());
     }
     w.Break(Tag::kP);
   }
