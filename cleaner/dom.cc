@@ -71,7 +71,8 @@ bool IsKeptAttribute(std::string_view name) {
   static constexpr std::string_view kKept[] = {
       "class", "id", "role", "style", "hidden", "aria-hidden", "href", "src", "alt", "title", "itemprop",
       "itemtype", "itemscope", "name", "content", "property", "lang", "type", "datetime", "rel", "http-equiv",
-      "charset", "data-src", "srcset", "colspan", "aria-label", "pubdate", "xml:lang"};
+      "charset", "data-src", "srcset", "colspan", "aria-label", "pubdate", "xml:lang", "width", "height",
+      "data-lazy-src", "data-original"};
   for (std::string_view k : kKept)
     if (k == name) return true;
   return false;
@@ -303,6 +304,36 @@ bool IsBlock(Tag t) {
     default:
       return false;
   }
+}
+
+uint32_t SubtreeEnd(const Dom& dom, uint32_t root) {
+  uint32_t end = root + 1;
+  while (end < dom.size()) {
+    const uint32_t p = dom.node(end).parent;
+    if (p == kNoNode || p < root) break;
+    ++end;
+  }
+  return end;
+}
+
+bool IsDataTable(const Dom& dom, uint32_t table, const std::vector<uint8_t>& removed) {
+  if (dom.attr(table, "role") == "presentation") return false;
+  int rows = 0, max_cols = 0, cols = 0;
+  const uint32_t end = SubtreeEnd(dom, table);
+  for (uint32_t i = table + 1; i < end; ++i) {
+    if (removed[i]) continue;
+    Tag t = dom.node(i).tag;
+    if (!dom.node(i).is_element()) continue;
+    if (t == Tag::kCaption || t == Tag::kTh || t == Tag::kThead || t == Tag::kTfoot) return true;
+    if (t == Tag::kTable) return false;  // nested tables are layout
+    if (t == Tag::kTr) {
+      ++rows;
+      cols = 0;
+    } else if (t == Tag::kTd) {
+      max_cols = std::max(max_cols, ++cols);
+    }
+  }
+  return rows >= 10 || max_cols > 4 || rows * max_cols > 10;
 }
 
 }  // namespace cleaner

@@ -99,6 +99,15 @@ bool IsHeading(Tag t);
 // Elements that start a new line of output (block-level in the HTML rendering sense).
 bool IsBlock(Tag t);
 
+// One past the last node of `root`'s subtree. Nodes are stored in document order, so the subtree is the contiguous
+// run after `root` of nodes whose parent lies inside it: O(subtree), not O(subtree x depth).
+uint32_t SubtreeEnd(const Dom& dom, uint32_t root);
+
+// True if <table> element `table` holds data rather than layout (Readability's rule): it has a caption, header
+// cells or header/footer row groups, or is large (10 rows, 5 columns or more than 10 cells), and holds no nested
+// table. Nodes marked in `removed` are not counted.
+bool IsDataTable(const Dom& dom, uint32_t table, const std::vector<uint8_t>& removed);
+
 }  // namespace cleaner
 
 #endif  // CLEANER_DOM_H_

@@ -22,40 +22,8 @@ constexpr float kMassRatio = 3.0f;
 // listings, 0.35 admitted navigation.
 constexpr float kMassMaxLinkDensity = 0.25f;
 
-// One past the last node of `root`'s subtree. Nodes are stored in document order, so the subtree is the contiguous
-// run after `root` of nodes whose parent lies inside it: O(subtree), not O(subtree x depth).
-uint32_t SubtreeEnd(const Dom& dom, uint32_t root) {
-  uint32_t end = root + 1;
-  while (end < dom.size()) {
-    const uint32_t p = dom.node(end).parent;
-    if (p == kNoNode || p < root) break;
-    ++end;
-  }
-  return end;
-}
-
 void MarkSubtree(const Dom& dom, uint32_t root, std::vector<uint8_t>* removed) {
   std::fill(removed->begin() + root, removed->begin() + SubtreeEnd(dom, root), 1);
-}
-
-bool IsDataTable(const Dom& dom, uint32_t table, const std::vector<uint8_t>& removed) {
-  if (dom.attr(table, "role") == "presentation") return false;
-  int rows = 0, max_cols = 0, cols = 0;
-  const uint32_t end = SubtreeEnd(dom, table);
-  for (uint32_t i = table + 1; i < end; ++i) {
-    if (removed[i]) continue;
-    Tag t = dom.node(i).tag;
-    if (!dom.node(i).is_element()) continue;
-    if (t == Tag::kCaption || t == Tag::kTh || t == Tag::kThead || t == Tag::kTfoot) return true;
-    if (t == Tag::kTable) return false;  // nested tables are layout
-    if (t == Tag::kTr) {
-      ++rows;
-      cols = 0;
-    } else if (t == Tag::kTd) {
-      max_cols = std::max(max_cols, ++cols);
-    }
-  }
-  return rows >= 10 || max_cols > 4 || rows * max_cols > 10;
 }
 
 // A <div> (or similar) with only inline content: Readability turns it into a <p> before merging siblings, so
