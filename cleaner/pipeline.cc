@@ -3,6 +3,7 @@
 // The Extractor: runs the stages in order (decode, parse, prune, score, select, serialize, filter), with fallback
 // passes that prune less when the strict pass finds too little text.
 
+#include <algorithm>
 #include <chrono>
 #include <iterator>
 #include <optional>
@@ -10,6 +11,7 @@
 #include <utility>
 
 #include "cleaner/charset.h"
+#include "cleaner/comments.h"
 #include "cleaner/decode.h"
 #include "cleaner/dom.h"
 #include "cleaner/extractor.h"
@@ -43,6 +45,7 @@ double MsSince(Clock::time_point start) {
 
 struct PassResult {
   std::vector<Line> lines;
+  std::vector<uint32_t> roots;  // the subtrees the lines came from
   double length = 0;
   size_t pruned = 0;
 };
@@ -68,11 +71,14 @@ Result<std::string_view> InputAsUtf8(std::string_view bytes, std::string* storag
   return charset::ToUtf8(bytes, decision, storage);
 }
 
+bool IsHttpUrl(std::string_view url) { return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0; }
+
 // The first lines of `lines`, joined, up to about `max_bytes`: a sample for language detection.
 std::string JoinLines(const std::vector<Line>& lines, size_t max_bytes) {
   std::string out;
   for (const Line& l : lines) {
     if (out.size() >= max_bytes) break;
+    if (l.is_image()) continue;
     out += l.text;
     out += '\n';
   }
@@ -91,10 +97,38 @@ Block ToBlock(Line line) {
     case Tag::kBlockquote: b.kind = Block::Kind::kQuote; break;
     case Tag::kPre: b.kind = Block::Kind::kPreformatted; break;
     case Tag::kFigcaption: case Tag::kCaption: b.kind = Block::Kind::kCaption; break;
+    case Tag::kImg: b.kind = Block::Kind::kImage; break;
     default: b.kind = Block::Kind::kParagraph; break;
   }
   b.text = std::move(line.text);
+  b.spans = std::move(line.spans);
+  if (b.kind == Block::Kind::kTableRow) {
+    b.cells = std::move(line.cells);
+    b.header = line.header;
+  }
+  b.src = std::move(line.src);
   return b;
+}
+
+// Lines as text: one per line, images left out (they are blocks only).
+std::string JoinText(const std::vector<Line>& lines) {
+  std::string text;
+  for (const Line& l : lines) {
+    if (l.is_image()) continue;
+    text += l.text;
+    text += '\n';
+  }
+  return text;
+}
+
+SerializeOptions SerializeOptionsFor(const Options& opt, std::string_view base_url) {
+  SerializeOptions so;
+  so.tables = opt.include_tables;
+  so.formatting = opt.include_formatting;
+  so.links = opt.include_links;
+  so.images = opt.include_images;
+  so.base_url = base_url;
+  return so;
 }
 
 // Fills doc->text (the title first if asked for) and doc->blocks from the filtered lines.
@@ -104,12 +138,9 @@ void Compose(const Options& opt, std::vector<Line> lines, Document* doc) {
     text += doc->title;
     text += '\n';
   }
+  text += JoinText(lines);
   doc->blocks.reserve(lines.size());
-  for (Line& l : lines) {
-    text += l.text;
-    text += '\n';
-    doc->blocks.push_back(ToBlock(std::move(l)));
-  }
+  for (Line& l : lines) doc->blocks.push_back(ToBlock(std::move(l)));
   doc->text = std::move(text);
 }
 
@@ -200,7 +231,7 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
   PassResult best;
   size_t best_pass = 0;
   // Readability's order of fallbacks: keep unlikely class names, then ignore class weights, then prune only what
-  // can never be text.
+  // can never be text. The recall focus starts at the second pass: elements named like widgets stay.
   struct Pass {
     PruneLevel level;
     bool class_weights;
@@ -209,18 +240,26 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
                                      {PruneLevel::kKeepUnlikely, true},
                                      {PruneLevel::kKeepUnlikely, false},
                                      {PruneLevel::kMinimal, false}};
-  for (size_t pass = 0; pass < std::size(kPasses); ++pass) {
+  const SerializeOptions serialize_options =
+      SerializeOptionsFor(opt, IsHttpUrl(url) ? url : std::string_view(doc.canonical_url));
+  FilterOptions filter_options;
+  filter_options.drop_meta_lines = opt.focus == Focus::kPrecision;
+  filter_options.drop_link_lines = opt.focus == Focus::kPrecision;
+  filter_options.cut_tail = opt.focus != Focus::kRecall;
+  for (size_t pass = opt.focus == Focus::kRecall ? 1 : 0; pass < std::size(kPasses); ++pass) {
     PassResult r;
     std::vector<uint8_t> removed = Prune(dom, facts, kPasses[pass].level, &r.pruned);
     Aggregates agg = Aggregate(dom, facts, removed);
     Scores scores = ScoreCandidates(dom, facts, removed, agg, kPasses[pass].class_weights);
     doc.stats.candidates = scores.candidates.size();
     Selection sel = Select(dom, facts, std::move(removed), std::move(agg), scores, kPasses[pass].class_weights);
-    r.lines = Serialize(dom, sel.removed, sel.roots);
+    r.lines = Serialize(dom, sel.removed, sel.roots, serialize_options);
+    r.roots = std::move(sel.roots);
     doc.stats.lines_before_filter = r.lines.size();
     if (guess_language) doc.language = GuessLanguage(JoinLines(r.lines, 16 * 1024));
-    if (opt.filter_lines) FilterLines(*impl_->rules, doc.language, doc.title, /*plain_text=*/false, &r.lines);
-    for (const Line& l : r.lines) r.length += measurer->EffectiveLength(l.text);
+    if (opt.filter_lines) FilterLines(*impl_->rules, doc.language, doc.title, filter_options, &r.lines);
+    for (const Line& l : r.lines)
+      if (!l.is_image()) r.length += measurer->EffectiveLength(l.text);
     if (best_pass == 0 || r.length > best.length) {
       best = std::move(r);
       best_pass = pass + 1;
@@ -231,6 +270,11 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
   doc.stats.pruned_nodes = best.pruned;
   doc.stats.lines_after_filter = best.lines.size();
 
+  if (opt.include_comments) {
+    std::vector<Line> comments = ExtractComments(dom, *impl_->rules, facts, best.roots, doc.language, serialize_options);
+    if (opt.filter_lines) FilterLines(*impl_->rules, doc.language, /*title=*/"", filter_options, &comments);
+    doc.comments = JoinText(comments);
+  }
   Compose(opt, std::move(best.lines), &doc);
   if (doc.blocks.empty()) doc.stats.empty_reason = dom.size() <= 3 ? "no content" : "no article text found";
   doc.stats.total_ms = MsSince(start);
@@ -259,7 +303,13 @@ Result<Document> Extractor::CleanText(std::string_view input) const {
   doc.language = !opt.language.empty() ? opt.language : GuessLanguage(text);
   // Filter first, so that a date banner above the title is not taken for it; then take the title out of the
   // body where it stands (twice, in seeds/001).
-  if (opt.filter_lines) FilterLines(*impl_->rules, doc.language, /*title=*/"", /*plain_text=*/true, &lines);
+  if (opt.filter_lines) {
+    FilterOptions filter_options;
+    filter_options.drop_meta_lines = true;  // no markup tells a dateline from the article here
+    filter_options.drop_link_lines = false;
+    filter_options.cut_tail = opt.focus != Focus::kRecall;
+    FilterLines(*impl_->rules, doc.language, /*title=*/"", filter_options, &lines);
+  }
   doc.title = GuessTitle(lines);
   if (!doc.title.empty()) RemoveLeadingTitle(doc.title, &lines);
   doc.stats.lines_after_filter = lines.size();

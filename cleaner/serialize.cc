@@ -4,11 +4,15 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdlib>
 
 #include "cleaner/text.h"
 
 namespace cleaner {
 namespace {
+
+// Images smaller than this (by their width or height attribute) are icons, spacers or tracking pixels.
+constexpr long kMinImageSide = 50;
 
 bool BreaksLine(Tag t) {
   switch (t) {
@@ -18,6 +22,87 @@ bool BreaksLine(Tag t) {
       return IsBlock(t);
   }
 }
+
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The scheme of `ref` ("https", "javascript"), or empty if it has none (RFC 3986: ALPHA *( ALPHA / DIGIT / "+" /
+// "-" / "." ) ":").
+std::string_view SchemeOf(std::string_view ref) {
+  if (ref.empty() || !IsAsciiAlpha(ref[0])) return {};
+  for (size_t i = 1; i < ref.size(); ++i) {
+    const char c = ref[i];
+    if (c == ':') return ref.substr(0, i);
+    if (!IsAsciiAlpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') return {};
+  }
+  return {};
+}
+
+bool EqualsAsciiNoCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if ((a[i] | 0x20) != (b[i] | 0x20)) return false;
+  }
+  return true;
+}
+
+// RFC 3986 section 5.2.4.
+std::string RemoveDotSegments(std::string_view path) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  const bool absolute = !path.empty() && path[0] == '/';
+  if (absolute) i = 1;
+  bool trailing_slash = false;
+  while (i <= path.size()) {
+    size_t slash = path.find('/', i);
+    std::string_view seg = path.substr(i, slash == std::string_view::npos ? std::string_view::npos : slash - i);
+    const bool last = slash == std::string_view::npos;
+    if (seg == ".") {
+      trailing_slash = last;
+    } else if (seg == "..") {
+      if (!out.empty()) out.pop_back();
+      trailing_slash = last;
+    } else {
+      out.push_back(seg);
+      trailing_slash = false;
+    }
+    if (last) break;
+    i = slash + 1;
+  }
+  std::string r = absolute ? "/" : "";
+  for (size_t k = 0; k < out.size(); ++k) {
+    if (k > 0) r += '/';
+    r += out[k];
+  }
+  if (trailing_slash && (r.empty() || r.back() != '/')) r += '/';
+  return r;
+}
+
+// The text of an element's attribute with surrounding whitespace removed.
+std::string_view AttrTrimmed(const Dom& dom, uint32_t i, std::string_view name) { return Trim(dom.attr(i, name)); }
+
+// An image's address: src, else the attributes lazy loaders keep it in. Empty for inline data and for images
+// whose declared width or height says they are icons or pixels.
+std::string_view ImageSource(const Dom& dom, uint32_t img) {
+  for (std::string_view name : {"width", "height"}) {
+    std::string_view v = AttrTrimmed(dom, img, name);
+    if (!v.empty() && v[0] >= '0' && v[0] <= '9' && std::strtol(std::string(v).c_str(), nullptr, 10) < kMinImageSide)
+      return {};
+  }
+  for (std::string_view name : {"src", "data-src", "data-lazy-src", "data-original", "srcset"}) {
+    std::string_view v = AttrTrimmed(dom, img, name);
+    if (name == "srcset") v = v.substr(0, std::min(v.find_first_of(" \t\n,"), v.size()));  // its first URL
+    if (v.empty()) continue;
+    if (EqualsAsciiNoCase(SchemeOf(v), "data")) continue;  // a placeholder of a lazy loader, or an inline icon
+    return v;
+  }
+  return {};
+}
+
+struct OpenSpan {
+  Span::Kind kind;
+  size_t begin;
+  std::string href;
+};
 
 class Writer {
  public:
@@ -39,6 +124,7 @@ class Writer {
         for (char c : piece) current_.push_back(c == '\t' || c == '\r' || c == '\f' || c == '\v' ? ' ' : c);
         if (nl == std::string_view::npos) break;
         Break(Tag::kPre);
+        before = 0;
         start = nl + 1;
       }
     }
@@ -47,15 +133,57 @@ class Writer {
 
   void Space() { pending_space_ = true; }
 
+  // A table cell starts: its text begins after the separating space.
+  void Cell(bool header) {
+    pending_space_ = true;
+    cells_.push_back(current_.size());
+    all_header_cells_ = all_header_cells_ && header;
+  }
+
+  void OpenInline(Span::Kind kind, std::string href) { open_.push_back({kind, current_.size(), std::move(href)}); }
+
+  void CloseInline() {
+    if (open_.empty()) return;
+    AddSpan(open_.back(), current_.size());
+    open_.pop_back();
+  }
+
+  // An image of the article: it follows the line it stands in, so that the lines of text stay as they are.
+  void Image(std::string_view alt, std::string src) {
+    Line line;
+    bool pending = false;
+    AppendCollapsed(alt, &line.text, &pending);
+    line.text = std::string(Trim(line.text));
+    line.block = Tag::kImg;
+    line.src = std::move(src);
+    images_.push_back(std::move(line));
+  }
+
   void Break(Tag block) {
+    // Inline elements still open are cut at the line's end and go on at the start of the next line.
+    for (size_t k = open_.size(); k-- > 0;) {
+      AddSpan(open_[k], current_.size());
+      open_[k].begin = 0;
+    }
     std::string_view t = Trim(current_);
     if (!t.empty()) {
       Line line;
       line.text = std::string(t);
       line.block = block_ == Tag::kOther ? block : block_;
       line.link_chars = link_;
+      if (!spans_.empty()) line.spans = TakeSpans(static_cast<size_t>(t.data() - current_.data()), t.size());
+      if (line.block == Tag::kTr && !cells_.empty()) {
+        const size_t lead = static_cast<size_t>(t.data() - current_.data());
+        for (size_t c : cells_) line.cells.push_back(c > lead ? std::min(c - lead, t.size()) : 0);
+        line.header = all_header_cells_;
+      }
       lines_->push_back(std::move(line));
     }
+    for (Line& image : images_) lines_->push_back(std::move(image));
+    images_.clear();
+    spans_.clear();
+    cells_.clear();
+    all_header_cells_ = true;
     current_.clear();
     pending_space_ = false;
     link_ = 0;
@@ -68,16 +196,103 @@ class Writer {
   }
 
  private:
+  void AddSpan(const OpenSpan& open, size_t end) {
+    size_t begin = open.begin;
+    while (begin < end && current_[begin] == ' ') ++begin;
+    while (end > begin && current_[end - 1] == ' ') --end;
+    if (begin == end) return;
+    Span s;
+    s.kind = open.kind;
+    s.begin = begin;
+    s.end = end;
+    s.href = open.href;
+    spans_.push_back(std::move(s));
+  }
+
+  // The spans of the current line, shifted to the trimmed text [lead, lead + size), outer before inner.
+  std::vector<Span> TakeSpans(size_t lead, size_t size) {
+    std::vector<Span> out;
+    // Spans were added as they closed: inner ones first. Reversed, a stable sort by start (and longer first)
+    // puts an outer span before the inner ones it holds, also when both cover the same bytes.
+    std::reverse(spans_.begin(), spans_.end());
+    std::stable_sort(spans_.begin(), spans_.end(), [](const Span& a, const Span& b) {
+      return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+    });
+    for (Span& s : spans_) {
+      const size_t b = s.begin > lead ? std::min(s.begin - lead, size) : 0;
+      const size_t e = s.end > lead ? std::min(s.end - lead, size) : 0;
+      if (b >= e) continue;
+      s.begin = b;
+      s.end = e;
+      out.push_back(std::move(s));
+    }
+    return out;
+  }
+
   std::vector<Line>* lines_;
   std::string current_;
   bool pending_space_ = false;
   float link_ = 0;
   Tag block_ = Tag::kOther;
+  std::vector<OpenSpan> open_;  // inline elements open at this point, outermost first
+  std::vector<Span> spans_;     // of the current line, in the order they closed
+  std::vector<size_t> cells_;   // of the current line
+  bool all_header_cells_ = true;
+  std::vector<Line> images_;    // waiting for the current line to end
 };
+
+// The kind of span an element makes, if the options ask for it.
+bool InlineKind(Tag t, const SerializeOptions& o, bool in_pre, Span::Kind* kind) {
+  if (!o.formatting) return false;
+  switch (t) {
+    case Tag::kEm: case Tag::kI: *kind = Span::Kind::kEmphasis; return true;
+    case Tag::kStrong: case Tag::kB: *kind = Span::Kind::kStrong; return true;
+    case Tag::kCode: if (in_pre) return false; *kind = Span::Kind::kCode; return true;
+    default: return false;
+  }
+}
+
+// A link's target worth keeping: not a script, not an anchor on the same page.
+std::string LinkTarget(const Dom& dom, uint32_t a, std::string_view base) {
+  std::string_view href = AttrTrimmed(dom, a, "href");
+  if (href.empty() || href[0] == '#') return {};
+  if (EqualsAsciiNoCase(SchemeOf(href), "javascript")) return {};
+  return ResolveUrl(href, base);
+}
 
 }  // namespace
 
-std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed, const std::vector<uint32_t>& roots) {
+std::string ResolveUrl(std::string_view ref, std::string_view base) {
+  ref = Trim(ref);
+  if (!SchemeOf(ref).empty()) return std::string(ref);
+  const std::string_view scheme = SchemeOf(base);
+  if (!EqualsAsciiNoCase(scheme, "http") && !EqualsAsciiNoCase(scheme, "https")) return std::string(ref);
+  if (base.substr(scheme.size(), 3) != "://") return std::string(ref);
+  // base = scheme "://" authority path [? query] [# fragment]
+  const size_t authority_end = std::min(base.find_first_of("/?#", scheme.size() + 3), base.size());
+  const std::string_view origin = base.substr(0, authority_end);
+  const size_t fragment = std::min(base.find('#', authority_end), base.size());
+  const size_t query = std::min(base.find('?', authority_end), fragment);
+  std::string_view base_path = base.substr(authority_end, query - authority_end);
+  if (base_path.empty()) base_path = "/";
+  if (ref.substr(0, 2) == "//") return std::string(base.substr(0, scheme.size() + 1)) + std::string(ref);
+  if (ref.empty()) return std::string(base.substr(0, fragment));
+  if (ref[0] == '#') return std::string(base.substr(0, fragment)) + std::string(ref);
+  if (ref[0] == '?') return std::string(origin) + std::string(base_path) + std::string(ref);
+  const size_t ref_path_end = std::min(ref.find_first_of("?#"), ref.size());
+  std::string_view ref_path = ref.substr(0, ref_path_end);
+  std::string merged;
+  if (!ref_path.empty() && ref_path[0] == '/') {
+    merged = std::string(ref_path);
+  } else {
+    merged = std::string(base_path.substr(0, base_path.rfind('/') + 1));
+    merged += ref_path;
+  }
+  return std::string(origin) + RemoveDotSegments(merged) + std::string(ref.substr(ref_path_end));
+}
+
+std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed, const std::vector<uint32_t>& roots,
+                            const SerializeOptions& options) {
   std::vector<Line> lines;
   Writer w(&lines);
   struct Frame {
@@ -85,8 +300,9 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
     bool exit;
   };
   std::vector<Frame> stack;
-  // Per open element: is it <pre>, is it a link. Depths are bounded by the pre-scan's depth cap.
-  std::vector<uint32_t> open_pre, open_link;
+  // Per open element: is it <pre>, is it a link, is it <thead>, did it open a span. Depths are bounded by the
+  // pre-scan's depth cap.
+  std::vector<uint32_t> open_pre, open_link, open_thead, open_span;
   for (uint32_t root : roots) {
     stack.push_back({root, false});
     while (!stack.empty()) {
@@ -96,6 +312,11 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
       if (f.exit) {
         if (node.tag == Tag::kPre) open_pre.pop_back();
         if (node.tag == Tag::kA) open_link.pop_back();
+        if (node.tag == Tag::kThead) open_thead.pop_back();
+        if (!open_span.empty() && open_span.back() == f.node) {
+          open_span.pop_back();
+          w.CloseInline();
+        }
         if (BreaksLine(node.tag)) {
           w.Break(node.tag);
         } else if (node.tag == Tag::kTd || node.tag == Tag::kTh) {
@@ -113,15 +334,39 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
         w.Break(Tag::kP);
         continue;
       }
-      if (t == Tag::kImg || t == Tag::kWbr) continue;
+      if (t == Tag::kImg) {
+        if (options.images) {
+          std::string_view src = ImageSource(dom, f.node);
+          if (!src.empty()) w.Image(dom.attr(f.node, "alt"), ResolveUrl(src, options.base_url));
+        }
+        continue;
+      }
+      if (t == Tag::kWbr) continue;
+      if (t == Tag::kTable && !options.tables && IsDataTable(dom, f.node, removed)) continue;
       if (BreaksLine(t)) w.Break(Tag::kP);
-      if (t == Tag::kTd || t == Tag::kTh) w.Space();
+      if (t == Tag::kTd || t == Tag::kTh) w.Cell(t == Tag::kTh || !open_thead.empty());
       if (t == Tag::kP || IsHeading(t) || t == Tag::kLi || t == Tag::kTr || t == Tag::kPre || t == Tag::kDt ||
           t == Tag::kDd || t == Tag::kBlockquote || t == Tag::kFigcaption || t == Tag::kCaption) {
         w.SetBlock(t);
       }
       if (t == Tag::kPre) open_pre.push_back(f.node);
-      if (t == Tag::kA) open_link.push_back(f.node);
+      if (t == Tag::kThead) open_thead.push_back(f.node);
+      if (t == Tag::kA) {
+        open_link.push_back(f.node);
+        if (options.links) {
+          std::string target = LinkTarget(dom, f.node, options.base_url);
+          if (!target.empty()) {
+            w.OpenInline(Span::Kind::kLink, std::move(target));
+            open_span.push_back(f.node);
+          }
+        }
+      } else {
+        Span::Kind kind;
+        if (InlineKind(t, options, !open_pre.empty(), &kind)) {
+          w.OpenInline(kind, {});
+          open_span.push_back(f.node);
+        }
+      }
       stack.push_back({f.node, true});
       // Children in reverse so that they pop in document order.
       const size_t mark = stack.size();

@@ -11,16 +11,38 @@
 #include <vector>
 
 #include "cleaner/dom.h"
+#include "cleaner/result.h"
 
 namespace cleaner {
 
 struct Line {
   std::string text;   // trimmed, whitespace collapsed (inside <pre>: spaces kept, tabs made spaces), never empty
-  Tag block = Tag::kP;  // the element that made the line: kH1..kH6, kLi, kTr, kPre, kP, ...
+  Tag block = Tag::kP;  // the element that made the line: kH1..kH6, kLi, kTr, kPre, kP, ..., kImg for an image
   float link_chars = 0;  // bytes of `text` that came from links
+  // Only when SerializeOptions ask for them (see Block for their meaning):
+  std::vector<Span> spans;
+  std::vector<size_t> cells;  // kTr lines: where each cell starts
+  bool header = false;        // kTr lines: a row of <th> or in <thead>
+  std::string src;            // kImg lines: the image's URL; `text` is its alt text
+
+  bool is_image() const { return block == Tag::kImg; }
 };
 
-std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed, const std::vector<uint32_t>& roots);
+struct SerializeOptions {
+  bool tables = true;       // false: data tables are left out
+  bool formatting = false;  // record emphasis, strong and code spans
+  bool links = false;       // record link spans
+  bool images = false;      // emit image lines (after the line they stand in, so that the text is unchanged)
+  std::string_view base_url;  // links and images are made absolute against it when it is an http(s) URL
+};
+
+std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed, const std::vector<uint32_t>& roots,
+                            const SerializeOptions& options = {});
+
+// `ref` (an href or src) made absolute against `base` (an absolute http(s) URL; if empty, `ref` is returned as it
+// is). Follows RFC 3986's resolution for the forms pages use: scheme-relative, absolute path, relative path with
+// "." and ".." segments, query-only and fragment-only references.
+std::string ResolveUrl(std::string_view ref, std::string_view base);
 
 }  // namespace cleaner
 

@@ -29,6 +29,8 @@ constexpr size_t kMaxBlockLines = 12;
 // a quarter of the text still to come introduces a list in the middle of the article, not the page's end.
 // Measured: 0.5 cut an article's last paragraph after a mid-article "Related Articles" list (fixtures/text).
 constexpr double kTailStart = 0.7;
+// The share of a line's bytes in links that makes it a link line (FilterOptions::drop_link_lines).
+constexpr float kLinkLineShare = 0.5f;
 // A line this long (bytes) seen twice is a duplicate block, not a repeated short label or heading.
 constexpr size_t kMinDuplicate = 40;
 
@@ -63,38 +65,42 @@ bool IsBanner(const Line& line, uint8_t kinds, uint8_t edge_kinds) {
   return std::count(line.text.begin(), line.text.end(), ' ') < kSentenceWords - 1;
 }
 
+// A line that is mostly link text: another page's headline, a menu entry, a tag list.
+bool IsLinkLine(const Line& line) {
+  return !line.text.empty() && line.link_chars >= kLinkLineShare * static_cast<float>(line.text.size());
+}
+
 bool IsHeadlineLike(const Line& line) {
   if (!line.text.empty() && line.link_chars >= 0.5f * static_cast<float>(line.text.size())) return true;
   return CountCodePoints(line.text) <= kMaxHeadline && !EndsWithSentencePunctuation(line.text);
 }
 
-}  // namespace
-
-FilterReport FilterLines(const Rules& rules, std::string_view language, std::string_view title, bool plain_text,
-                         std::vector<Line>* lines) {
-  const uint8_t edge_kinds = plain_text ? (Rules::kEdge | Rules::kMeta) : Rules::kEdge;
-  FilterReport report;
-  const size_t n = lines->size();
+// For lines of text (no images): 1 for each line the filter keeps.
+std::vector<uint8_t> KeepFlags(const Rules& rules, std::string_view language, std::string_view title,
+                               const FilterOptions& options, const std::vector<Line>& lines) {
+  const uint8_t edge_kinds = options.drop_meta_lines ? (Rules::kEdge | Rules::kMeta) : Rules::kEdge;
+  const size_t n = lines.size();
   std::vector<uint8_t> kinds(n), drop(n, 0);
   size_t total_chars = 0;
   for (size_t i = 0; i < n; ++i) {
-    kinds[i] = rules.ClassifyLine((*lines)[i].text, language);
-    total_chars += (*lines)[i].text.size();
+    kinds[i] = rules.ClassifyLine(lines[i].text, language);
+    total_chars += lines[i].text.size();
   }
   // Tail: the first tail line with enough text before it ends the article.
   size_t end = n, chars_before = 0;
   for (size_t i = 0; i < n; ++i) {
-    if ((kinds[i] & Rules::kTail) && i > 0 &&
+    if (options.cut_tail && (kinds[i] & Rules::kTail) && i > 0 &&
         static_cast<double>(chars_before) >= kTailStart * static_cast<double>(total_chars)) {
       end = i;
       break;
     }
-    chars_before += (*lines)[i].text.size();
+    chars_before += lines[i].text.size();
   }
   for (size_t i = end; i < n; ++i) drop[i] = 1;
   for (size_t i = 0; i < end; ++i) {
-    const Line& line = (*lines)[i];
+    const Line& line = lines[i];
     if ((kinds[i] & Rules::kLine)) drop[i] = 1;
+    if (options.drop_link_lines && IsLinkLine(line)) drop[i] = 1;
     if ((kinds[i] & edge_kinds) && (i < kEdgeLines || i + kEdgeLines >= end) &&
         IsBanner(line, kinds[i], edge_kinds)) {
       drop[i] = 1;
@@ -103,7 +109,7 @@ FilterReport FilterLines(const Rules& rules, std::string_view language, std::str
       // A label: it goes with the headlines after it. A label followed by prose is only a heading that happens to
       // read like one ("Related" as the name of a section): then it stays.
       size_t j = i + 1;
-      while (j < end && j - i <= kMaxBlockLines && IsHeadlineLike((*lines)[j])) ++j;
+      while (j < end && j - i <= kMaxBlockLines && IsHeadlineLike(lines[j])) ++j;
       if (j > i + 1 || j == end) {
         for (size_t k = i; k < j; ++k) drop[k] = 1;
         i = j - 1;
@@ -116,28 +122,76 @@ FilterReport FilterLines(const Rules& rules, std::string_view language, std::str
   for (size_t seen = 0; last > 0 && seen < kEdgeLines; ) {
     --last;
     if (drop[last]) continue;
-    if ((kinds[last] & edge_kinds) && IsBanner((*lines)[last], kinds[last], edge_kinds)) {
+    if ((kinds[last] & edge_kinds) && IsBanner(lines[last], kinds[last], edge_kinds)) {
       drop[last] = 1;
       continue;
     }
     ++seen;
   }
 
-  std::vector<Line> kept;
-  kept.reserve(n);
   const std::string title_key = Key(title);
   std::unordered_set<std::string> seen;
+  size_t kept = 0;
+  std::vector<uint8_t> keep(n, 0);
   for (size_t i = 0; i < n; ++i) {
-    Line& line = (*lines)[i];
+    const Line& line = lines[i];
     if (drop[i]) continue;
     // The title repeated as the article's first heading or line (the title is printed on its own, if asked for).
-    if (kept.size() < kEdgeLines && !title_key.empty() && Key(line.text) == title_key) continue;
+    if (kept < kEdgeLines && !title_key.empty() && Key(line.text) == title_key) continue;
     // A long line repeated verbatim is a duplicate block (a teaser and its article, a caption shown twice).
     if (line.text.size() >= kMinDuplicate && !seen.insert(line.text).second) continue;
-    kept.push_back(std::move(line));
+    keep[i] = 1;
+    ++kept;
   }
-  report.dropped = n - kept.size();
-  *lines = std::move(kept);
+  return keep;
+}
+
+}  // namespace
+
+FilterReport FilterLines(const Rules& rules, std::string_view language, std::string_view title,
+                         const FilterOptions& options, std::vector<Line>* lines) {
+  FilterReport report;
+  const size_t before = lines->size();
+  if (std::none_of(lines->begin(), lines->end(), [](const Line& l) { return l.is_image(); })) {
+    const std::vector<uint8_t> keep = KeepFlags(rules, language, title, options, *lines);
+    size_t out = 0;
+    for (size_t i = 0; i < before; ++i) {
+      if (!keep[i]) continue;
+      if (out != i) (*lines)[out] = std::move((*lines)[i]);
+      ++out;
+    }
+    lines->resize(out);
+    report.dropped = before - out;
+    return report;
+  }
+  // Images are not judged: each stays where it stands unless the text lines on both sides of it go (the
+  // thumbnails of a "Related" list go with its headlines).
+  std::vector<Line> text;
+  std::vector<std::pair<size_t, Line>> images;  // (text lines before it, the image)
+  text.reserve(lines->size());
+  for (Line& l : *lines) {
+    if (l.is_image()) {
+      images.emplace_back(text.size(), std::move(l));
+    } else {
+      text.push_back(std::move(l));
+    }
+  }
+  const std::vector<uint8_t> keep = KeepFlags(rules, language, title, options, text);
+  std::vector<Line> out;
+  out.reserve(text.size() + images.size());
+  size_t next_image = 0;
+  auto images_before = [&](size_t k) {
+    for (; next_image < images.size() && images[next_image].first == k; ++next_image) {
+      if ((k > 0 && keep[k - 1]) || (k < text.size() && keep[k])) out.push_back(std::move(images[next_image].second));
+    }
+  };
+  for (size_t k = 0; k < text.size(); ++k) {
+    images_before(k);
+    if (keep[k]) out.push_back(std::move(text[k]));
+  }
+  images_before(text.size());
+  report.dropped = before - out.size();
+  *lines = std::move(out);
   return report;
 }
 

@@ -10,7 +10,7 @@
 //   - an `edge` rule drops it only among the first or last kEdgeLines lines and only if it is short;
 //   - a `block` rule drops the label and the headline-like lines after it (short, or mostly links);
 //   - a `tail` rule drops the line and everything after it, when at least half of the text comes before it;
-//   - a `meta` rule (datelines, bylines) acts as `edge`, in plain text only.
+//   - a `meta` rule (datelines, bylines) acts as `edge` when FilterOptions::drop_meta_lines says so.
 
 #ifndef CLEANER_TEXT_FILTER_H_
 #define CLEANER_TEXT_FILTER_H_
@@ -28,11 +28,20 @@ struct FilterReport {
   size_t dropped = 0;
 };
 
+struct FilterOptions {
+  // Apply `meta` rules (datelines, bylines). Plain text and the precision focus do; extracted HTML by default
+  // keeps them, because half the benchmark truths do (see cleaner/rules/lines/neutral.txt).
+  bool drop_meta_lines = false;
+  // Drop every line that is mostly link text (the precision focus): lists of other pages left inside the article.
+  bool drop_link_lines = false;
+  // Let a `tail` rule end the text (all but the recall focus).
+  bool cut_tail = true;
+};
+
 // Removes noise lines from `lines` in place. `title` (may be empty) is dropped where it repeats among the first
-// lines. `plain_text` also applies `meta` rules (datelines, bylines), which extracted HTML keeps: see
-// cleaner/rules/lines/neutral.txt.
-FilterReport FilterLines(const Rules& rules, std::string_view language, std::string_view title, bool plain_text,
-                         std::vector<Line>* lines);
+// lines. Image lines (Line::is_image) are not judged; they go only with a block label that takes their neighbours.
+FilterReport FilterLines(const Rules& rules, std::string_view language, std::string_view title,
+                         const FilterOptions& options, std::vector<Line>* lines);
 
 // Plain-text input: splits `text` into lines (trimmed, whitespace collapsed, blank lines dropped).
 std::vector<Line> SplitTextLines(std::string_view text);

@@ -68,7 +68,8 @@ void AddCleanOptions(CLI::App* app, CleanArgs* args) {
                   "(html when there is markup)")
       ->check(CLI::IsMember({"auto", "html", "text"}));
   app->add_flag("--with-title", args->with_title, "Print the page title on the first line");
-  app->add_option("--url", args->url, "The page's URL (copied into JSON output)");
+  app->add_option("--url", args->url, "The page's URL: relative links and images are resolved against it, dates in it are read, and JSON "
+                  "output carries it");
   app->add_option("--language", args->language,
                   "Language of the pages as a BCP 47 tag (en, hi, ...); default: from the markup");
   app->add_flag("--no-filter", args->no_filter, "Keep lines that the line-level noise rules would drop");
@@ -76,6 +77,19 @@ void AddCleanOptions(CLI::App* app, CleanArgs* args) {
       ->check(CLI::PositiveNumber);
   app->add_option("-j,--jobs", args->jobs, "Pages cleaned at once with --output-dir (default: all cores); with URLs, transfers at once (default 16, "
                   "at most 4 per site)");
+  app->add_flag("--precision", args->precision,
+                "Favour precision: less text, less noise (drops datelines, bylines and lines of links)")
+      ->excludes(app->add_flag("--recall", args->recall,
+                               "Favour recall: more text (keeps elements named like widgets, and what follows a "
+                               "\"Related\" label at the end)"));
+  app->add_flag("--no-tables", args->no_tables, "Leave data tables out of the article");
+  app->add_flag("--no-formatting", args->no_formatting,
+                "markdown and html: no bold, italics or code spans (shown by default)");
+  app->add_flag("--no-links", args->no_links, "markdown and html: no links (shown by default)");
+  app->add_flag("--images", args->images,
+                "Keep the article's images (markdown: ![alt](url); html: <img>; json: an images list)");
+  app->add_flag("--comments", args->comments,
+                "Extract the reader comments too (json: a comments field; markdown and html: a Comments section)");
   app->add_flag("-q,--quiet", args->quiet, "No warnings for pages without an article");
   app->add_option("--urls", args->urls_file,
                   "Fetch and clean the URLs listed in FILE (one per line, # comments; - reads standard input)");
@@ -88,17 +102,28 @@ bool IsUrl(const std::string& input) {
   return input.rfind("http://", 0) == 0 || input.rfind("https://", 0) == 0;
 }
 
-int RunClean(const CleanArgs& args) {
-  if (!args.urls_file.empty() || std::any_of(args.inputs.begin(), args.inputs.end(), IsUrl)) {
-    return RunFetchAndClean(args);
-  }
+Options ExtractorOptions(const CleanArgs& args) {
   Options options;
   options.with_title = args.with_title;
   options.input = args.input == "html" ? InputKind::kHtml : args.input == "text" ? InputKind::kText : InputKind::kAuto;
   options.language = args.language;
   options.filter_lines = !args.no_filter;
   options.max_input_bytes = args.max_bytes;
-  const Extractor extractor(options);
+  options.focus = args.precision ? Focus::kPrecision : args.recall ? Focus::kRecall : Focus::kBalanced;
+  options.include_tables = !args.no_tables;
+  const bool rich = args.format == "markdown" || args.format == "html";  // formats that can show markup
+  options.include_formatting = rich && !args.no_formatting;
+  options.include_links = rich && !args.no_links;
+  options.include_images = args.images;
+  options.include_comments = args.comments;
+  return options;
+}
+
+int RunClean(const CleanArgs& args) {
+  if (!args.urls_file.empty() || std::any_of(args.inputs.begin(), args.inputs.end(), IsUrl)) {
+    return RunFetchAndClean(args);
+  }
+  const Extractor extractor(ExtractorOptions(args));
 
   if (!args.output_dir.empty()) {
     std::error_code ec;

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "cleaner/options.h"
+
 namespace cleaner::cli {
 
 // Exit statuses: every input processed; some input failed; the command line was wrong.
@@ -30,6 +32,10 @@ struct CleanArgs {
   size_t max_bytes = 64u << 20;
   size_t jobs = 0;
   bool quiet = false;
+  // What the article keeps (see Options): formatting and links default to on for markdown and html output.
+  bool precision = false, recall = false;
+  bool no_tables = false, images = false, comments = false;
+  bool no_formatting = false, no_links = false;
   // Fetching (cli/fetch_command.cc): inputs that are http(s) URLs are fetched.
   std::string urls_file;    // --urls FILE: one URL per line
   std::string output_file;  // --output FILE: where JSON Lines go instead of stdout
@@ -37,6 +43,8 @@ struct CleanArgs {
 };
 
 void AddCleanOptions(CLI::App* app, CleanArgs* args);
+// The extractor's options that `args` ask for.
+Options ExtractorOptions(const CleanArgs& args);
 int RunClean(const CleanArgs& args);
 
 // True for an input that names a URL rather than a file.

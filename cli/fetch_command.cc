@@ -290,12 +290,7 @@ int RunFetchAndClean(const CleanArgs& args) {
     }
   }
 
-  Options options;
-  options.with_title = args.with_title;
-  options.language = args.language;
-  options.filter_lines = !args.no_filter;
-  options.max_input_bytes = args.max_bytes;
-  const Extractor extractor(options);
+  const Extractor extractor(ExtractorOptions(args));
 
   FetchOptions fetch_options;
   fetch_options.timeout_s = args.timeout > 0 ? args.timeout : 30;

@@ -2,7 +2,11 @@
 
 #include "cli/render.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace cleaner::cli {
 namespace {
@@ -49,10 +53,9 @@ std::string MarkdownEscapeInline(const std::string& s) {
   return out;
 }
 
-// A line that would start a Markdown block of its own ("# ", "- ", "1. ", "> ", "+ ", "=", a code fence) gets
-// a backslash at its start.
-std::string MarkdownEscapeLine(const std::string& s) {
-  std::string out = MarkdownEscapeInline(s);
+// `escaped` (inline-escaped Markdown) with a backslash where its start would open a Markdown block of its own
+// ("# ", "- ", "1. ", "> ", "+ ", "=", a code fence).
+std::string EscapeLineStart(std::string out) {
   if (out.empty()) return out;
   char c = out[0];
   if (c == '#' || c == '-' || c == '+' || c == '=' || c == '~' || c == '>') return "\\" + out;
@@ -62,6 +65,143 @@ std::string MarkdownEscapeLine(const std::string& s) {
     return out.substr(0, digits) + "\\" + out.substr(digits);
   }
   return out;
+}
+
+std::string MarkdownEscapeLine(const std::string& s) { return EscapeLineStart(MarkdownEscapeInline(s)); }
+
+// A link target that needs no angle brackets in Markdown: the characters that would end or break it are
+// percent-encoded.
+std::string MarkdownUrl(const std::string& url) {
+  std::string out;
+  out.reserve(url.size());
+  for (char c : url) {
+    switch (c) {
+      case ' ': out += "%20"; break;
+      case '(': out += "%28"; break;
+      case ')': out += "%29"; break;
+      case '<': out += "%3C"; break;
+      case '>': out += "%3E"; break;
+      default: out.push_back(c); break;
+    }
+  }
+  return out;
+}
+
+// A code span around `code`: a run of backticks longer than any inside it, with spaces where it starts or ends
+// with a backtick (CommonMark 6.1).
+std::string MarkdownCode(std::string_view code) {
+  size_t longest = 0, run = 0;
+  for (char c : code) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  const std::string fence(longest + 1, '`');
+  const bool pad = !code.empty() && (code.front() == '`' || code.back() == '`');
+  return fence + (pad ? " " : "") + std::string(code) + (pad ? " " : "") + fence;
+}
+
+std::string HtmlEscape(const std::string& s);
+
+// Bytes [begin, end) of a block's text with its spans as markup. `escape` makes plain text safe in the output
+// language; `open` and `close` write a span's markup, `code` a whole code span (its content is literal, so nothing
+// nests inside it). Spans are nested (see Block::spans); their parts outside [begin, end) are cut off.
+template <typename Escape, typename OpenFn, typename CloseFn, typename CodeFn>
+std::string RenderInline(const Block& b, size_t begin, size_t end, Escape escape, OpenFn open, CloseFn close,
+                         CodeFn code) {
+  std::string out;
+  std::vector<const Span*> stack;
+  size_t pos = begin;
+  auto text_to = [&](size_t to) {
+    if (to <= pos) return;
+    out += escape(b.text.substr(pos, to - pos));
+    pos = to;
+  };
+  auto close_to = [&](size_t at) {
+    while (!stack.empty() && std::min(stack.back()->end, end) <= at) {
+      text_to(std::min(stack.back()->end, end));
+      close(*stack.back(), &out);
+      stack.pop_back();
+    }
+  };
+  for (const Span& s : b.spans) {
+    const size_t sb = std::max(s.begin, begin), se = std::min(s.end, end);
+    if (sb >= se || sb < pos) continue;  // outside the range, or inside a code span
+    close_to(sb);
+    text_to(sb);
+    if (s.kind == Span::Kind::kCode) {
+      code(std::string_view(b.text).substr(sb, se - sb), &out);
+      pos = se;
+      continue;
+    }
+    open(s, &out);
+    stack.push_back(&s);
+  }
+  close_to(end);
+  text_to(end);
+  return out;
+}
+
+// A block's text (or the part [begin, end) of it) as Markdown inline content.
+std::string MarkdownInline(const Block& b, size_t begin, size_t end) {
+  return RenderInline(
+      b, begin, end, [](const std::string& t) { return MarkdownEscapeInline(t); },
+      [](const Span& s, std::string* o) {
+        *o += s.kind == Span::Kind::kEmphasis ? "*" : s.kind == Span::Kind::kStrong ? "**" : "[";
+      },
+      [](const Span& s, std::string* o) {
+        if (s.kind == Span::Kind::kLink) {
+          *o += "](" + MarkdownUrl(s.href) + ")";
+        } else {
+          *o += s.kind == Span::Kind::kEmphasis ? "*" : "**";
+        }
+      },
+      [](std::string_view code, std::string* o) { *o += MarkdownCode(code); });
+}
+
+std::string MarkdownLine(const Block& b) { return EscapeLineStart(MarkdownInline(b, 0, b.text.size())); }
+
+// A block's text as HTML with its spans as elements.
+std::string HtmlInline(const Block& b, size_t begin, size_t end) {
+  return RenderInline(
+      b, begin, end, [](const std::string& t) { return HtmlEscape(t); },
+      [](const Span& s, std::string* o) {
+        switch (s.kind) {
+          case Span::Kind::kEmphasis: *o += "<em>"; break;
+          case Span::Kind::kStrong: *o += "<strong>"; break;
+          case Span::Kind::kCode: *o += "<code>"; break;
+          case Span::Kind::kLink: *o += "<a href=\"" + HtmlEscape(s.href) + "\">"; break;
+        }
+      },
+      [](const Span& s, std::string* o) {
+        switch (s.kind) {
+          case Span::Kind::kEmphasis: *o += "</em>"; break;
+          case Span::Kind::kStrong: *o += "</strong>"; break;
+          case Span::Kind::kCode: *o += "</code>"; break;
+          case Span::Kind::kLink: *o += "</a>"; break;
+        }
+      },
+      [](std::string_view code, std::string* o) { *o += "<code>" + HtmlEscape(std::string(code)) + "</code>"; });
+}
+
+std::string HtmlLine(const Block& b) { return HtmlInline(b, 0, b.text.size()); }
+
+// The cells of a table row as [begin, end) byte ranges of its text, trimmed; a row without cell offsets is one
+// cell.
+std::vector<std::pair<size_t, size_t>> Cells(const Block& b) {
+  std::vector<std::pair<size_t, size_t>> cells;
+  if (b.cells.empty()) {
+    cells.emplace_back(0, b.text.size());
+    return cells;
+  }
+  for (size_t k = 0; k < b.cells.size(); ++k) {
+    size_t from = std::min(b.cells[k], b.text.size());
+    size_t to = k + 1 < b.cells.size() ? std::min(b.cells[k + 1], b.text.size()) : b.text.size();
+    if (to < from) to = from;
+    while (from < to && b.text[from] == ' ') ++from;
+    while (to > from && b.text[to - 1] == ' ') --to;
+    cells.emplace_back(from, to);
+  }
+  return cells;
 }
 
 std::string HtmlEscape(const std::string& s) {
@@ -107,6 +247,11 @@ std::string RenderJson(const Document& doc, const std::string& input, bool lines
   j["categories"] = doc.categories;
   j["language"] = doc.language;
   j["text"] = doc.text;
+  j["comments"] = doc.comments;
+  nlohmann::json images = nlohmann::json::array();
+  for (const Block& b : doc.blocks)
+    if (b.kind == Block::Kind::kImage) images.push_back({{"src", b.src}, {"alt", b.text}});
+  j["images"] = std::move(images);
   j["stats"] = {{"input_bytes", doc.stats.input_bytes},
                 {"parsed_bytes", doc.stats.parsed_bytes},
                 {"nodes", doc.stats.nodes},
@@ -123,37 +268,78 @@ std::string RenderJson(const Document& doc, const std::string& input, bool lines
   return j.dump(lines ? -1 : 2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-// Markdown: the title as "# ", then the blocks. Table rows become the rows of a one-column table:
-// serialize.cc joins a row's cells with spaces, so the cell boundaries are not known here.
+// The rows of a Markdown table: the first row is its header (GFM requires one), every row has as many cells as
+// the widest.
+std::string MarkdownTable(const std::vector<const Block*>& rows) {
+  size_t columns = 1;
+  std::vector<std::vector<std::pair<size_t, size_t>>> cells;
+  for (const Block* r : rows) {
+    cells.push_back(Cells(*r));
+    columns = std::max(columns, cells.back().size());
+  }
+  std::string out;
+  for (size_t k = 0; k < rows.size(); ++k) {
+    out += "|";
+    for (size_t c = 0; c < columns; ++c) {
+      out += " ";
+      if (c < cells[k].size()) out += MarkdownInline(*rows[k], cells[k][c].first, cells[k][c].second);
+      out += " |";
+    }
+    out += "\n";
+    if (k == 0) {
+      out += "|";
+      for (size_t c = 0; c < columns; ++c) out += " --- |";
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+// Markdown (CommonMark with GFM tables): the title as "# ", then the blocks with their inline markup, then the
+// comments under "## Comments".
 std::string RenderMarkdown(const Document& doc) {
   std::string out;
   if (!doc.title.empty() && !StartsWithTitle(doc)) out += "# " + MarkdownEscapeInline(doc.title) + "\n";
   Block::Kind previous = Block::Kind::kParagraph;
   bool first = true;
-  for (const Block& b : doc.blocks) {
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& b = doc.blocks[i];
     const bool same = !first && b.kind == previous;
-    const bool tight = same && (b.kind == Block::Kind::kListItem || b.kind == Block::Kind::kTableRow ||
-                                b.kind == Block::Kind::kPreformatted);
+    const bool tight = same && (b.kind == Block::Kind::kListItem || b.kind == Block::Kind::kPreformatted);
     if (!out.empty() && !tight) out += same && b.kind == Block::Kind::kQuote ? ">\n" : "\n";
+    previous = b.kind;
+    first = false;
     switch (b.kind) {
       case Block::Kind::kHeading: {
         int level = b.level < 1 ? 1 : b.level > 6 ? 6 : b.level;
-        out += std::string(static_cast<size_t>(level), '#') + " " + MarkdownEscapeInline(b.text);
+        out += std::string(static_cast<size_t>(level), '#') + " " + MarkdownInline(b, 0, b.text.size());
         break;
       }
-      case Block::Kind::kListItem: out += "- " + MarkdownEscapeInline(b.text); break;
-      case Block::Kind::kQuote: out += "> " + MarkdownEscapeLine(b.text); break;
+      case Block::Kind::kListItem: out += "- " + MarkdownInline(b, 0, b.text.size()); break;
+      case Block::Kind::kQuote: out += "> " + MarkdownLine(b); break;
       case Block::Kind::kPreformatted: out += "    " + b.text; break;
-      case Block::Kind::kTableRow:
-        out += "| " + MarkdownEscapeInline(b.text) + " |";
-        if (!same) out += "\n| --- |";
-        break;
+      case Block::Kind::kTableRow: {
+        std::vector<const Block*> rows;
+        while (i < doc.blocks.size() && doc.blocks[i].kind == Block::Kind::kTableRow) rows.push_back(&doc.blocks[i++]);
+        --i;
+        out += MarkdownTable(rows);
+        continue;  // MarkdownTable ends its rows with newlines
+      }
       case Block::Kind::kCaption: out += "*" + MarkdownEscapeInline(b.text) + "*"; break;
-      default: out += MarkdownEscapeLine(b.text); break;
+      case Block::Kind::kImage: out += "![" + MarkdownEscapeInline(b.text) + "](" + MarkdownUrl(b.src) + ")"; break;
+      default: out += MarkdownLine(b); break;
     }
     out += "\n";
-    previous = b.kind;
-    first = false;
+  }
+  if (!doc.comments.empty()) {
+    out += "\n## Comments\n";
+    size_t start = 0;
+    while (start < doc.comments.size()) {
+      size_t nl = doc.comments.find('\n', start);
+      if (nl == std::string::npos) nl = doc.comments.size();
+      out += "\n" + MarkdownEscapeLine(doc.comments.substr(start, nl - start)) + "\n";
+      start = nl + 1;
+    }
   }
   return out;
 }
@@ -193,23 +379,44 @@ std::string RenderHtml(const Document& doc) {
       if (need != nullptr) out += std::string("<") + need + ">\n";
       open = need;
     }
-    const std::string text = HtmlEscape(b.text);
     switch (b.kind) {
       case Block::Kind::kHeading: {
         std::string h = "h" + std::to_string(b.level < 1 ? 1 : b.level > 6 ? 6 : b.level);
-        out += "<" + h + ">" + text + "</" + h + ">\n";
+        out += "<" + h + ">" + HtmlLine(b) + "</" + h + ">\n";
         break;
       }
-      case Block::Kind::kListItem: out += "<li>" + text + "</li>\n"; break;
-      case Block::Kind::kTableRow: out += "<tr><td>" + text + "</td></tr>\n"; break;
-      case Block::Kind::kQuote: out += "<blockquote><p>" + text + "</p></blockquote>\n"; break;
-      case Block::Kind::kPreformatted: out += "<pre>" + text + "</pre>\n"; break;
-      case Block::Kind::kCaption: out += "<p><small>" + text + "</small></p>\n"; break;
-      default: out += "<p>" + text + "</p>\n"; break;
+      case Block::Kind::kListItem: out += "<li>" + HtmlLine(b) + "</li>\n"; break;
+      case Block::Kind::kTableRow: {
+        const char* cell = b.header ? "th" : "td";
+        out += "<tr>";
+        for (const auto& [from, to] : Cells(b))
+          out += std::string("<") + cell + ">" + HtmlInline(b, from, to) + "</" + cell + ">";
+        out += "</tr>\n";
+        break;
+      }
+      case Block::Kind::kQuote: out += "<blockquote><p>" + HtmlLine(b) + "</p></blockquote>\n"; break;
+      case Block::Kind::kPreformatted: out += "<pre>" + HtmlEscape(b.text) + "</pre>\n"; break;
+      case Block::Kind::kCaption: out += "<p><small>" + HtmlLine(b) + "</small></p>\n"; break;
+      case Block::Kind::kImage:
+        out += "<figure><img src=\"" + HtmlEscape(b.src) + "\" alt=\"" + HtmlEscape(b.text) + "\"></figure>\n";
+        break;
+      default: out += "<p>" + HtmlLine(b) + "</p>\n"; break;
     }
   }
   if (open != nullptr) out += std::string("</") + open + ">\n";
-  out += "</article>\n</body>\n</html>\n";
+  out += "</article>\n";
+  if (!doc.comments.empty()) {
+    out += "<section class=\"comments\">\n<h2>Comments</h2>\n";
+    size_t start = 0;
+    while (start < doc.comments.size()) {
+      size_t nl = doc.comments.find('\n', start);
+      if (nl == std::string::npos) nl = doc.comments.size();
+      out += "<p>" + HtmlEscape(doc.comments.substr(start, nl - start)) + "</p>\n";
+      start = nl + 1;
+    }
+    out += "</section>\n";
+  }
+  out += "</body>\n</html>\n";
   return out;
 }
 

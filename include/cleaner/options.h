@@ -15,6 +15,13 @@ enum class InputKind {
   kText,  // already-scraped plain text: only the line filter runs
 };
 
+// What to favour where the heuristics are unsure (trafilatura's favor_precision / favor_recall).
+enum class Focus {
+  kBalanced,   // the default, tuned for F1 on the benchmark sets
+  kPrecision,  // less text, less noise: drop doubtful blocks (datelines, short blocks beside the article)
+  kRecall,     // more text: keep doubtful blocks (elements named like widgets, neighbours of the article)
+};
+
 // How an Extractor works. Every field has a default that suits crawling arbitrary pages.
 struct Options {
   // What the input is. Default: kAuto.
@@ -42,6 +49,21 @@ struct Options {
   // Below this many characters of extracted text, the extractor retries with looser pruning (a page that has
   // an article never comes out empty). Default: 250.
   std::size_t min_text_length = 250;
+
+  // Precision or recall where the heuristics are unsure. Default: kBalanced.
+  Focus focus = Focus::kBalanced;
+
+  // Keep the rows of data tables (<table>) in the article. Default: true.
+  bool include_tables = true;
+  // Record emphasis, strong and code as Block::spans (Markdown and HTML output show them). Default: false.
+  bool include_formatting = false;
+  // Record links as Block::spans with their targets. Default: false.
+  bool include_links = false;
+  // Add the article's images as Block::Kind::kImage blocks (alt text and URL); Document::text is unchanged.
+  // Default: false.
+  bool include_images = false;
+  // Extract the reader comments into Document::comments. Default: false.
+  bool include_comments = false;
 };
 
 }  // namespace cleaner

@@ -26,12 +26,28 @@ struct Stats {
   double total_ms = 0;               // time in Extract, end to end
 };
 
+// Inline markup over a range of a Block's text (byte offsets, end exclusive). Spans nest: one that starts inside
+// another ends inside it. Filled only when Options::include_formatting or Options::include_links asks for them.
+struct Span {
+  enum class Kind { kEmphasis, kStrong, kCode, kLink };
+  Kind kind = Kind::kEmphasis;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string href;  // kLink: the target, absolute when the page's URL is known
+};
+
 // One line of the article text, with the kind of block it came from (for Markdown and structured output).
 struct Block {
-  enum class Kind { kParagraph, kHeading, kListItem, kTableRow, kQuote, kPreformatted, kCaption };
+  enum class Kind { kParagraph, kHeading, kListItem, kTableRow, kQuote, kPreformatted, kCaption, kImage };
   Kind kind = Kind::kParagraph;
   int level = 0;  // 1-6 for headings, else 0
-  std::string text;
+  std::string text;  // the line as in Document::text; for kImage, the image's alt text (not in Document::text)
+  std::vector<Span> spans;  // emphasis, strong, code and links inside `text`, in order of their start
+  // kTableRow: the byte offset in `text` where each cell starts (a cell's text, trimmed, runs to the next offset);
+  // `header` when every cell is a <th> or the row is in a <thead>.
+  std::vector<std::size_t> cells;
+  bool header = false;
+  std::string src;  // kImage: the image's URL, absolute when the page's URL is known
 };
 
 // The extracted article.
@@ -51,6 +67,8 @@ struct Document {
   std::string image;                    // the main image's URL
   std::vector<std::string> tags;        // keywords and article:tag values
   std::vector<std::string> categories;  // sections (article:section, JSON-LD articleSection)
+  // The page's reader comments, one block per line like `text`; only with Options::include_comments.
+  std::string comments;
   Stats stats;
 };
 

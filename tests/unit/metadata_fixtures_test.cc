@@ -215,20 +215,42 @@ TEST(RenderTest, JsonLinesHasOneRecordPerInput) {
   EXPECT_TRUE(records[2].contains("error"));
 }
 
+// Markdown's inline markup taken away: backslash escapes, emphasis, code fences, link brackets and targets.
+std::string MarkdownToText(const std::string& md) {
+  std::string out;
+  for (size_t i = 0; i < md.size(); ++i) {
+    const char c = md[i];
+    if (c == '\\' && i + 1 < md.size()) {
+      out.push_back(md[++i]);
+    } else if (c == ']' && i + 1 < md.size() && md[i + 1] == '(') {
+      i = md.find(')', i);
+      if (i == std::string::npos) break;
+    } else if (c != '*' && c != '`' && c != '[') {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+TEST(RenderTest, MarkdownToTextUndoesInlineMarkup) {
+  EXPECT_EQ(MarkdownToText("a **b** *c* [d](http://e/f) `g` \\*h\\["), "a b c d g *h[");
+}
+
 TEST(RenderTest, MarkdownRendersTheStructure) {
   const std::string md = Cleaner("-f markdown " + Quote(Page(kNews))).out;
   ASSERT_FALSE(md.empty());
   EXPECT_EQ(md.rfind("# ", 0), 0u) << "the title comes first, as a level-1 heading";
   EXPECT_NE(md.find("\n## "), std::string::npos) << "the article's sub-headings";
+  EXPECT_NE(md.find(" **la surpêche massive"), std::string::npos) << "<strong> as **";
+  // A GFM table with one column per cell, its first row as the header.
   const std::string table = Cleaner("-f markdown " + Quote(Page(kTable))).out;
-  EXPECT_NE(table.find("\n| --- |\n"), std::string::npos) << table.substr(0, 500);
-  // Every line of txt is in the Markdown (after its markers and escapes are taken away).
+  EXPECT_NE(table.find("\n| Codepoint Range | Byte 1 | Byte 2 | Byte 3 | Byte 4 |\n| --- | --- | --- | --- | --- |\n"
+                       "| `U+0000`–`U+007F` | 0xxxxxxx |  |  |  |\n"),
+            std::string::npos)
+      << table.substr(0, 3000);
+  // Every line of txt is in the Markdown once its inline markup and escapes are taken away.
   const std::string txt = Cleaner(Quote(Page(kNews))).out;
-  std::string unescaped;
-  for (size_t i = 0; i < md.size(); ++i) {
-    if (md[i] == '\\' && i + 1 < md.size()) continue;
-    unescaped.push_back(md[i]);
-  }
+  const std::string unescaped = MarkdownToText(md);
   size_t start = 0;
   while (start < txt.size()) {
     size_t nl = txt.find('\n', start);
@@ -248,7 +270,10 @@ TEST(RenderTest, HtmlIsAMinimalEscapedArticle) {
   EXPECT_NE(html.find("</article>\n</body>\n</html>\n"), std::string::npos);
   EXPECT_EQ(html.find("<script"), std::string::npos);
   const std::string table = Cleaner("-f html " + Quote(Page(kTable))).out;
-  EXPECT_NE(table.find("<table>\n<tr><td>"), std::string::npos);
+  EXPECT_NE(table.find("<table>\n<tr><th>Codepoint Range</th><th>Byte 1</th>"), std::string::npos) << table;
+  EXPECT_NE(table.find("<tr><td><code>U+0000</code>–<code>U+007F</code></td><td>0xxxxxxx</td><td></td>"),
+            std::string::npos)
+      << table;
 }
 
 // Text that looks like markup stays text: escaped in HTML, backslashed in Markdown.
@@ -282,6 +307,31 @@ TEST(RenderTest, MarkupInTextIsEscaped) {
   EXPECT_NE(md.find("\n\\# not a heading"), std::string::npos) << md;
   EXPECT_NE(md.find("\n- first item of a list\n- second item of a list\n"), std::string::npos) << md;
   std::remove(path.c_str());
+}
+
+// The options that choose what the article keeps, through the command line.
+TEST(RenderTest, OptionsChooseWhatTheArticleKeeps) {
+  const std::string table_page = Quote(Page(kTable));
+  const std::string md = Cleaner("-f markdown " + table_page).out;
+  EXPECT_NE(md.find("]("), std::string::npos) << "markdown shows links by default";
+  EXPECT_NE(md.find("| --- |"), std::string::npos);
+  const std::string bare = Cleaner("-f markdown --no-links --no-formatting --no-tables " + table_page).out;
+  EXPECT_EQ(bare.find("]("), std::string::npos);
+  EXPECT_EQ(bare.find("**"), std::string::npos);
+  EXPECT_EQ(bare.find("| --- |"), std::string::npos);
+  EXPECT_EQ(Cleaner("--no-tables " + table_page).out.find("Codepoint Range"), std::string::npos);
+  EXPECT_NE(Cleaner(table_page).out.find("Codepoint Range"), std::string::npos);
+  const std::string images = Cleaner("-f markdown --images --url https://example.com/post/ " + table_page).out;
+  EXPECT_NE(images.find("](https://"), std::string::npos);
+  EXPECT_NE(images.find("\n!["), std::string::npos) << images.substr(0, 2000);
+  json j = json::parse(Cleaner("-f json --images --comments " + table_page).out, nullptr, false);
+  ASSERT_TRUE(j.is_object());
+  EXPECT_TRUE(j["comments"].is_string());
+  ASSERT_TRUE(j["images"].is_array());
+  EXPECT_FALSE(j["images"].empty());
+  EXPECT_TRUE(j["images"][0]["src"].is_string());
+  EXPECT_EQ(Cleaner("--precision --recall " + table_page).status, 2) << "a usage error";
+  EXPECT_EQ(Cleaner("--precision " + table_page).status, 0);
 }
 
 }  // namespace

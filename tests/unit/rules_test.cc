@@ -48,7 +48,7 @@ TEST(RulesTest, EmbeddedRuleFilesAreThere) {
   for (const char* want :
        {"class_id/unlikely.txt", "class_id/maybe_candidate.txt", "class_id/boilerplate.txt",
         "class_id/positive.txt", "class_id/negative.txt", "class_id/ignored_tokens.txt",
-        "class_id/caption.txt", "lines/neutral.txt", "lines/en.txt", "lines/hi.txt"}) {
+        "class_id/caption.txt", "class_id/comments.txt", "lines/neutral.txt", "lines/en.txt", "lines/hi.txt"}) {
     EXPECT_EQ(paths.count(want), 1u) << want;
   }
 }

@@ -187,5 +187,150 @@ TEST(SerializeTest, LinkCharactersAreCounted) {
   EXPECT_FLOAT_EQ(lines[1].link_chars, 8);
 }
 
+
+// --- Inline markup, tables and images (Options::include_formatting, include_links, include_tables,
+// include_images).
+
+std::vector<Line> LinesWith(std::string_view body_html, const SerializeOptions& options) {
+  Dom dom = Parse(std::string("<body>") + std::string(body_html) + "</body>");
+  std::vector<uint8_t> none(dom.size(), 0);
+  return Serialize(dom, none, {dom.body()}, options);
+}
+
+SerializeOptions Rich(std::string_view base = "https://example.com/news/2024/story.html?x=1") {
+  SerializeOptions o;
+  o.formatting = o.links = o.images = true;
+  o.base_url = base;
+  return o;
+}
+
+// A span as "kind[text]" for compact comparisons.
+std::vector<std::string> SpanTexts(const Line& line) {
+  std::vector<std::string> out;
+  for (const Span& s : line.spans) {
+    const char* kind = s.kind == Span::Kind::kEmphasis ? "em"
+                       : s.kind == Span::Kind::kStrong ? "strong"
+                       : s.kind == Span::Kind::kCode   ? "code"
+                                                       : "link";
+    out.push_back(std::string(kind) + "[" + line.text.substr(s.begin, s.end - s.begin) + "]" + s.href);
+  }
+  return out;
+}
+
+TEST(SerializeInlineTest, SpansCoverTheirTextOuterFirst) {
+  std::vector<Line> lines =
+      LinesWith("<p>  A <b>bold <i>and italic</i></b> word, <code>x&lt;y</code> and <strong><em>both</em></strong>.</p>",
+                Rich());
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].text, "A bold and italic word, x<y and both.");
+  EXPECT_EQ(SpanTexts(lines[0]),
+            (Strings{"strong[bold and italic]", "em[and italic]", "code[x<y]", "strong[both]", "em[both]"}));
+}
+
+TEST(SerializeInlineTest, SpansAreTrimmedToTheirWords) {
+  std::vector<Line> lines = LinesWith("<p>one<b> two </b>three</p>", Rich());
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].text, "one two three");
+  EXPECT_EQ(SpanTexts(lines[0]), (Strings{"strong[two]"}));
+}
+
+TEST(SerializeInlineTest, ASpanCutByALineBreakGoesOnInTheNextLine) {
+  std::vector<Line> lines = LinesWith("<p><b>first<br>second</b> plain</p>", Rich());
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(SpanTexts(lines[0]), (Strings{"strong[first]"}));
+  EXPECT_EQ(SpanTexts(lines[1]), (Strings{"strong[second]"}));
+}
+
+TEST(SerializeInlineTest, LinksAreResolvedAndPageAnchorsAndScriptsDropped) {
+  std::vector<Line> lines = LinesWith(
+      "<p><a href='/a'>root</a> <a href='b.html'>rel</a> <a href='#top'>anchor</a> "
+      "<a href='javascript:void(0)'>js</a> <a href='HTTPS://other.org/x'>abs</a> <a>none</a></p>",
+      Rich());
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(SpanTexts(lines[0]), (Strings{"link[root]https://example.com/a",
+                                          "link[rel]https://example.com/news/2024/b.html",
+                                          "link[abs]HTTPS://other.org/x"}));
+}
+
+TEST(SerializeInlineTest, NothingIsRecordedUnlessAskedFor) {
+  std::vector<Line> lines = LinesWith("<p><b>bold</b> <a href='/a'>link</a><img src='/i.jpg' alt='x'></p>", {});
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_TRUE(lines[0].spans.empty());
+  SerializeOptions links_only;
+  links_only.links = true;
+  lines = LinesWith("<p><b>bold</b> <a href='/a'>link</a></p>", links_only);
+  EXPECT_EQ(SpanTexts(lines[0]), (Strings{"link[link]/a"})) << "no base URL: the href as written";
+}
+
+TEST(SerializeInlineTest, PreformattedTextHasNoCodeSpan) {
+  std::vector<Line> lines = LinesWith("<pre><code>int x;\nint y;</code></pre>", Rich());
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_TRUE(lines[0].spans.empty());
+  EXPECT_TRUE(lines[1].spans.empty());
+}
+
+TEST(SerializeTableTest, CellsAreRecordedWithHeaderRows) {
+  std::vector<Line> lines = LinesWith(
+      "<table><thead><tr><td>Name</td><td>Age</td></tr></thead>"
+      "<tr><th>Ann</th><td> 31 </td><td></td></tr></table>",
+      {});
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].text, "Name Age");
+  EXPECT_TRUE(lines[0].header) << "a row in <thead>";
+  ASSERT_EQ(lines[0].cells.size(), 2u);
+  EXPECT_EQ(lines[0].text.substr(lines[0].cells[1]), " Age");
+  EXPECT_EQ(lines[1].text, "Ann 31");
+  EXPECT_FALSE(lines[1].header) << "a <th> beside <td>s";
+  ASSERT_EQ(lines[1].cells.size(), 3u) << "the empty cell keeps its column";
+  EXPECT_EQ(lines[1].cells[0], 0u);
+  EXPECT_EQ(lines[1].text.substr(lines[1].cells[1], lines[1].cells[2] - lines[1].cells[1]), " 31");
+  EXPECT_EQ(lines[1].cells[2], lines[1].text.size());
+}
+
+TEST(SerializeTableTest, DataTablesCanBeLeftOutButLayoutTablesStay) {
+  SerializeOptions no_tables;
+  no_tables.tables = false;
+  EXPECT_TRUE(LinesWith("<table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table>", no_tables)
+                  .empty());
+  std::vector<Line> layout =
+      LinesWith("<table><tr><td><p>The article, laid out in a table.</p></td></tr></table>", no_tables);
+  ASSERT_EQ(layout.size(), 1u);
+  EXPECT_EQ(layout[0].text, "The article, laid out in a table.");
+}
+
+TEST(SerializeImageTest, ImagesFollowTheLineTheyStandIn) {
+  std::vector<Line> lines = LinesWith(
+      "<p>Before <img src='cat.jpg' alt=' A  cat '> after.</p>"
+      "<img src='/pixel.gif' width='1' height='1'><img src='data:image/gif;base64,AAAA' data-src='/lazy.jpg'>"
+      "<img srcset='/small.jpg 480w, /big.jpg 1080w'><img alt='no source'>",
+      Rich("https://example.com/a/"));
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[0].text, "Before after.") << "the text is as without images";
+  EXPECT_TRUE(lines[1].is_image());
+  EXPECT_EQ(lines[1].text, "A cat");
+  EXPECT_EQ(lines[1].src, "https://example.com/a/cat.jpg");
+  EXPECT_EQ(lines[2].src, "https://example.com/lazy.jpg") << "a lazy loader's placeholder is skipped";
+  EXPECT_EQ(lines[3].src, "https://example.com/small.jpg") << "srcset's first candidate";
+}
+
+// RFC 3986 section 5.4's examples (base http://a/b/c/d;p?q), and the forms pages use.
+TEST(ResolveUrlTest, FollowsRfc3986) {
+  const std::string_view base = "http://a/b/c/d;p?q";
+  const std::pair<const char*, const char*> cases[] = {
+      {"g", "http://a/b/c/g"},        {"./g", "http://a/b/c/g"},     {"g/", "http://a/b/c/g/"},
+      {"/g", "http://a/g"},           {"//g", "http://g"},           {"?y", "http://a/b/c/d;p?y"},
+      {"g?y", "http://a/b/c/g?y"},    {"#s", "http://a/b/c/d;p?q#s"}, {"g#s", "http://a/b/c/g#s"},
+      {".", "http://a/b/c/"},         {"./", "http://a/b/c/"},       {"..", "http://a/b/"},
+      {"../", "http://a/b/"},         {"../g", "http://a/b/g"},      {"../..", "http://a/"},
+      {"../../g", "http://a/g"},      {"../../../g", "http://a/g"},  {"/./g", "http://a/g"},
+      {"g.", "http://a/b/c/g."},      {"g..", "http://a/b/c/g.."},   {"./../g", "http://a/b/g"},
+      {"g;x=1/../y", "http://a/b/c/y"}, {"mailto:x@y.z", "mailto:x@y.z"}, {"", "http://a/b/c/d;p?q"},
+  };
+  for (const auto& [ref, want] : cases) EXPECT_EQ(ResolveUrl(ref, base), want) << ref;
+  EXPECT_EQ(ResolveUrl("img.png", "https://example.com"), "https://example.com/img.png");
+  EXPECT_EQ(ResolveUrl("img.png", ""), "img.png");
+  EXPECT_EQ(ResolveUrl("img.png", "file:///tmp/x.html"), "img.png") << "only http(s) bases";
+}
+
 }  // namespace
 }  // namespace cleaner

@@ -36,7 +36,9 @@ std::vector<Line> ToLines(const Strings& texts) {
 Strings Filter(const Strings& texts, std::string_view title = "", std::string_view language = "en",
                bool plain_text = false) {
   std::vector<Line> lines = ToLines(texts);
-  FilterLines(TheRules(), language, title, plain_text, &lines);
+  FilterOptions options;
+  options.drop_meta_lines = plain_text;  // as the pipeline does for plain text
+  FilterLines(TheRules(), language, title, options, &lines);
   Strings out;
   for (const Line& l : lines) out.push_back(l.text);
   return out;
@@ -66,7 +68,7 @@ TEST(TextFilterTest, LineRulesDropTheLineWhereverItStands) {
 
 TEST(TextFilterTest, ReportCountsDroppedLines) {
   std::vector<Line> lines = ToLines({kLong1, "Advertisement", kLong2, kLong1});
-  FilterReport report = FilterLines(TheRules(), "en", "", /*plain_text=*/false, &lines);
+  FilterReport report = FilterLines(TheRules(), "en", "", FilterOptions(), &lines);
   EXPECT_EQ(report.dropped, 2u);
   EXPECT_EQ(lines.size(), 2u);
 }
@@ -178,7 +180,7 @@ TEST(TextFilterTest, LineFieldsArePreserved) {
   std::vector<Line> lines = ToLines({kLong1, "Advertisement", kLong2});
   lines[2].block = Tag::kLi;
   lines[2].link_chars = 7;
-  FilterLines(TheRules(), "en", "", /*plain_text=*/false, &lines);
+  FilterLines(TheRules(), "en", "", FilterOptions(), &lines);
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[1].text, kLong2);
   EXPECT_EQ(lines[1].block, Tag::kLi);

@@ -1,0 +1,69 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+
+#include "cleaner/comments.h"
+
+#include <algorithm>
+#include <string>
+
+namespace cleaner {
+namespace {
+
+// A comment section has at least this much text (effective length): less is a "3 comments" link or an empty
+// mount point for a script.
+constexpr float kMinCommentText = 20;
+
+void AppendLower(std::string_view s, std::string* out) {
+  for (char c : s) out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
+}
+
+}  // namespace
+
+uint32_t FindCommentSection(const Dom& dom, const Rules& rules, const PageFacts& facts,
+                            const std::vector<uint32_t>& article_roots) {
+  uint32_t best = kNoNode;
+  std::string class_id;
+  const auto n = static_cast<uint32_t>(dom.size());
+  for (uint32_t i = 0; i < n; ++i) {
+    const Node& node = dom.node(i);
+    if (!node.is_element()) continue;
+    std::string_view cls = dom.attr(i, "class"), id = dom.attr(i, "id");
+    if (cls.empty() && id.empty()) continue;
+    class_id.clear();
+    AppendLower(cls, &class_id);
+    class_id += ' ';
+    AppendLower(id, &class_id);
+    if (!rules.IsCommentSection(class_id)) continue;
+    const uint32_t end = SubtreeEnd(dom, i);
+    const bool overlaps = std::any_of(article_roots.begin(), article_roots.end(), [&](uint32_t r) {
+      return (r >= i && r < end) || dom.Contains(r, i);
+    });
+    if (!overlaps && facts.raw_text[i] >= kMinCommentText &&
+        (best == kNoNode || facts.raw_text[i] > facts.raw_text[best])) {
+      best = i;
+    }
+    // The outermost match stands for the section: skip what it holds.
+    i = end - 1;
+  }
+  return best;
+}
+
+std::vector<Line> ExtractComments(const Dom& dom, const Rules& rules, const PageFacts& facts,
+                                  const std::vector<uint32_t>& article_roots, std::string_view language,
+                                  const SerializeOptions& options) {
+  const uint32_t root = FindCommentSection(dom, rules, facts, article_roots);
+  if (root == kNoNode) return {};
+  std::vector<uint8_t> removed = Prune(dom, facts, PruneLevel::kMinimal, nullptr);
+  const uint32_t end = SubtreeEnd(dom, root);
+  for (uint32_t i = root + 1; i < end; ++i) {
+    if (removed[i] || !dom.node(i).is_element()) continue;
+    const Tag t = dom.node(i).tag;
+    if (t == Tag::kForm || t == Tag::kNav) std::fill(removed.begin() + i, removed.begin() + SubtreeEnd(dom, i), 1);
+  }
+  std::vector<Line> lines = Serialize(dom, removed, {root}, options);
+  if (!lines.empty() && (rules.ClassifyLine(lines.front().text, language) & (Rules::kTail | Rules::kBlock))) {
+    lines.erase(lines.begin());
+  }
+  return lines;
+}
+
+}  // namespace cleaner

@@ -1,0 +1,180 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+//
+// The options that choose what an article keeps (Options::include_*, Options::focus), through Extractor::Extract:
+// the extras never change Document::text, comments come out on their own, and each focus moves the text the way
+// it says.
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "cleaner/cleaner.h"
+#include "tests/unit/fixture_pages.h"
+
+namespace cleaner {
+namespace {
+
+std::string Prose(const std::string& seed, int sentences = 4) {
+  std::string s;
+  for (int i = 0; i < sentences; ++i) {
+    s += "The " + seed + " report number " + std::to_string(i) +
+         " explains, in some detail, why the council voted to approve the new budget for schools. ";
+  }
+  return s;
+}
+
+Document Extract(const std::string& html, const Options& options, std::string_view url = {}) {
+  Extractor extractor(options);
+  auto doc = extractor.Extract(html, url);
+  EXPECT_TRUE(doc.ok()) << doc.status().ToString();
+  return doc.ok() ? std::move(doc).value() : Document();
+}
+
+bool Has(const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; }
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Formatting, links and images add to Document::blocks; the text stays what the default extraction gives, on
+// every fixture page (the promise that every output format carries the same article).
+TEST(OptionsTest, ExtrasLeaveTheTextAsItIs) {
+  Options rich;
+  rich.include_formatting = rich.include_links = rich.include_images = rich.include_comments = true;
+  const Extractor plain_extractor{Options{}}, rich_extractor{rich};
+  size_t pages = 0, spans = 0, images = 0;
+  for (const fixtures::FixturePage& page : fixtures::FindPages()) {
+    const std::string html = ReadFile(page.dir + "/input.html");
+    auto plain = plain_extractor.Extract(html, "https://example.com/a/page.html");
+    auto with = rich_extractor.Extract(html, "https://example.com/a/page.html");
+    ASSERT_TRUE(plain.ok() && with.ok()) << page.folder;
+    if (plain->text != with->text) {
+      // Name the first line that differs rather than print two whole articles.
+      size_t at = 0;
+      while (at < plain->text.size() && at < with->text.size() && plain->text[at] == with->text[at]) ++at;
+      const size_t line_start = plain->text.rfind('\n', at == 0 ? 0 : at - 1);
+      ADD_FAILURE() << page.folder << ": the text differs from byte " << at << ", in the line starting \""
+                    << plain->text.substr(line_start == std::string::npos ? 0 : line_start + 1, 80) << "\"";
+    }
+    size_t text_blocks = 0;
+    for (const Block& b : with->blocks) {
+      spans += b.spans.size();
+      if (b.kind == Block::Kind::kImage) {
+        ++images;
+        EXPECT_EQ(b.src.rfind("http", 0), 0u) << page.folder << ": " << b.src;
+      } else {
+        ++text_blocks;
+      }
+    }
+    EXPECT_EQ(text_blocks, plain->blocks.size()) << page.folder;
+    ++pages;
+  }
+  EXPECT_GE(pages, 30u);
+  EXPECT_GT(spans, 100u) << "the fixture pages have links and emphasis";
+  EXPECT_GT(images, 5u) << "and images";
+}
+
+const std::string kBlogWithComments =
+    "<html><body><article><h1>Budget news</h1><p>" + Prose("first") + "</p><p>" + Prose("second") +
+    "</p></article>"
+    "<div id='comments' class='comments-area'><h2>2 Comments</h2><ol class='comment-list'>"
+    "<li><p>Thanks for this clear summary of the budget vote.</p><a class='comment-reply-link' href='#'>Reply</a>"
+    "</li><li><p>The schools will be glad to hear about it.</p><a href='#'>Reply</a></li></ol>"
+    "<div id='respond'><h3>Leave a Reply</h3><form><p>Your email address will not be published.</p>"
+    "<textarea></textarea><input type='submit' value='Post Comment'></form></div></div>"
+    "<footer><a class='comment-count' href='#comments'>2 comments</a></footer></body></html>";
+
+TEST(OptionsTest, CommentsAreExtractedOnTheirOwn) {
+  Options options;
+  options.include_comments = true;
+  const Document doc = Extract(kBlogWithComments, options);
+  EXPECT_EQ(doc.comments,
+            "Thanks for this clear summary of the budget vote.\nThe schools will be glad to hear about it.\n")
+      << "without the section's label, the reply buttons and the reply form";
+  EXPECT_FALSE(Has(doc.text, "Thanks for this")) << "the article keeps out the comments";
+  EXPECT_EQ(doc.text, Extract(kBlogWithComments, Options{}).text);
+}
+
+TEST(OptionsTest, CommentsAreOnlyExtractedWhenAskedFor) {
+  EXPECT_TRUE(Extract(kBlogWithComments, Options{}).comments.empty());
+  Options options;
+  options.include_comments = true;
+  const std::string no_comments = "<html><body><article><p>" + Prose("first") + "</p><p class='comment-count'>" +
+                                  "3 comments</p></article></body></html>";
+  EXPECT_TRUE(Extract(no_comments, options).comments.empty()) << "a comment counter is not a comment section";
+}
+
+TEST(OptionsTest, TablesCanBeLeftOut) {
+  const std::string html = "<html><body><article><p>" + Prose("first") +
+                           "</p><table><tr><th>School</th><th>Budget</th></tr><tr><td>North</td><td>12</td></tr>"
+                           "</table><p>" + Prose("second") + "</p></article></body></html>";
+  EXPECT_TRUE(Has(Extract(html, Options{}).text, "\nNorth 12\n"));
+  Options options;
+  options.include_tables = false;
+  const Document doc = Extract(html, options);
+  EXPECT_FALSE(Has(doc.text, "North"));
+  EXPECT_TRUE(Has(doc.text, "second report"));
+}
+
+// A dateline, a byline and a line of links around the article: the precision focus drops them, the default keeps
+// them (half the benchmark truths do).
+const std::string kArticleWithMetaLines =
+    "<html><body><article><h1>Budget news</h1><p>March 3, 2024</p><p>By Jane Doe</p><p>" + Prose("first") +
+    "</p><p>" + Prose("second") + "</p><p><a href='/a'>Schools</a>, <a href='/b'>Budget</a></p><p>" +
+    Prose("third") + "</p></article></body></html>";
+
+TEST(OptionsTest, PrecisionDropsDatelinesBylinesAndLinkLines) {
+  const Document balanced = Extract(kArticleWithMetaLines, Options{});
+  EXPECT_TRUE(Has(balanced.text, "March 3, 2024\n"));
+  EXPECT_TRUE(Has(balanced.text, "By Jane Doe\n"));
+  EXPECT_TRUE(Has(balanced.text, "Schools, Budget\n"));
+  Options options;
+  options.focus = Focus::kPrecision;
+  const Document precise = Extract(kArticleWithMetaLines, options);
+  EXPECT_FALSE(Has(precise.text, "March 3, 2024"));
+  EXPECT_FALSE(Has(precise.text, "Jane Doe"));
+  EXPECT_FALSE(Has(precise.text, "Schools, Budget"));
+  EXPECT_TRUE(Has(precise.text, "third report"));
+}
+
+// The recall focus keeps what a "Related posts" label near the end would cut, and elements whose class names
+// look like widgets.
+TEST(OptionsTest, RecallKeepsTheTailAndUnlikelyNamedElements) {
+  const std::string html = "<html><body><article><p>" + Prose("first", 8) + "</p><div class='supplemental-note'><p>" +
+                           Prose("boxed") + "</p></div><h3>Related posts</h3><p>" +
+                           "An update on the budget was given after the vote, with a long explanation of how the "
+                           "schools will spend it over the coming years.</p></article></body></html>";
+  const Document balanced = Extract(html, Options{});
+  EXPECT_FALSE(Has(balanced.text, "An update on the budget"));
+  EXPECT_FALSE(Has(balanced.text, "boxed report"));
+  Options options;
+  options.focus = Focus::kRecall;
+  const Document recall = Extract(html, options);
+  EXPECT_TRUE(Has(recall.text, "An update on the budget"));
+  EXPECT_TRUE(Has(recall.text, "boxed report"));
+  EXPECT_TRUE(Has(recall.text, "first report"));
+}
+
+TEST(OptionsTest, ImagesAreBlocksWithAbsoluteUrls) {
+  Options options;
+  options.include_images = true;
+  const std::string html = "<html><head><link rel=canonical href='https://news.example/2024/budget'></head><body>"
+                           "<article><p>" + Prose("first") + "</p><figure><img src='/img/vote.jpg' alt='The vote'>"
+                           "</figure><p>" + Prose("second") + "</p></article></body></html>";
+  const Document doc = Extract(html, options);
+  ASSERT_EQ(doc.blocks.size(), 3u);
+  EXPECT_EQ(doc.blocks[1].kind, Block::Kind::kImage);
+  EXPECT_EQ(doc.blocks[1].text, "The vote");
+  EXPECT_EQ(doc.blocks[1].src, "https://news.example/img/vote.jpg") << "resolved against the canonical URL";
+  EXPECT_EQ(Extract(html, options, "http://mirror.example/x/y").blocks[1].src, "http://mirror.example/img/vote.jpg")
+      << "the URL the caller gives comes first";
+  EXPECT_FALSE(Has(doc.text, "The vote")) << "alt text is not article text";
+}
+
+}  // namespace
+}  // namespace cleaner
