@@ -149,6 +149,57 @@ class Scanner {
     return std::string_view::npos;
   }
 
+  // True if the input at `at` is "<NAME" or "</NAME" (as `close` says) followed by white space, '/' or '>', with
+  // NAME compared without case.
+  bool TagNameAt(size_t at, std::string_view name, bool close) const {
+    size_t p = at + 1 + (close ? 1 : 0);
+    if (p + name.size() >= in_.size() || in_[at] != '<' || (close && in_[at + 1] != '/')) return false;
+    for (size_t k = 0; k < name.size(); ++k)
+      if (Lower(in_[p + k]) != name[k]) return false;
+    const char after = in_[p + name.size()];
+    return IsSpace(after) || after == '/' || after == '>';
+  }
+
+  // The start of a <script>'s end tag, from `p` (just after the start tag), or npos. The HTML tokenizer's script
+  // data states: after "<!--", a "<script" starts a "double escaped" part in which "</script>" does not end the
+  // element (document.write("<script>...</script>") inside an HTML comment); "-->" ends the escape.
+  size_t FindScriptEnd(size_t p) const {
+    enum { kData, kEscaped, kDoubleEscaped } state = kData;
+    const size_t n = in_.size();
+    while (p < n) {
+      if (state == kData) {
+        const char* lt = static_cast<const char*>(std::memchr(in_.data() + p, '<', n - p));
+        if (lt == nullptr) return std::string_view::npos;
+        const size_t at = static_cast<size_t>(lt - in_.data());
+        if (TagNameAt(at, "script", true)) return at;
+        if (in_.compare(at, 4, "<!--") == 0) {
+          state = kEscaped;
+          p = at + 4;
+        } else {
+          p = at + 1;
+        }
+        continue;
+      }
+      const size_t at = in_.find_first_of("<-", p);
+      if (at == std::string_view::npos) return std::string_view::npos;
+      if (in_.compare(at, 3, "-->") == 0) {
+        state = kData;
+        p = at + 3;
+      } else if (state == kEscaped && TagNameAt(at, "script", true)) {
+        return at;
+      } else if (state == kEscaped && TagNameAt(at, "script", false)) {
+        state = kDoubleEscaped;
+        p = at + 7;
+      } else if (state == kDoubleEscaped && TagNameAt(at, "script", true)) {
+        state = kEscaped;
+        p = at + 8;
+      } else {
+        p = at + 1;
+      }
+    }
+    return std::string_view::npos;
+  }
+
   size_t Tag(size_t at) {
     const size_t n = in_.size();
     size_t p = at + 1;
@@ -197,7 +248,7 @@ class Scanner {
 
     if (IsDroppedRawText(name) || (name.Is("svg") && !self_closing)) {
       bool keep_body = name.Is("script") && IsJsonLd(after, end);
-      size_t close = FindEndTag(tag_end, name);
+      size_t close = name.Is("script") ? FindScriptEnd(tag_end) : FindEndTag(tag_end, name);
       size_t close_end = EndOfTag(close);
       if (keep_body) {
         Emit(at, close_end);

@@ -55,6 +55,20 @@ TEST(PrescanTest, UnclosedScriptSwallowsTheRest) {
   EXPECT_EQ(Scan("<p>a</p><script>var a = 1; <p>b</p>"), "<p>a</p><script></script>");
 }
 
+// The HTML tokenizer's script data states: inside "<!--", a "<script" makes the next "</script>" part of the
+// script (document.write of a script tag in old ad code); "-->" ends that. Gumbo and browsers read it so.
+TEST(PrescanTest, ScriptInsideAnEscapedCommentDoesNotEndTheScript) {
+  EXPECT_EQ(Scan("<script><!-- document.write(\"<script src=x></script>\"); --></script><p>after</p>"),
+            "<script></script><p>after</p>");
+  EXPECT_EQ(Scan("<script><!-- <SCRIPT>a</SCRIPT > b --> c</script><p>after</p>"), "<script></script><p>after</p>");
+  // Without the "<script" inside, "</script>" ends the script even within "<!--".
+  EXPECT_EQ(Scan("<script><!-- a </script><p>after</p>"), "<script></script><p>after</p>");
+  // "<scripts" is not a script tag; "-->" before it ends the escape.
+  EXPECT_EQ(Scan("<script><!-- <scripts> --> <script> </script><p>after</p>"), "<script></script><p>after</p>");
+  // A double-escaped script that never ends its escape swallows the rest, as in a browser.
+  EXPECT_EQ(Scan("<script><!-- <script> </script> <p>lost</p>"), "<script></script>");
+}
+
 TEST(PrescanTest, StyleIframeNoembedNoframesXmpBodiesAreEmptied) {
   EXPECT_EQ(Scan("<style media=all>p > a { color: red }</style>"), "<style media=all></style>");
   EXPECT_EQ(Scan("<iframe src=\"/ad\"><p>fallback</p></iframe>x"), "<iframe src=\"/ad\"></iframe>x");
