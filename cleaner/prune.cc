@@ -167,6 +167,11 @@ PageFacts ComputePageFacts(const Dom& dom, const Rules& rules, TextMeasurer* mea
   return f;
 }
 
+bool IsArticleBodyMarkup(const Dom& dom, uint32_t i) {
+  std::string_view itemprop = dom.attr(i, "itemprop");
+  return !itemprop.empty() && Lower(itemprop).find("articlebody") != std::string::npos;
+}
+
 std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel level, size_t* removed_count) {
   const size_t n = dom.size();
   std::vector<uint8_t> removed(n, 0);
@@ -190,6 +195,11 @@ std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel le
   // (not in any benchmark's truth) unless it holds prose: some sites put image-text blocks in <header>s
   // (trafilatura set: munich2022.com).
   std::vector<uint8_t> in_article(n, 0);
+  // in_body_markup[i]: inside an element that schema.org markup names the article's body (itemprop="articleBody").
+  // An element named like a widget there is a widget embedded in the article (a photo gallery's "legends", a
+  // "related" box), never the article itself, however much text it holds (readability set: bug-1255978, a
+  // 50-caption gallery inside the body).
+  std::vector<uint8_t> in_body_markup(n, 0);
   for (uint32_t i = 0; i < n; ++i) {
     const Node& node = dom.node(i);
     if (node.parent != kNoNode) {
@@ -198,6 +208,7 @@ std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel le
         continue;
       }
       if (node.is_text()) continue;
+      in_body_markup[i] = in_body_markup[node.parent] | IsArticleBodyMarkup(dom, node.parent);
       const Tag pt = dom.node(node.parent).tag;
       in_article[i] = in_article[node.parent] | (pt == Tag::kArticle) | (pt == Tag::kMain) | (pt == Tag::kSection);
       in_table[i] = in_table[node.parent] | (dom.node(node.parent).tag == Tag::kTable) |
@@ -226,7 +237,8 @@ std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel le
       } else if (e.boilerplate && !holds_article(i) && !wraps_named_article(i)) {
         remove = true;
       } else if (level == PruneLevel::kStrict && e.unlikely && !in_table[i] && tag != Tag::kA &&
-                 tag != Tag::kArticle && tag != Tag::kMain && !holds_article(i) && !wraps_named_article(i)) {
+                 tag != Tag::kArticle && tag != Tag::kMain &&
+                 (in_body_markup[i] || (!holds_article(i) && !wraps_named_article(i)))) {
         remove = true;
       }
     }

@@ -47,6 +47,25 @@ TEST(RegressionTest, ArticleInContainerNamedLikeChrome) {
   EXPECT_NE(text.find("beta report number 3"), std::string::npos) << text;
 }
 
+// readability bug-1255978: a 50-slide photo gallery (<ul class="legends">, one caption paragraph per slide) inside
+// the element marked itemprop="articleBody" holds more text than the article; named like a widget inside the
+// marked body, it is a widget, not the article.
+TEST(RegressionTest, WidgetInsideArticleBodyMarkupGoesHoweverLarge) {
+  std::string gallery = "<ul class='legends'>";
+  for (int i = 1; i <= 12; ++i) {
+    gallery += "<li><h2>" + std::to_string(i) + "/12 Slide title</h2><p>" + Prose("slide" + std::to_string(i), 2) +
+               "</p></li>";
+  }
+  gallery += "</ul>";
+  std::string html = "<html><body><article><div class='text-wrapper' itemprop='articleBody'><p>" + Prose("alpha") +
+                     "</p><p>" + Prose("beta") + "</p><div class='gallery'>" + gallery + "</div><p>" +
+                     Prose("gamma") + "</p></div></article></body></html>";
+  std::string text = Extract(html);
+  EXPECT_NE(text.find("alpha report number 0"), std::string::npos) << text;
+  EXPECT_NE(text.find("gamma report number 3"), std::string::npos) << text;
+  EXPECT_EQ(text.find("slide1 report"), std::string::npos) << text;
+}
+
 // fundus tr-AnadoluAjansi: streaming server rendering sends the article in <div hidden>.
 TEST(RegressionTest, HiddenElementHoldingTheArticleStays) {
   std::string html = "<html><body><div>Menu</div><div hidden id='S:1'><article><p>" + Prose("gamma") +
