@@ -215,6 +215,21 @@ TEST(MetadataJsonLdTest, OgTitleWinsOverTheHeadlineWithAKicker) {
   EXPECT_EQ(m.title, "Chiesa ruft zum Widerstand auf");
 }
 
+TEST(MetadataJsonLdTest, OgTitleWinsOverAHeadlineThatThePageDoesNotShow) {
+  // The <title> and the <h1> (whose overline is a <span>) carry the og:title's words; the headline lacks them.
+  Metadata m = Read("<head><title>Nationale Demo Der 9. Juli naht - Tageblatt.lu</title>"
+                    "<meta property=og:title content='Nationale Demo / Der 9. Juli naht'>" +
+                    Ld(R"({"@type":"NewsArticle","headline":"Der 9. Juli naht"})") +
+                    "</head><body><h1><span>Nationale Demo</span>Der 9. Juli naht</h1></body>");
+  EXPECT_EQ(m.title, "Nationale Demo / Der 9. Juli naht");
+  // The <h1> shows the headline: it stays, though the <title> repeats the og:title.
+  m = Read("<head><title>The social title of the story - Site</title>"
+           "<meta property=og:title content='The social title of the story'>" +
+           Ld(R"({"@type":"NewsArticle","headline":"Fredrik and Vetle go around Norway"})") +
+           "</head><body><h1>Fredrik and Vetle go around Norway</h1></body>");
+  EXPECT_EQ(m.title, "Fredrik and Vetle go around Norway");
+}
+
 // ----- Titles and site names
 
 TEST(MetadataTitleTest, OgTitleAndTitleWithTheSiteName) {
