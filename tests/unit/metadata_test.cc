@@ -251,6 +251,19 @@ TEST(MetadataTitleTest, OgTitleAndTitleWithTheSiteName) {
   EXPECT_EQ(m.title, "Online Math Tutor");
 }
 
+TEST(MetadataTitleTest, TitleAndH1WithDifferentOverlinesAgreeOnTheHeadline) {
+  // «Die Zurückhaltung hat viel mit den USA zu tun»
+  const std::string headline = "\xC2\xAB" "Die Zur\xC3\xBC" "ckhaltung hat viel mit den USA zu tun\xC2\xBB";
+  Metadata m = Read("<head><meta property=og:title content='Iranischer Angriff auf Israel: " + headline +
+                    "'></head><body><h1>Eskalation im Nahen Osten - " + headline + "</h1></body>");
+  EXPECT_EQ(m.title, headline);
+  // One overline written two ways is part of the title.
+  m = Read(
+      "<head><meta property=og:title content='How we designed Dropbox\xE2\x80\x99s ATF - an async task "
+      "framework'></head><body><h1>How we designed Dropbox ATF: an async task framework</h1></body>");
+  EXPECT_EQ(m.title, "How we designed Dropbox\xE2\x80\x99s ATF - an async task framework");
+}
+
 TEST(MetadataTitleTest, SiteNameThatIsTheTitleIsIgnored) {
   Metadata m = Read(
       "<head><meta property=og:title content='A long headline that a site also uses as its name'>"
