@@ -215,6 +215,21 @@ TEST(MetadataJsonLdTest, OgTitleWinsOverTheHeadlineWithAKicker) {
   EXPECT_EQ(m.title, "Chiesa ruft zum Widerstand auf");
 }
 
+TEST(MetadataJsonLdTest, OgTitleWinsOverAHeadlineThatThePageDoesNotShow) {
+  // The <title> and the <h1> (whose overline is a <span>) carry the og:title's words; the headline lacks them.
+  Metadata m = Read("<head><title>Nationale Demo Der 9. Juli naht - Tageblatt.lu</title>"
+                    "<meta property=og:title content='Nationale Demo / Der 9. Juli naht'>" +
+                    Ld(R"({"@type":"NewsArticle","headline":"Der 9. Juli naht"})") +
+                    "</head><body><h1><span>Nationale Demo</span>Der 9. Juli naht</h1></body>");
+  EXPECT_EQ(m.title, "Nationale Demo / Der 9. Juli naht");
+  // The <h1> shows the headline: it stays, though the <title> repeats the og:title.
+  m = Read("<head><title>The social title of the story - Site</title>"
+           "<meta property=og:title content='The social title of the story'>" +
+           Ld(R"({"@type":"NewsArticle","headline":"Fredrik and Vetle go around Norway"})") +
+           "</head><body><h1>Fredrik and Vetle go around Norway</h1></body>");
+  EXPECT_EQ(m.title, "Fredrik and Vetle go around Norway");
+}
+
 // ----- Titles and site names
 
 TEST(MetadataTitleTest, OgTitleAndTitleWithTheSiteName) {
@@ -234,6 +249,19 @@ TEST(MetadataTitleTest, OgTitleAndTitleWithTheSiteName) {
   EXPECT_EQ(m.title, "Council approves bridge");
   m = Read("<head><meta property=og:title content='Math Tutor | Online Math Tutor'></head>");
   EXPECT_EQ(m.title, "Online Math Tutor");
+}
+
+TEST(MetadataTitleTest, TitleAndH1WithDifferentOverlinesAgreeOnTheHeadline) {
+  // «Die Zurückhaltung hat viel mit den USA zu tun»
+  const std::string headline = "\xC2\xAB" "Die Zur\xC3\xBC" "ckhaltung hat viel mit den USA zu tun\xC2\xBB";
+  Metadata m = Read("<head><meta property=og:title content='Iranischer Angriff auf Israel: " + headline +
+                    "'></head><body><h1>Eskalation im Nahen Osten - " + headline + "</h1></body>");
+  EXPECT_EQ(m.title, headline);
+  // One overline written two ways is part of the title.
+  m = Read(
+      "<head><meta property=og:title content='How we designed Dropbox\xE2\x80\x99s ATF - an async task "
+      "framework'></head><body><h1>How we designed Dropbox ATF: an async task framework</h1></body>");
+  EXPECT_EQ(m.title, "How we designed Dropbox\xE2\x80\x99s ATF - an async task framework");
 }
 
 TEST(MetadataTitleTest, SiteNameThatIsTheTitleIsIgnored) {
