@@ -165,6 +165,21 @@ TEST(RegressionTest, SectionedPageKeepsAllSections) {
   }
 }
 
+// readability set, mercurial: documentation names its sections after their headings, and "shared" is not "share";
+// "Getting into trouble with shared mutable history" was removed as a share widget (0.24 -> 0.61).
+TEST(RegressionTest, SectionIdWithSharedIsNotAShareWidget) {
+  std::string html = "<html><body><div class='document'><div class='section' id='evolve'><h1>Evolve</h1><p>" +
+                     Prose("intro", 6) + "</p>";
+  for (const char* id : {"setting-up", "getting-into-trouble-with-shared-mutable-history", "conclusion"}) {
+    html += "<div class='section' id='" + std::string(id) + "'><h2>Part</h2><p>" + Prose(id, 3) + "</p></div>";
+  }
+  html += "</div></div><div class='share-tools'><p>" + Prose("widget", 1) + "</p></div></body></html>";
+  std::string text = Extract(html);
+  EXPECT_NE(text.find("shared-mutable-history report number 2"), std::string::npos) << text;
+  EXPECT_NE(text.find("setting-up report number 2"), std::string::npos) << text;
+  EXPECT_EQ(text.find("widget report"), std::string::npos) << text;
+}
+
 // Issue 4: files in legacy charsets are decoded as fetched pages are; before, their bytes were replaced as invalid
 // UTF-8 and the text was lost.
 std::string Encode(const std::string& utf8, const char* charset) {
