@@ -287,6 +287,12 @@ std::string InnerText(const Dom& dom, uint32_t root) {
   return std::string(Trim(out));
 }
 
+uint32_t SubtreeEnd(const Dom& dom, uint32_t root) {
+  for (uint32_t x = root; x != kNoNode; x = dom.node(x).parent)
+    if (dom.node(x).next_sibling != kNoNode) return dom.node(x).next_sibling;
+  return static_cast<uint32_t>(dom.size());
+}
+
 bool IsHeading(Tag t) { return t >= Tag::kH1 && t <= Tag::kH6; }
 
 bool IsBlock(Tag t) {

@@ -95,6 +95,10 @@ class Dom {
 // The text of node `i` and its descendants, whitespace collapsed, blocks separated by a space.
 std::string InnerText(const Dom& dom, uint32_t i);
 
+// One past the last node of `root`'s subtree: nodes are stored in document order, so a subtree is the range
+// [root, SubtreeEnd(dom, root)). O(depth).
+uint32_t SubtreeEnd(const Dom& dom, uint32_t root);
+
 bool IsHeading(Tag t);
 // Elements that start a new line of output (block-level in the HTML rendering sense).
 bool IsBlock(Tag t);

@@ -1124,13 +1124,6 @@ bool HasAncestor(const Dom& dom, uint32_t i, std::initializer_list<Tag> tags) {
   return false;
 }
 
-// The index just after the subtree of `root` (the tree is stored in document order, so a subtree is a range).
-uint32_t SubtreeEnd(const Dom& dom, uint32_t root) {
-  for (uint32_t x = root; x != kNoNode; x = dom.node(x).parent)
-    if (dom.node(x).next_sibling != kNoNode) return dom.node(x).next_sibling;
-  return static_cast<uint32_t>(dom.size());
-}
-
 // The text under element `root`, collapsed, at most about `max_bytes`.
 std::string BoundedText(const Dom& dom, uint32_t root, size_t max_bytes) {
   std::string out;

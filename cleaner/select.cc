@@ -22,18 +22,6 @@ constexpr float kMassRatio = 3.0f;
 // listings, 0.35 admitted navigation.
 constexpr float kMassMaxLinkDensity = 0.25f;
 
-// One past the last node of `root`'s subtree. Nodes are stored in document order, so the subtree is the contiguous
-// run after `root` of nodes whose parent lies inside it: O(subtree), not O(subtree x depth).
-uint32_t SubtreeEnd(const Dom& dom, uint32_t root) {
-  uint32_t end = root + 1;
-  while (end < dom.size()) {
-    const uint32_t p = dom.node(end).parent;
-    if (p == kNoNode || p < root) break;
-    ++end;
-  }
-  return end;
-}
-
 void MarkSubtree(const Dom& dom, uint32_t root, std::vector<uint8_t>* removed) {
   std::fill(removed->begin() + root, removed->begin() + SubtreeEnd(dom, root), 1);
 }
