@@ -180,6 +180,32 @@ TEST(RegressionTest, SectionIdWithSharedIsNotAShareWidget) {
   EXPECT_EQ(text.find("widget report"), std::string::npos) << text;
 }
 
+// scrapinghub space.com pages, wcxb 0272: "Related: <a>another story</a>" and "See also: <a>...</a>" paragraphs
+// inside the article. No line rule matches the whole line; the element shows a `block` label opening a line of links.
+TEST(RegressionTest, LabelOpeningALineOfLinksGoesWithIt) {
+  std::string html = "<html><body><article><p>" + Prose("alpha") + "</p><p><strong>Related:</strong> "
+                     "<a href='/other'>From Big Bang to Present: Snapshots of Our Universe</a></p><p>" +
+                     Prose("beta") + "</p><ul><li><strong>See also:</strong> <a href='/gear'>The Best Camera Gear for Iceland</a></li></ul><p>" +
+                     Prose("gamma") + "</p></article></body></html>";
+  std::string text = Extract(html);
+  EXPECT_NE(text.find("beta report number 3"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Snapshots of Our Universe"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Camera Gear"), std::string::npos) << text;
+}
+
+// dragnet T98, cleaneval final-660: "Post a Comment" above a removed comment form, near the end of a blog post.
+// Removed there as a label whose widget is gone, it no longer showed the filter where the comment section starts,
+// and the trackbacks and "Articles" lists after it came back.
+TEST(RegressionTest, TailLabelNearTheEndStillCutsTheRest) {
+  std::string html = "<html><body><div class='post'><p>" + Prose("delta", 6) + "</p><p>" + Prose("epsilon", 6) +
+                     "</p><h3>Post a Comment</h3><form><label>Your name</label><input></form><p>Listed below are "
+                     "links to weblogs that reference this post.</p><p>Trackback from a reader, on Monday.</p>"
+                     "</div></body></html>";
+  std::string text = Extract(html);
+  EXPECT_NE(text.find("epsilon report number 5"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Trackback from a reader"), std::string::npos) << text;
+}
+
 // Issue 4: files in legacy charsets are decoded as fetched pages are; before, their bytes were replaced as invalid
 // UTF-8 and the text was lost.
 std::string Encode(const std::string& utf8, const char* charset) {
