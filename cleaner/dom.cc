@@ -288,6 +288,12 @@ std::string InnerText(const Dom& dom, uint32_t root) {
   return std::string(Trim(out));
 }
 
+uint32_t SubtreeEnd(const Dom& dom, uint32_t root) {
+  for (uint32_t x = root; x != kNoNode; x = dom.node(x).parent)
+    if (dom.node(x).next_sibling != kNoNode) return dom.node(x).next_sibling;
+  return static_cast<uint32_t>(dom.size());
+}
+
 bool IsHeading(Tag t) { return t >= Tag::kH1 && t <= Tag::kH6; }
 
 bool IsBlock(Tag t) {
@@ -304,16 +310,6 @@ bool IsBlock(Tag t) {
     default:
       return false;
   }
-}
-
-uint32_t SubtreeEnd(const Dom& dom, uint32_t root) {
-  uint32_t end = root + 1;
-  while (end < dom.size()) {
-    const uint32_t p = dom.node(end).parent;
-    if (p == kNoNode || p < root) break;
-    ++end;
-  }
-  return end;
 }
 
 bool IsDataTable(const Dom& dom, uint32_t table, const std::vector<uint8_t>& removed) {

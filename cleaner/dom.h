@@ -95,13 +95,13 @@ class Dom {
 // The text of node `i` and its descendants, whitespace collapsed, blocks separated by a space.
 std::string InnerText(const Dom& dom, uint32_t i);
 
+// One past the last node of `root`'s subtree: nodes are stored in document order, so a subtree is the range
+// [root, SubtreeEnd(dom, root)). O(depth).
+uint32_t SubtreeEnd(const Dom& dom, uint32_t root);
+
 bool IsHeading(Tag t);
 // Elements that start a new line of output (block-level in the HTML rendering sense).
 bool IsBlock(Tag t);
-
-// One past the last node of `root`'s subtree. Nodes are stored in document order, so the subtree is the contiguous
-// run after `root` of nodes whose parent lies inside it: O(subtree), not O(subtree x depth).
-uint32_t SubtreeEnd(const Dom& dom, uint32_t root);
 
 // True if <table> element `table` holds data rather than layout (Readability's rule): it has a caption, header
 // cells or header/footer row groups, or is large (10 rows, 5 columns or more than 10 cells), and holds no nested

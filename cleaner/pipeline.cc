@@ -73,14 +73,27 @@ Result<std::string_view> InputAsUtf8(std::string_view bytes, std::string* storag
 
 bool IsHttpUrl(std::string_view url) { return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0; }
 
-// The first lines of `lines`, joined, up to about `max_bytes`: a sample for language detection.
-std::string JoinLines(const std::vector<Line>& lines, size_t max_bytes) {
+// The text of the selection, up to about `max_bytes`: a sample for language detection, taken before the label
+// clean-up and serialization, which need the language.
+std::string SelectionText(const Dom& dom, const Selection& sel, size_t max_bytes) {
   std::string out;
-  for (const Line& l : lines) {
-    if (out.size() >= max_bytes) break;
-    if (l.is_image()) continue;
-    out += l.text;
-    out += '\n';
+  bool pending = false;
+  for (uint32_t root : sel.roots) {
+    const uint32_t end = SubtreeEnd(dom, root);
+    for (uint32_t i = root; i < end && out.size() < max_bytes; ++i) {
+      if (sel.removed[i]) {
+        i = SubtreeEnd(dom, i) - 1;
+        continue;
+      }
+      const Node& n = dom.node(i);
+      if (n.is_text()) {
+        AppendCollapsed(dom.text(i), &out, &pending);
+      } else if (IsBlock(n.tag) && !out.empty() && out.back() != '\n') {
+        out += '\n';
+        pending = false;
+      }
+    }
+    if (!out.empty() && out.back() != '\n') out += '\n';
   }
   return out;
 }
@@ -253,10 +266,11 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
     Scores scores = ScoreCandidates(dom, facts, removed, agg, kPasses[pass].class_weights);
     doc.stats.candidates = scores.candidates.size();
     Selection sel = Select(dom, facts, std::move(removed), std::move(agg), scores, kPasses[pass].class_weights);
+    if (guess_language) doc.language = GuessLanguage(SelectionText(dom, sel, 16 * 1024));
+    if (opt.filter_lines) RemoveLabelledBlocks(dom, facts, *impl_->rules, doc.language, &sel);
     r.lines = Serialize(dom, sel.removed, sel.roots, serialize_options);
     r.roots = std::move(sel.roots);
     doc.stats.lines_before_filter = r.lines.size();
-    if (guess_language) doc.language = GuessLanguage(JoinLines(r.lines, 16 * 1024));
     if (opt.filter_lines) FilterLines(*impl_->rules, doc.language, doc.title, filter_options, &r.lines);
     for (const Line& l : r.lines)
       if (!l.is_image()) r.length += measurer->EffectiveLength(l.text);

@@ -77,6 +77,114 @@ bool LooksLikeWidget(const Dom& dom, int weight, const Aggregates& agg, uint32_t
   return remove;
 }
 
+// A label is at most this long (effective characters): the longest `block` label in the rule files is under 40,
+// the longest `line` prompt that a widget shows alone ("Your email address will not be published. Required fields
+// are marked *") 72.
+constexpr float kMaxLabel = 80;
+// Content after a label that is at least this much links is a list of other stories' headlines (the filter stage's
+// test for a headline line, mostly links, applied to a whole element)...
+constexpr float kLinkList = 0.5f;
+// ...and its links hold at least this many characters: more than a heading's "[edit]" or a "More" link.
+constexpr float kMinHeadlines = 12;
+
+bool IsTableOrCode(Tag t) {
+  return t == Tag::kTable || t == Tag::kTr || t == Tag::kTd || t == Tag::kTh || t == Tag::kCaption ||
+         t == Tag::kPre || t == Tag::kCode;
+}
+
+// Inside a table a line is a row, and inside <pre> or <code> a word is code: labels are neither.
+bool HasCodeOrTableAncestor(const Dom& dom, uint32_t i, uint32_t stop) {
+  for (uint32_t a = dom.node(i).parent; a != kNoNode && a != stop; a = dom.node(a).parent)
+    if (IsTableOrCode(dom.node(a).tag)) return true;
+  return false;
+}
+
+// Where text stands among its siblings, for telling labels from words: what is still there after the earlier
+// stages (and what was there before them, for "what follows the label was removed").
+struct Siblings {
+  const Dom& dom;
+  const PageFacts& facts;
+  const Aggregates& agg;
+  const std::vector<uint8_t>& removed;
+
+  // Node `i` holds text that will be printed.
+  bool Shown(uint32_t i) const {
+    if (removed[i]) return false;
+    return dom.node(i).is_text() ? facts.text_len[i] > 0 : agg.sums[i].text > 0;
+  }
+  // Node `i` holds text, or held text before an earlier stage removed it.
+  bool Held(uint32_t i) const {
+    return (removed[i] && dom.node(i).is_element()) ? facts.raw_text[i] > 0 : Shown(i);
+  }
+  bool Breaks(uint32_t i) const { return dom.node(i).is_element() && IsBlock(dom.node(i).tag); }
+
+  // The next sibling of `i` that holds or held text, or kNoNode.
+  uint32_t Next(uint32_t i) const {
+    for (uint32_t s = dom.node(i).next_sibling; s != kNoNode; s = dom.node(s).next_sibling)
+      if (Held(s)) return s;
+    return kNoNode;
+  }
+
+  // No sibling before `i` shows text. Looks at most at 16 siblings: a label is not the 17th child of a list.
+  bool First(uint32_t i) const {
+    int seen = 0;
+    for (uint32_t s = dom.node(dom.node(i).parent).first_child; s != i; s = dom.node(s).next_sibling) {
+      if (Shown(s) || ++seen > 16) return false;
+    }
+    return true;
+  }
+
+  // Element `i` makes a line of output on its own: a block, or an inline element with no inline text beside it up
+  // to the line breaks (blocks, <br>) around it, climbing through inline parents up to `root`. Looks at most at 32
+  // siblings on each level.
+  bool WholeLine(uint32_t i, uint32_t root) const {
+    for (uint32_t x = i; x != root && !Breaks(x); x = dom.node(x).parent) {
+      int seen = 0;
+      bool text_before = false;  // inline text since the last break before x
+      for (uint32_t s = dom.node(dom.node(x).parent).first_child; s != x; s = dom.node(s).next_sibling) {
+        if (++seen > 32) return false;
+        if (Breaks(s)) text_before = false;
+        else if (Shown(s)) text_before = true;
+      }
+      if (text_before) return false;
+      seen = 0;
+      for (uint32_t s = dom.node(x).next_sibling; s != kNoNode; s = dom.node(s).next_sibling) {
+        if (++seen > 32) return false;
+        if (Breaks(s)) return true;  // the line ends here, and nothing came before x on it
+        if (Shown(s)) return false;
+      }
+    }
+    return true;
+  }
+};
+
+// True if element `i` holds a block element that is still there: its text spans several lines of output.
+bool SpansLines(const Dom& dom, const std::vector<uint8_t>& removed, uint32_t i) {
+  const uint32_t end = SubtreeEnd(dom, i);
+  for (uint32_t j = i + 1; j < end; ++j)
+    if (!removed[j] && dom.node(j).is_element() && IsBlock(dom.node(j).tag)) return true;
+  return false;
+}
+
+// The text of element `i` without what was removed, as one line.
+void LabelText(const Dom& dom, const std::vector<uint8_t>& removed, uint32_t i, std::string* out) {
+  out->clear();
+  bool pending = false;
+  const uint32_t end = SubtreeEnd(dom, i);
+  for (uint32_t j = i + 1; j < end; ++j) {
+    if (removed[j]) {
+      j = SubtreeEnd(dom, j) - 1;
+      continue;
+    }
+    const Node& n = dom.node(j);
+    if (n.is_text()) {
+      AppendCollapsed(dom.text(j), out, &pending);
+    } else if (IsBlock(n.tag)) {
+      pending = true;
+    }
+  }
+}
+
 // Removes widgets inside `root`, innermost first, so that an outer block is judged without what was removed inside.
 void CleanInside(const Dom& dom, const PageFacts& facts, uint32_t root, bool class_weights, Aggregates* agg,
                  std::vector<uint8_t>* removed) {
@@ -204,7 +312,98 @@ Selection Select(const Dom& dom, const PageFacts& facts, std::vector<uint8_t> re
   }
   for (uint32_t r : sel.roots) CleanInside(dom, facts, r, class_weights, &agg, &removed);
   sel.removed = std::move(removed);
+  sel.agg = std::move(agg);
   return sel;
+}
+
+size_t RemoveLabelledBlocks(const Dom& dom, const PageFacts& facts, const Rules& rules, std::string_view language,
+                            Selection* sel) {
+  std::vector<uint8_t>& removed = sel->removed;
+  Aggregates& agg = sel->agg;
+  const Siblings sib{dom, facts, agg, removed};
+  size_t count = 0;
+  auto remove = [&](uint32_t i, uint32_t root) {
+    agg.RemoveFromAncestors(dom, i, root);
+    MarkSubtree(dom, i, &removed);
+    ++count;
+  };
+  std::string text;
+  std::vector<uint32_t> links;
+  // A `tail` label in the last part of the text is left to the filter, which cuts the text there (the comment
+  // section after "Post a Comment"); removing the label here would hide where the tail starts.
+  float total = 0, before = 0;
+  for (uint32_t root : sel->roots) total += agg.sums[root].text;
+  const float tail_start = static_cast<float>(Rules::kTailStart) * total;
+  for (uint32_t root : sel->roots) {
+    const uint32_t end = SubtreeEnd(dom, root);
+    for (uint32_t i = root + 1; i < end; ++i) {
+      if (removed[i]) {
+        i = SubtreeEnd(dom, i) - 1;
+        continue;
+      }
+      const Node& node = dom.node(i);
+      if (node.is_text()) before += facts.text_len[i];
+      // Labels are elements. A bare text opening a line of links ("See also: <a>...</a>") is not taken: measured,
+      // it cost dragnet more (R889, whose truth keeps "SEE ALSO: The History of GIFs") than it gained elsewhere.
+      if (!node.is_element()) continue;
+      const float length = agg.sums[i].text;
+      if (length <= 0 || length > kMaxLabel) continue;
+      // The outermost element with this text is the label; its descendants with the same text say nothing more.
+      const uint32_t parent = node.parent;
+      if (agg.sums[parent].text - length < 0.5f) continue;
+      if (IsTableOrCode(node.tag) || HasCodeOrTableAncestor(dom, i, root)) continue;
+      // What the label would take with it, decided before the regexes run (most short elements take nothing).
+      // The container: the label opens it, and the rest is mostly links.
+      uint32_t container = kNoNode;
+      if (parent != root && sib.First(i)) {
+        const float rest = agg.sums[parent].text - length;
+        const float rest_links = agg.sums[parent].link - agg.sums[i].link;
+        if (rest_links >= kLinkList * rest && rest_links >= kMinHeadlines && sib.WholeLine(parent, root)) {
+          container = parent;
+        }
+      }
+      // Otherwise the label must make a line of its own: an inline element with other text on its line is a word of
+      // that line.
+      if (container == kNoNode && !sib.WholeLine(i, root)) continue;
+      links.clear();
+      bool alone = false;  // what follows was removed, or nothing follows before the end of the article
+      if (container == kNoNode) {
+        // The first content after the label, at its own level or, when it ends its parent, after the parent.
+        uint32_t at = i, next = kNoNode;
+        while (next == kNoNode && at != root) {
+          next = sib.Next(at);
+          if (next == kNoNode) at = dom.node(at).parent;
+        }
+        if (next == kNoNode || removed[next]) alone = true;
+        float link_chars = 0;
+        for (uint32_t s = next; s != kNoNode && !removed[s] && dom.node(s).is_element(); s = sib.Next(s)) {
+          if (agg.sums[s].link < kLinkList * agg.sums[s].text) break;
+          links.push_back(s);
+          link_chars += agg.sums[s].link;
+        }
+        if (link_chars < kMinHeadlines) links.clear();
+      }
+      // A label that would go alone as a `line` match on one line is left to the filter, which sees the same line:
+      // the regexes run here only where the element decides more than the line would.
+      if (container == kNoNode && !alone && links.empty() && !SpansLines(dom, removed, i)) continue;
+
+      LabelText(dom, removed, i, &text);
+      const uint8_t kinds = rules.ClassifyLine(Trim(text), language);
+      if ((kinds & Rules::kTail) && before >= tail_start) continue;
+      if ((kinds & (Rules::kBlock | Rules::kTail)) && container != kNoNode) {
+        remove(container, root);
+        i = SubtreeEnd(dom, container) - 1;
+      } else if ((kinds & (Rules::kBlock | Rules::kTail)) && (alone || !links.empty())) {
+        remove(i, root);
+        for (uint32_t s : links) remove(s, root);
+        i = SubtreeEnd(dom, i) - 1;
+      } else if ((kinds & Rules::kLine) && container == kNoNode) {
+        remove(i, root);
+        i = SubtreeEnd(dom, i) - 1;
+      }
+    }
+  }
+  return count;
 }
 
 }  // namespace cleaner

@@ -324,7 +324,12 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
         }
         continue;
       }
-      if (removed[f.node]) continue;
+      if (removed[f.node]) {
+        // A removed block still ends the line before it: text on either side of a removed ad <div> is two lines on
+        // the page, not one.
+        if (node.is_element() && BreaksLine(node.tag)) w.Break(Tag::kP);
+        continue;
+      }
       if (node.is_text()) {
         w.Text(dom.text(f.node), !open_pre.empty(), !open_link.empty());
         continue;

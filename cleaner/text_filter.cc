@@ -25,10 +25,6 @@ constexpr long kSentenceWords = 8;
 // headlines; at most kMaxBlockLines of them go.
 constexpr size_t kMaxHeadline = 200;
 constexpr size_t kMaxBlockLines = 12;
-// A tail rule fires only when at least this share of the text's characters come before it: a "Related" label with
-// a quarter of the text still to come introduces a list in the middle of the article, not the page's end.
-// Measured: 0.5 cut an article's last paragraph after a mid-article "Related Articles" list (fixtures/text).
-constexpr double kTailStart = 0.7;
 // The share of a line's bytes in links that makes it a link line (FilterOptions::drop_link_lines).
 constexpr float kLinkLineShare = 0.5f;
 // A line this long (bytes) seen twice is a duplicate block, not a repeated short label or heading.
@@ -90,7 +86,7 @@ std::vector<uint8_t> KeepFlags(const Rules& rules, std::string_view language, st
   size_t end = n, chars_before = 0;
   for (size_t i = 0; i < n; ++i) {
     if (options.cut_tail && (kinds[i] & Rules::kTail) && i > 0 &&
-        static_cast<double>(chars_before) >= kTailStart * static_cast<double>(total_chars)) {
+        static_cast<double>(chars_before) >= Rules::kTailStart * static_cast<double>(total_chars)) {
       end = i;
       break;
     }

@@ -4,6 +4,9 @@
 // prompts, "read also" lists, sign-offs), repeated titles and duplicate lines. It also cleans already-scraped plain
 // text, where it is the only stage.
 //
+// The same rules first apply to whole elements of a page in the select stage (select.h, RemoveLabelledBlocks), where
+// the markup shows what a label introduces; this stage sees what is left, and plain text.
+//
 // The rules (cleaner/rules/lines/*.txt) say what a line looks like; this stage decides from the line's context
 // whether it is noise, so that an article sentence that merely mentions "related" or a date is kept:
 //   - a `line` rule drops the line wherever it stands;

@@ -153,6 +153,17 @@ TEST(DomTest, ContainsIsReflexiveAndFollowsAncestors) {
   EXPECT_FALSE(dom.Contains(dom.head(), b));
 }
 
+TEST(DomTest, SubtreeEndIsOnePastTheLastDescendant) {
+  Dom dom = Parse("<body><div id=a><p id=b>x<i>y</i></p><p id=c>z</p></div><div id=d></div></body>");
+  const uint32_t a = ById(dom, "a"), b = ById(dom, "b"), c = ById(dom, "c"), d = ById(dom, "d");
+  EXPECT_EQ(SubtreeEnd(dom, a), d);
+  EXPECT_EQ(SubtreeEnd(dom, b), c);
+  EXPECT_EQ(SubtreeEnd(dom, c), d);  // the last child: the end is its parent's next sibling
+  EXPECT_EQ(SubtreeEnd(dom, d), dom.size());
+  EXPECT_EQ(SubtreeEnd(dom, dom.root()), dom.size());
+  for (uint32_t i = a; i < d; ++i) EXPECT_TRUE(dom.Contains(a, i)) << i;
+}
+
 TEST(DomTest, GumboRepairsMisnestedMarkup) {
   // The <li>s get implied end tags.
   Dom dom = Parse("<body><ul id=u><li>a<li>b</ul></body>");

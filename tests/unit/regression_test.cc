@@ -184,6 +184,47 @@ TEST(RegressionTest, SectionedPageKeepsAllSections) {
   }
 }
 
+// readability set, mercurial: documentation names its sections after their headings, and "shared" is not "share";
+// "Getting into trouble with shared mutable history" was removed as a share widget (0.24 -> 0.61).
+TEST(RegressionTest, SectionIdWithSharedIsNotAShareWidget) {
+  std::string html = "<html><body><div class='document'><div class='section' id='evolve'><h1>Evolve</h1><p>" +
+                     Prose("intro", 6) + "</p>";
+  for (const char* id : {"setting-up", "getting-into-trouble-with-shared-mutable-history", "conclusion"}) {
+    html += "<div class='section' id='" + std::string(id) + "'><h2>Part</h2><p>" + Prose(id, 3) + "</p></div>";
+  }
+  html += "</div></div><div class='share-tools'><p>" + Prose("widget", 1) + "</p></div></body></html>";
+  std::string text = Extract(html);
+  EXPECT_NE(text.find("shared-mutable-history report number 2"), std::string::npos) << text;
+  EXPECT_NE(text.find("setting-up report number 2"), std::string::npos) << text;
+  EXPECT_EQ(text.find("widget report"), std::string::npos) << text;
+}
+
+// scrapinghub space.com pages, wcxb 0272: "Related: <a>another story</a>" and "See also: <a>...</a>" paragraphs
+// inside the article. No line rule matches the whole line; the element shows a `block` label opening a line of links.
+TEST(RegressionTest, LabelOpeningALineOfLinksGoesWithIt) {
+  std::string html = "<html><body><article><p>" + Prose("alpha") + "</p><p><strong>Related:</strong> "
+                     "<a href='/other'>From Big Bang to Present: Snapshots of Our Universe</a></p><p>" +
+                     Prose("beta") + "</p><ul><li><strong>See also:</strong> <a href='/gear'>The Best Camera Gear for Iceland</a></li></ul><p>" +
+                     Prose("gamma") + "</p></article></body></html>";
+  std::string text = Extract(html);
+  EXPECT_NE(text.find("beta report number 3"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Snapshots of Our Universe"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Camera Gear"), std::string::npos) << text;
+}
+
+// dragnet T98, cleaneval final-660: "Post a Comment" above a removed comment form, near the end of a blog post.
+// Removed there as a label whose widget is gone, it no longer showed the filter where the comment section starts,
+// and the trackbacks and "Articles" lists after it came back.
+TEST(RegressionTest, TailLabelNearTheEndStillCutsTheRest) {
+  std::string html = "<html><body><div class='post'><p>" + Prose("delta", 6) + "</p><p>" + Prose("epsilon", 6) +
+                     "</p><h3>Post a Comment</h3><form><label>Your name</label><input></form><p>Listed below are "
+                     "links to weblogs that reference this post.</p><p>Trackback from a reader, on Monday.</p>"
+                     "</div></body></html>";
+  std::string text = Extract(html);
+  EXPECT_NE(text.find("epsilon report number 5"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Trackback from a reader"), std::string::npos) << text;
+}
+
 // Issue 4: files in legacy charsets are decoded as fetched pages are; before, their bytes were replaced as invalid
 // UTF-8 and the text was lost.
 std::string Encode(const std::string& utf8, const char* charset) {

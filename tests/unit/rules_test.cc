@@ -213,6 +213,9 @@ TEST(RulesTest, IsUnlikelyAndMaybeCandidate) {
   EXPECT_TRUE(r.IsUnlikely(" comments"));
   EXPECT_TRUE(r.IsUnlikely("site-header "));
   EXPECT_FALSE(r.IsUnlikely("entry-content "));
+  EXPECT_TRUE(r.IsUnlikely("share-tools "));
+  EXPECT_TRUE(r.IsUnlikely("sharebar "));
+  EXPECT_FALSE(r.IsUnlikely("section example-1-amend-a-shared-changeset"));
   EXPECT_FALSE(r.IsUnlikely(""));
   EXPECT_TRUE(r.IsMaybeCandidate("main-column "));
   EXPECT_TRUE(r.IsMaybeCandidate("article-header "));

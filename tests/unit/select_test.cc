@@ -17,6 +17,7 @@
 #include "cleaner/prune.h"
 #include "cleaner/rules.h"
 #include "cleaner/score.h"
+#include "cleaner/serialize.h"
 #include "cleaner/text.h"
 
 namespace cleaner {
@@ -37,6 +38,7 @@ std::string Letters(size_t n, int commas = 0) {
 
 struct Selected {
   Dom dom;
+  PageFacts facts;
   Scores scores;
   Selection sel;
 
@@ -57,13 +59,13 @@ Selected SelectOn(const std::string& html, bool class_weights = true) {
   static const std::unique_ptr<TextMeasurer> prototype = TextMeasurer::CreatePrototype();
   auto dom = Dom::Parse(Prescan(html, 400).html);
   EXPECT_TRUE(dom.ok());
-  Selected s{std::move(dom).value(), {}, {}};
+  Selected s{std::move(dom).value(), {}, {}, {}};
   std::unique_ptr<TextMeasurer> measurer = prototype->Clone();
-  const PageFacts facts = ComputePageFacts(s.dom, TheRules(), measurer.get());
-  std::vector<uint8_t> removed = Prune(s.dom, facts, PruneLevel::kStrict, nullptr);
-  Aggregates agg = Aggregate(s.dom, facts, removed);
-  s.scores = ScoreCandidates(s.dom, facts, removed, agg, class_weights);
-  s.sel = Select(s.dom, facts, std::move(removed), std::move(agg), s.scores, class_weights);
+  s.facts = ComputePageFacts(s.dom, TheRules(), measurer.get());
+  std::vector<uint8_t> removed = Prune(s.dom, s.facts, PruneLevel::kStrict, nullptr);
+  Aggregates agg = Aggregate(s.dom, s.facts, removed);
+  s.scores = ScoreCandidates(s.dom, s.facts, removed, agg, class_weights);
+  s.sel = Select(s.dom, s.facts, std::move(removed), std::move(agg), s.scores, class_weights);
   return s;
 }
 
@@ -166,6 +168,110 @@ TEST(SelectTest, RemovedMaskKeepsThePruneResult) {
   EXPECT_EQ(s.sel.removed[s.ById("n")], 1);
   EXPECT_EQ(s.sel.removed[s.dom.head()], 1);
   EXPECT_EQ(s.sel.removed.size(), s.dom.size());
+}
+
+// RemoveLabelledBlocks: the line rules applied to whole elements. `art` is the article (two long paragraphs
+// before the markup under test and one after, so that nothing is in the last part of the text unless said).
+struct Labelled {
+  Selected s;
+  size_t removed_count;
+  std::vector<std::string> lines;
+  bool Removed(std::string_view id) const { return s.sel.removed[s.ById(id)] != 0; }
+};
+
+Labelled LabelsOn(const std::string& inner, std::string_view language = "en", const std::string& after = Para(600)) {
+  Labelled l{SelectOn("<body><div id=art>" + Para(600, 2) + Para(600, 2) + inner + after + "</div></body>"), 0, {}};
+  EXPECT_EQ(l.s.sel.top, l.s.ById("art"));
+  l.removed_count = RemoveLabelledBlocks(l.s.dom, l.s.facts, TheRules(), language, &l.s.sel);
+  for (const Line& line : Serialize(l.s.dom, l.s.sel.removed, l.s.sel.roots)) l.lines.push_back(line.text);
+  return l;
+}
+
+std::string Links(int n) {
+  std::string s;
+  for (int i = 0; i < n; ++i) s += "<li><a href=/s" + std::to_string(i) + ">Another story headline " + std::to_string(i) + "</a></li>";
+  return s;
+}
+
+TEST(LabelTest, LabelGoesWithTheLinkListAfterIt) {
+  Labelled l = LabelsOn("<h3 id=h>Read more:</h3><ul id=u>" + Links(3) + "</ul><p id=p>Prose after it.</p>");
+  EXPECT_TRUE(l.Removed("h"));
+  EXPECT_TRUE(l.Removed("u"));
+  EXPECT_FALSE(l.Removed("p"));
+  EXPECT_EQ(l.removed_count, 2u);
+}
+
+TEST(LabelTest, InlineLabelOpeningALineOfLinksTakesTheLine) {
+  // "Related: <headline>" is one line, which no line rule matches as a whole; the element shows the label.
+  Labelled l = LabelsOn("<p id=p><strong>Related:</strong> <a href=/x>Snapshots of our universe through time</a></p>");
+  EXPECT_TRUE(l.Removed("p"));
+}
+
+TEST(LabelTest, LabelFollowedByProseIsASectionHeading) {
+  Labelled l = LabelsOn("<h2 id=h>Related</h2><p id=p>" + Letters(200) + ".</p>");
+  EXPECT_FALSE(l.Removed("h"));
+  EXPECT_EQ(l.removed_count, 0u);
+}
+
+TEST(LabelTest, LabelWhoseWidgetWasRemovedGoesAlone) {
+  // The list under the label was pruned (an "outbrain" widget): the label has nothing left to introduce.
+  Labelled l = LabelsOn("<h3 id=h>You may also like</h3><div class=outbrain>" + Links(3) + "</div><p id=p>" +
+                        Letters(200) + ".</p>");
+  EXPECT_TRUE(l.Removed("h"));
+  EXPECT_FALSE(l.Removed("p"));
+}
+
+TEST(LabelTest, TailLabelInTheLastPartIsLeftToTheFilter) {
+  // "Comments" with most of the text before it starts the comment section: the filter cuts the text there, and
+  // needs the label to see where.
+  Labelled l = LabelsOn("<h3 id=h>Comments</h3><form><label>Your name</label><input></form><p>" + Letters(100) + ".</p>", "en", "");
+  EXPECT_FALSE(l.Removed("h"));
+  // Earlier in the text it is a label like any other.
+  Labelled early = LabelsOn("<h3 id=h>Comments</h3><form><label>Your name</label><input></form><p>" + Letters(100) + ".</p>", "en",
+                            Para(600) + Para(600) + Para(600));
+  EXPECT_TRUE(early.Removed("h"));
+}
+
+TEST(LabelTest, ElementWhoseLinesTogetherMatchALineRuleGoes) {
+  // "Photo:" and the credit on two lines: the filter sees "Photo:" alone, the element the whole credit.
+  Labelled l = LabelsOn("<dl id=d><dt>Photo:</dt><dd>Personal archive of Jane Doe</dd></dl>");
+  EXPECT_TRUE(l.Removed("d"));
+  // One line that a line rule matches is left to the filter, which sees the same line.
+  Labelled one = LabelsOn("<p id=p>Advertisement</p>");
+  EXPECT_FALSE(one.Removed("p"));
+}
+
+TEST(LabelTest, InlineElementWithTextBesideItIsAWordNotALabel) {
+  // The "[" of a Wikipedia heading matches the rule for lines without letters, but it is not a line.
+  Labelled l = LabelsOn("<h2>History<span><span id=b>[</span><a href=/e>edit</a><span>]</span></span></h2><p>" +
+                        Letters(200) + ".</p>");
+  EXPECT_FALSE(l.Removed("b"));
+  EXPECT_EQ(l.removed_count, 0u);
+  // A label-like word that opens an inline element in the middle of a sentence.
+  Labelled mid = LabelsOn("<p>See the <span><b id=b>Related</b> <a href=/x>" + Letters(40) + "</a></span> list.</p>");
+  EXPECT_EQ(mid.removed_count, 0u);
+}
+
+TEST(LabelTest, AnEditLinkIsNotAListOfHeadlines) {
+  Labelled l = LabelsOn("<h2 id=h><span>See also</span><span>[<a href=/e>edit</a>]</span></h2><p>" + Letters(200) +
+                        ".</p>");
+  EXPECT_FALSE(l.Removed("h"));
+}
+
+TEST(LabelTest, LanguageChoosesTheRules) {
+  const std::string inner =
+      "<p id=p><b>\u092F\u0939 \u092D\u0940 \u092A\u0922\u093C\u0947\u0902:</b> <a href=/x>" + Letters(40) +
+      "</a></p>";  // "यह भी पढ़ें:" (read also) and another story's headline
+  EXPECT_TRUE(LabelsOn(inner, "hi").Removed("p"));
+  EXPECT_FALSE(LabelsOn(inner, "de").Removed("p"));
+}
+
+TEST(LabelTest, NothingInTables) {
+  // A row is one line of output: a cell that reads like a label is a value in a table.
+  Labelled l = LabelsOn("<table id=t><tr><th>Kind</th><th>Where</th></tr><tr><td>Related</td><td><a href=/x>" +
+                        Letters(40) + "</a></td></tr></table>");
+  EXPECT_FALSE(l.Removed("t"));
+  EXPECT_EQ(l.removed_count, 0u);
 }
 
 }  // namespace

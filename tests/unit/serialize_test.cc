@@ -169,6 +169,20 @@ TEST(SerializeTest, RemovedNodesAreSkipped) {
   EXPECT_EQ(texts, (Strings{"keep", "also kept"}));
 }
 
+// hindi amarujala: an ad <div> between two paragraphs written as bare text; with the ad removed they were one line.
+TEST(SerializeTest, RemovedBlockStillEndsTheLine) {
+  Dom dom = Parse("<body><div>First paragraph.<div id=ad><center>Advertisement</center></div>Second "
+                  "<b id=b>bold</b> paragraph.</div></body>");
+  std::vector<uint8_t> removed(dom.size(), 0);
+  for (uint32_t i = 0; i < dom.size(); ++i) {
+    if (dom.Contains(ById(dom, "ad"), i) || dom.Contains(ById(dom, "b"), i)) removed[i] = 1;
+  }
+  std::vector<std::string> texts;
+  for (const Line& l : Lines(dom, &removed)) texts.push_back(l.text);
+  // A removed inline element joins the text around it; a removed block still separates it.
+  EXPECT_EQ(texts, (Strings{"First paragraph.", "Second paragraph."}));
+}
+
 TEST(SerializeTest, SeveralRootsInOrderEachEndingItsLine) {
   Dom dom = Parse("<body><span id=a>first</span><span id=b>second</span><p id=c>third</p></body>");
   std::vector<uint8_t> none(dom.size(), 0);
