@@ -259,9 +259,10 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
   filter_options.drop_meta_lines = opt.focus == Focus::kPrecision;
   filter_options.drop_link_lines = opt.focus == Focus::kPrecision;
   filter_options.cut_tail = opt.focus != Focus::kRecall;
-  for (size_t pass = opt.focus == Focus::kRecall ? 1 : 0; pass < std::size(kPasses); ++pass) {
+  const bool recall = opt.focus == Focus::kRecall;
+  for (size_t pass = recall ? 1 : 0; pass < std::size(kPasses); ++pass) {
     PassResult r;
-    std::vector<uint8_t> removed = Prune(dom, facts, kPasses[pass].level, &r.pruned);
+    std::vector<uint8_t> removed = Prune(dom, facts, kPasses[pass].level, &r.pruned, recall);
     Aggregates agg = Aggregate(dom, facts, removed);
     Scores scores = ScoreCandidates(dom, facts, removed, agg, kPasses[pass].class_weights);
     doc.stats.candidates = scores.candidates.size();

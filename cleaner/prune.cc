@@ -172,7 +172,8 @@ bool IsArticleBodyMarkup(const Dom& dom, uint32_t i) {
   return !itemprop.empty() && Lower(itemprop).find("articlebody") != std::string::npos;
 }
 
-std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel level, size_t* removed_count) {
+std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel level, size_t* removed_count,
+                           bool keep_captions) {
   const size_t n = dom.size();
   std::vector<uint8_t> removed(n, 0);
   size_t count = 0;
@@ -222,7 +223,7 @@ std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel le
       remove = true;
     } else if ((tag == Tag::kFigcaption || e.caption ||
                 (e.caption_class && facts.raw_text[i] < kMaxCaptionText)) &&
-               level != PruneLevel::kMinimal) {
+               level != PruneLevel::kMinimal && !keep_captions) {
       remove = true;
     } else if (e.hidden) {
       // Streaming server rendering (React, Next.js) sends the article in a hidden <div> that a script moves into
@@ -236,9 +237,11 @@ std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel le
         remove = true;
       } else if (e.boilerplate && !holds_article(i) && !wraps_named_article(i)) {
         remove = true;
-      } else if (level == PruneLevel::kStrict && e.unlikely && !in_table[i] && tag != Tag::kA &&
-                 tag != Tag::kArticle && tag != Tag::kMain &&
-                 (in_body_markup[i] || (!holds_article(i) && !wraps_named_article(i)))) {
+      } else if (e.unlikely && !in_table[i] && tag != Tag::kA && tag != Tag::kArticle && tag != Tag::kMain &&
+                 (in_body_markup[i] ||
+                  (level == PruneLevel::kStrict && !holds_article(i) && !wraps_named_article(i)))) {
+        // Inside the marked article body, in the keep-unlikely pass too: that pass looks for an article that
+        // strict pruning lost, and a widget embedded in the body is not one.
         remove = true;
       }
     }

@@ -46,8 +46,9 @@ enum class PruneLevel : uint8_t {
 };
 
 // Returns a per-node mask: 1 for every node inside a removed subtree (its root included). `removed_count` receives
-// the number of subtrees removed.
-std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel level, size_t* removed_count);
+// the number of subtrees removed. `keep_captions` keeps figure captions and photo credits (the recall focus).
+std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel level, size_t* removed_count,
+                           bool keep_captions = false);
 
 }  // namespace cleaner
 

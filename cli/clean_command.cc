@@ -80,8 +80,8 @@ void AddCleanOptions(CLI::App* app, CleanArgs* args) {
   app->add_flag("--precision", args->precision,
                 "Favour precision: less text, less noise (drops datelines, bylines and lines of links)")
       ->excludes(app->add_flag("--recall", args->recall,
-                               "Favour recall: more text (keeps elements named like widgets, and what follows a "
-                               "\"Related\" label at the end)"));
+                               "Favour recall: more text (keeps elements named like widgets, figure captions, and "
+                               "what follows a closing \"Related\" or \"Comments\" label)"));
   app->add_flag("--no-tables", args->no_tables, "Leave data tables out of the article");
   app->add_flag("--no-formatting", args->no_formatting,
                 "markdown and html: no bold, italics or code spans (shown by default)");

@@ -18,8 +18,9 @@ enum class InputKind {
 // What to favour where the heuristics are unsure (trafilatura's favor_precision / favor_recall).
 enum class Focus {
   kBalanced,   // the default, tuned for F1 on the benchmark sets
-  kPrecision,  // less text, less noise: drop doubtful blocks (datelines, short blocks beside the article)
-  kRecall,     // more text: keep doubtful blocks (elements named like widgets, neighbours of the article)
+  kPrecision,  // less text, less noise: drop datelines, bylines and lines that are mostly links
+  kRecall,     // more text: keep doubtful blocks (elements named like widgets, captions, what follows a closing
+               // "Related" or "Comments" label)
 };
 
 // How an Extractor works. Every field has a default that suits crawling arbitrary pages.

@@ -142,21 +142,25 @@ TEST(OptionsTest, PrecisionDropsDatelinesBylinesAndLinkLines) {
   EXPECT_TRUE(Has(precise.text, "third report"));
 }
 
-// The recall focus keeps what a "Related posts" label near the end would cut, and elements whose class names
-// look like widgets.
+// The recall focus keeps what a "Related posts" label near the end would cut, elements whose class names look
+// like widgets, and figure captions.
 TEST(OptionsTest, RecallKeepsTheTailAndUnlikelyNamedElements) {
-  const std::string html = "<html><body><article><p>" + Prose("first", 8) + "</p><div class='supplemental-note'><p>" +
+  const std::string html = "<html><body><article><p>" + Prose("first", 8) +
+                           "</p><figure><img src='/v.jpg'><figcaption>The council during the vote</figcaption>"
+                           "</figure><div class='supplemental-note'><p>" +
                            Prose("boxed") + "</p></div><h3>Related posts</h3><p>" +
                            "An update on the budget was given after the vote, with a long explanation of how the "
                            "schools will spend it over the coming years.</p></article></body></html>";
   const Document balanced = Extract(html, Options{});
   EXPECT_FALSE(Has(balanced.text, "An update on the budget"));
   EXPECT_FALSE(Has(balanced.text, "boxed report"));
+  EXPECT_FALSE(Has(balanced.text, "The council during the vote"));
   Options options;
   options.focus = Focus::kRecall;
   const Document recall = Extract(html, options);
   EXPECT_TRUE(Has(recall.text, "An update on the budget"));
   EXPECT_TRUE(Has(recall.text, "boxed report"));
+  EXPECT_TRUE(Has(recall.text, "The council during the vote")) << "captions stay";
   EXPECT_TRUE(Has(recall.text, "first report"));
 }
 
