@@ -77,8 +77,24 @@ constexpr float kProseParagraph = 100;
 // An element named like a caption with more text than this holds more than a caption.
 constexpr float kMaxCaptionText = 300;
 
+// A caption has at most this many nodes: a bigger sibling of an image is not its caption (and is not read).
+constexpr uint32_t kMaxCaptionNodes = 64;
+// A site name after a caption in an image's alt text ("Caption - Dainik Bhaskar") is at most this long (bytes).
+constexpr size_t kMaxAltSuffix = 40;
+
+// True if `text` is the caption that `alt` gives: the alt itself, or the alt without a site-name suffix after a
+// dash or bar.
+bool IsCaptionOf(std::string_view text, std::string_view alt) {
+  if (text == alt) return true;
+  if (alt.size() <= text.size() || alt.compare(0, text.size(), text) != 0) return false;
+  std::string_view rest = Trim(alt.substr(text.size()));
+  if (rest.empty() || rest.size() > kMaxAltSuffix) return false;
+  return rest[0] == '-' || rest[0] == '|' || rest.rfind("\xE2\x80\x93", 0) == 0 || rest.rfind("\xE2\x80\x94", 0) == 0;
+}
+
 // A block right after an image that repeats the image's alt text is its caption, whatever the markup: many sites
-// (Dainik Bhaskar in the hindi set) write captions as a plain <div> after the <picture>, not as <figcaption>.
+// (Dainik Bhaskar in the hindi set) write captions as a plain <div> after the <picture>, not as <figcaption>,
+// sometimes after a text-less play icon, and with the site's name after the caption in the alt.
 void MarkCaptions(const Dom& dom, PageFacts* f) {
   std::string alt;
   for (uint32_t i = 0; i < dom.size(); ++i) {
@@ -91,9 +107,19 @@ void MarkCaptions(const Dom& dom, PageFacts* f) {
     uint32_t a = i;
     for (int level = 0; level < 3 && a != kNoNode; ++level, a = dom.node(a).parent) {
       uint32_t s = dom.node(a).next_sibling;
-      while (s != kNoNode && dom.node(s).is_text() && Trim(dom.text(s)).empty()) s = dom.node(s).next_sibling;
-      if (s == kNoNode || !dom.node(s).is_element()) continue;
-      if (InnerText(dom, s) == want) {
+      for (int skipped = 0; s != kNoNode && skipped <= 2; s = dom.node(s).next_sibling) {
+        if (dom.node(s).is_text()) {
+          if (!Trim(dom.text(s)).empty()) break;
+          continue;
+        }
+        if (SubtreeEnd(dom, s) - s > kMaxCaptionNodes) break;
+        const std::string text = InnerText(dom, s);
+        if (!text.empty()) break;
+        ++skipped;  // a text-less sibling (a play icon) between the image and its caption
+      }
+      if (s == kNoNode || !dom.node(s).is_element() || SubtreeEnd(dom, s) - s > kMaxCaptionNodes) continue;
+      const std::string text = InnerText(dom, s);
+      if (text.size() >= 8 && IsCaptionOf(text, want)) {
         f->elements[s].caption = true;
         break;
       }

@@ -72,6 +72,25 @@ TEST(RegressionTest, WidgetInsideArticleBodyMarkupGoesHoweverLarge) {
   EXPECT_EQ(text.find("slide1 report"), std::string::npos) << text;
 }
 
+// hindi ind-Bhaskar: the caption is a plain <div> after the image's link and a text-less play icon, and the alt
+// text adds the site's name ("caption - Dainik Bhaskar"). Also scrapinghub 65bf3048 (0.975 -> 0.995).
+TEST(RegressionTest, CaptionAfterAnIconWithTheSiteNameInTheAltGoes) {
+  std::string html = "<html><body><article><div><a href='/v'><picture><img src='/p.jpg' "
+                     "alt='Police officers at the station on Monday - Daily Site'></picture></a>"
+                     "<div class='icon'><svg viewBox='0 0 4 4'></svg></div>"
+                     "<div class='f46'><span>Police officers at the station on Monday</span></div></div><p>" +
+                     Prose("alpha") + "</p><p>" + Prose("beta") + "</p></article></body></html>";
+  std::string text = Extract(html);
+  EXPECT_NE(text.find("alpha report number 0"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Police officers at the station"), std::string::npos) << text;
+  // A block that only starts like the alt text is not the caption.
+  html = "<html><body><article><div><img src='/p.jpg' alt='Police officers at the station on Monday'>"
+         "<p>Police officers at the station on Monday said the road would reopen soon, after repairs.</p></div><p>" +
+         Prose("alpha") + "</p></article></body></html>";
+  text = Extract(html);
+  EXPECT_NE(text.find("said the road would reopen"), std::string::npos) << text;
+}
+
 // fundus tr-AnadoluAjansi: streaming server rendering sends the article in <div hidden>.
 TEST(RegressionTest, HiddenElementHoldingTheArticleStays) {
   std::string html = "<html><body><div>Menu</div><div hidden id='S:1'><article><p>" + Prose("gamma") +
