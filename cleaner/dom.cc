@@ -67,6 +67,9 @@ const TagTable& GumboTagTable() {
 
 // Only these attributes are copied out of Gumbo's tree: the rest (data-*, event handlers, ARIA labels) are never
 // read, and copying them all costs time and memory on attribute-heavy pages.
+// Attribute values are kept up to this many bytes.
+constexpr size_t kMaxAttributeValue = 4096;
+
 bool IsKeptAttribute(std::string_view name) {
   static constexpr std::string_view kKept[] = {
       "class", "id", "role", "style", "hidden", "aria-hidden", "href", "src", "alt", "title", "itemprop",
@@ -170,7 +173,12 @@ class DomBuilder {
             std::string_view name(a->name);
             if (!IsKeptAttribute(name)) continue;
             std::string_view value(a->value);
-            if (value.size() > 4096) value = value.substr(0, 4096);  // bound hostile attribute values
+            if (value.size() > kMaxAttributeValue) {
+              // Bound hostile attribute values, cut at a character boundary so that the value stays UTF-8.
+              size_t cut = kMaxAttributeValue;
+              while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+              value = value.substr(0, cut);
+            }
             Attribute attr;
             attr.name_size = static_cast<uint32_t>(name.size());
             attr.name_begin = AddChars(name);

@@ -375,11 +375,14 @@ size_t RemoveLabelledBlocks(const Dom& dom, const PageFacts& facts, const Rules&
           if (next == kNoNode) at = dom.node(at).parent;
         }
         if (next == kNoNode || removed[next]) alone = true;
+        // Only as far as it takes to know that links follow: the rest is read once a rule matches (reading every
+        // following link for every short element was quadratic on long link lists).
         float link_chars = 0;
         for (uint32_t s = next; s != kNoNode && !removed[s] && dom.node(s).is_element(); s = sib.Next(s)) {
           if (agg.sums[s].link < kLinkList * agg.sums[s].text) break;
           links.push_back(s);
           link_chars += agg.sums[s].link;
+          if (link_chars >= kMinHeadlines) break;
         }
         if (link_chars < kMinHeadlines) links.clear();
       }
@@ -394,6 +397,11 @@ size_t RemoveLabelledBlocks(const Dom& dom, const PageFacts& facts, const Rules&
         remove(container, root);
         i = SubtreeEnd(dom, container) - 1;
       } else if ((kinds & (Rules::kBlock | Rules::kTail)) && (alone || !links.empty())) {
+        for (uint32_t s = links.empty() ? kNoNode : sib.Next(links.back());
+             s != kNoNode && !removed[s] && dom.node(s).is_element(); s = sib.Next(s)) {
+          if (agg.sums[s].link < kLinkList * agg.sums[s].text) break;
+          links.push_back(s);
+        }
         remove(i, root);
         for (uint32_t s : links) remove(s, root);
         i = SubtreeEnd(dom, i) - 1;

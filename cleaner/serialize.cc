@@ -13,6 +13,12 @@ namespace {
 
 // Images smaller than this (by their width or height attribute) are icons, spacers or tracking pixels.
 constexpr long kMinImageSide = 50;
+// Bounds on inline markup, so that hostile nesting cannot multiply memory: a line keeps at most kMaxSpansPerLine
+// spans; a link cut by line breaks goes on for at most kMaxLinkLines lines; a longer href than kMaxHref is no
+// link (the parse stage cuts attribute values at 4096 bytes, so such a value may be cut).
+constexpr size_t kMaxSpansPerLine = 256;
+constexpr int kMaxLinkLines = 8;
+constexpr size_t kMaxHref = 2048;
 
 bool BreaksLine(Tag t) {
   switch (t) {
@@ -90,7 +96,12 @@ std::string_view ImageSource(const Dom& dom, uint32_t img) {
   }
   for (std::string_view name : {"src", "data-src", "data-lazy-src", "data-original", "srcset"}) {
     std::string_view v = AttrTrimmed(dom, img, name);
-    if (name == "srcset") v = v.substr(0, std::min(v.find_first_of(" \t\n,"), v.size()));  // its first URL
+    if (name == "srcset") {
+      // Its first candidate's URL: up to white space, without trailing commas (HTML's srcset parsing; URLs such as
+      // Cloudinary's "w_300,c_fill" hold commas).
+      v = v.substr(0, std::min(v.find_first_of(" \t\n\r\f"), v.size()));
+      while (!v.empty() && v.back() == ',') v.remove_suffix(1);
+    }
     if (v.empty()) continue;
     if (EqualsAsciiNoCase(SchemeOf(v), "data")) continue;  // a placeholder of a lazy loader, or an inline icon
     return v;
@@ -102,6 +113,7 @@ struct OpenSpan {
   Span::Kind kind;
   size_t begin;
   std::string href;
+  int lines = 0;  // line breaks it has gone on over
 };
 
 class Writer {
@@ -140,7 +152,14 @@ class Writer {
     all_header_cells_ = all_header_cells_ && header;
   }
 
-  void OpenInline(Span::Kind kind, std::string href) { open_.push_back({kind, current_.size(), std::move(href)}); }
+  // Opens a span unless one of the same kind is open already (<b><b>x</b></b> is one strong span). Returns
+  // whether it did; only then does CloseInline close it.
+  bool OpenInline(Span::Kind kind, std::string href) {
+    for (const OpenSpan& o : open_)
+      if (o.kind == kind) return false;
+    open_.push_back({kind, current_.size(), std::move(href)});
+    return true;
+  }
 
   void CloseInline() {
     if (open_.empty()) return;
@@ -164,6 +183,7 @@ class Writer {
     for (size_t k = open_.size(); k-- > 0;) {
       AddSpan(open_[k], current_.size());
       open_[k].begin = 0;
+      if (open_[k].kind == Span::Kind::kLink && ++open_[k].lines > kMaxLinkLines) open_[k].begin = kNoSpan;
     }
     std::string_view t = Trim(current_);
     if (!t.empty()) {
@@ -196,7 +216,10 @@ class Writer {
   }
 
  private:
+  static constexpr size_t kNoSpan = static_cast<size_t>(-1);  // an open span that records nothing more
+
   void AddSpan(const OpenSpan& open, size_t end) {
+    if (open.begin == kNoSpan || spans_.size() >= kMaxSpansPerLine) return;
     size_t begin = open.begin;
     while (begin < end && current_[begin] == ' ') ++begin;
     while (end > begin && current_[end - 1] == ' ') --end;
@@ -252,12 +275,34 @@ bool InlineKind(Tag t, const SerializeOptions& o, bool in_pre, Span::Kind* kind)
   }
 }
 
-// A link's target worth keeping: not a script, not an anchor on the same page.
+// `ref` without the ASCII tabs and newlines that the WHATWG URL parser removes ("java\tscript:" is "javascript:"
+// to a browser).
+std::string StripTabsAndNewlines(std::string_view ref) {
+  std::string out;
+  out.reserve(ref.size());
+  for (char c : ref)
+    if (c != '\t' && c != '\n' && c != '\r') out.push_back(c);
+  return out;
+}
+
+// `ref` resolved against `base` if it is safe to print as a link or image: relative, or http(s) (and mailto for
+// links). Empty otherwise: javascript:, data:, vbscript: and the like never reach the output.
+std::string SafeUrl(std::string_view ref, std::string_view base, bool allow_mailto) {
+  const std::string clean = StripTabsAndNewlines(ref);
+  if (clean.empty() || clean.size() > kMaxHref) return {};
+  const std::string_view scheme = SchemeOf(clean);
+  if (!scheme.empty() && !EqualsAsciiNoCase(scheme, "http") && !EqualsAsciiNoCase(scheme, "https") &&
+      !(allow_mailto && EqualsAsciiNoCase(scheme, "mailto"))) {
+    return {};
+  }
+  return ResolveUrl(clean, base);
+}
+
+// A link's target worth keeping: safe (SafeUrl), and not an anchor on the same page.
 std::string LinkTarget(const Dom& dom, uint32_t a, std::string_view base) {
   std::string_view href = AttrTrimmed(dom, a, "href");
   if (href.empty() || href[0] == '#') return {};
-  if (EqualsAsciiNoCase(SchemeOf(href), "javascript")) return {};
-  return ResolveUrl(href, base);
+  return SafeUrl(href, base, /*allow_mailto=*/true);
 }
 
 }  // namespace
@@ -341,8 +386,8 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
       }
       if (t == Tag::kImg) {
         if (options.images) {
-          std::string_view src = ImageSource(dom, f.node);
-          if (!src.empty()) w.Image(dom.attr(f.node, "alt"), ResolveUrl(src, options.base_url));
+          std::string src = SafeUrl(ImageSource(dom, f.node), options.base_url, /*allow_mailto=*/false);
+          if (!src.empty()) w.Image(dom.attr(f.node, "alt"), std::move(src));
         }
         continue;
       }
@@ -360,17 +405,11 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
         open_link.push_back(f.node);
         if (options.links) {
           std::string target = LinkTarget(dom, f.node, options.base_url);
-          if (!target.empty()) {
-            w.OpenInline(Span::Kind::kLink, std::move(target));
-            open_span.push_back(f.node);
-          }
+          if (!target.empty() && w.OpenInline(Span::Kind::kLink, std::move(target))) open_span.push_back(f.node);
         }
       } else {
         Span::Kind kind;
-        if (InlineKind(t, options, !open_pre.empty(), &kind)) {
-          w.OpenInline(kind, {});
-          open_span.push_back(f.node);
-        }
+        if (InlineKind(t, options, !open_pre.empty(), &kind) && w.OpenInline(kind, {})) open_span.push_back(f.node);
       }
       stack.push_back({f.node, true});
       // Children in reverse so that they pop in document order.

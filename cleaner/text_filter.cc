@@ -79,7 +79,9 @@ std::vector<uint8_t> KeepFlags(const Rules& rules, std::string_view language, st
   std::vector<uint8_t> kinds(n), drop(n, 0);
   size_t total_chars = 0;
   for (size_t i = 0; i < n; ++i) {
-    kinds[i] = rules.ClassifyLine(lines[i].text, language);
+    // Lines of preformatted text are code or verse, not page furniture: no rule applies to them ("}" and "```"
+    // have no letters, and a repeated line of code is not a duplicate block).
+    if (lines[i].block != Tag::kPre) kinds[i] = rules.ClassifyLine(lines[i].text, language);
     total_chars += lines[i].text.size();
   }
   // Tail: the first tail line with enough text before it ends the article.
@@ -135,7 +137,7 @@ std::vector<uint8_t> KeepFlags(const Rules& rules, std::string_view language, st
     // The title repeated as the article's first heading or line (the title is printed on its own, if asked for).
     if (kept < kEdgeLines && !title_key.empty() && Key(line.text) == title_key) continue;
     // A long line repeated verbatim is a duplicate block (a teaser and its article, a caption shown twice).
-    if (line.text.size() >= kMinDuplicate && !seen.insert(line.text).second) continue;
+    if (line.block != Tag::kPre && line.text.size() >= kMinDuplicate && !seen.insert(line.text).second) continue;
     keep[i] = 1;
     ++kept;
   }

@@ -3,6 +3,7 @@
 #include "cli/render.h"
 
 #include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 #include <string_view>
 #include <utility>
@@ -37,15 +38,26 @@ std::string Join(const std::vector<std::string>& items, const char* sep) {
   return out;
 }
 
+// True if s[i] == '&' starts "&name;" or "&#digits;" / "&#xhex;".
+bool StartsReference(const std::string& s, size_t i) {
+  size_t j = i + 1;
+  if (j < s.size() && s[j] == '#') ++j;
+  const size_t start = j;
+  while (j < s.size() && j - start < 32 && std::isalnum(static_cast<unsigned char>(s[j]))) ++j;
+  return j > start && j < s.size() && s[j] == ';';
+}
+
 // A backslash before every character that Markdown would read as markup inside a line of text. Escaping all
 // of them (CommonMark allows a backslash before any ASCII punctuation) keeps "*nix", "a_b_c" and "[1]"
 // literal.
+// An '&' that starts what Markdown reads as an entity or character reference ("&copy;", "&#169;") gets one too.
 std::string MarkdownEscapeInline(const std::string& s) {
   std::string out;
   out.reserve(s.size() + 8);
-  for (char c : s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
     if (c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' ||
-        c == '|') {
+        c == '|' || (c == '&' && StartsReference(s, i))) {
       out.push_back('\\');
     }
     out.push_back(c);
@@ -81,7 +93,18 @@ std::string MarkdownUrl(const std::string& url) {
       case ')': out += "%29"; break;
       case '<': out += "%3C"; break;
       case '>': out += "%3E"; break;
-      default: out.push_back(c); break;
+      case '|': out += "%7C"; break;  // would end a table cell
+      case '\\': out += "%5C"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+          static const char kHex[] = "0123456789ABCDEF";
+          out += '%';
+          out += kHex[(static_cast<unsigned char>(c) >> 4) & 0xF];
+          out += kHex[static_cast<unsigned char>(c) & 0xF];
+        } else {
+          out.push_back(c);
+        }
+        break;
     }
   }
   return out;
@@ -89,7 +112,8 @@ std::string MarkdownUrl(const std::string& url) {
 
 // A code span around `code`: a run of backticks longer than any inside it, with spaces where it starts or ends
 // with a backtick (CommonMark 6.1).
-std::string MarkdownCode(std::string_view code) {
+// In a table cell, '|' is written "\|" even inside the code span (GFM reads the cell boundaries first).
+std::string MarkdownCode(std::string_view code, bool in_table) {
   size_t longest = 0, run = 0;
   for (char c : code) {
     run = c == '`' ? run + 1 : 0;
@@ -97,7 +121,12 @@ std::string MarkdownCode(std::string_view code) {
   }
   const std::string fence(longest + 1, '`');
   const bool pad = !code.empty() && (code.front() == '`' || code.back() == '`');
-  return fence + (pad ? " " : "") + std::string(code) + (pad ? " " : "") + fence;
+  std::string body;
+  for (char c : code) {
+    if (in_table && c == '|') body.push_back('\\');
+    body.push_back(c);
+  }
+  return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
 }
 
 std::string HtmlEscape(const std::string& s);
@@ -123,7 +152,11 @@ std::string RenderInline(const Block& b, size_t begin, size_t end, Escape escape
       stack.pop_back();
     }
   };
-  for (const Span& s : b.spans) {
+  // Spans are sorted by their start: skip those that start before the range (a cell's spans start inside it).
+  auto first = std::lower_bound(b.spans.begin(), b.spans.end(), begin,
+                                [](const Span& s, size_t at) { return s.begin < at; });
+  for (auto it = first; it != b.spans.end() && it->begin < end; ++it) {
+    const Span& s = *it;
     const size_t sb = std::max(s.begin, begin), se = std::min(s.end, end);
     if (sb >= se || sb < pos) continue;  // outside the range, or inside a code span
     close_to(sb);
@@ -141,21 +174,34 @@ std::string RenderInline(const Block& b, size_t begin, size_t end, Escape escape
   return out;
 }
 
-// A block's text (or the part [begin, end) of it) as Markdown inline content.
-std::string MarkdownInline(const Block& b, size_t begin, size_t end) {
+bool IsAsciiPunctuation(char c) { return std::ispunct(static_cast<unsigned char>(c)) != 0; }
+bool IsSpaceOrNone(const std::string& t, size_t i) { return i >= t.size() || t[i] == ' '; }
+
+// True if "*" or "**" around t[begin, end) would be read as emphasis (CommonMark's flanking rules, with ASCII
+// punctuation): an opener followed by punctuation needs space or punctuation before it, a closer preceded by
+// punctuation needs space or punctuation after it. Otherwise `**Note:**text` would print its asterisks.
+bool DelimitersWork(const std::string& t, size_t begin, size_t end) {
+  const bool open_ok = !IsAsciiPunctuation(t[begin]) || begin == 0 || t[begin - 1] == ' ' ||
+                       IsAsciiPunctuation(t[begin - 1]);
+  const bool close_ok = !IsAsciiPunctuation(t[end - 1]) || IsSpaceOrNone(t, end) || IsAsciiPunctuation(t[end]);
+  return open_ok && close_ok;
+}
+
+// A block's text (or the part [begin, end) of it) as Markdown inline content. Emphasis that delimiters cannot
+// express there is written as <em>/<strong>, which CommonMark passes through.
+std::string MarkdownInline(const Block& b, size_t begin, size_t end, bool in_table = false) {
+  auto marker = [&b](const Span& s, bool open) -> std::string {
+    const bool strong = s.kind == Span::Kind::kStrong;
+    if (DelimitersWork(b.text, s.begin, s.end)) return strong ? "**" : "*";
+    return std::string(open ? "<" : "</") + (strong ? "strong>" : "em>");
+  };
   return RenderInline(
       b, begin, end, [](const std::string& t) { return MarkdownEscapeInline(t); },
-      [](const Span& s, std::string* o) {
-        *o += s.kind == Span::Kind::kEmphasis ? "*" : s.kind == Span::Kind::kStrong ? "**" : "[";
+      [&](const Span& s, std::string* o) { *o += s.kind == Span::Kind::kLink ? "[" : marker(s, true); },
+      [&](const Span& s, std::string* o) {
+        *o += s.kind == Span::Kind::kLink ? "](" + MarkdownUrl(s.href) + ")" : marker(s, false);
       },
-      [](const Span& s, std::string* o) {
-        if (s.kind == Span::Kind::kLink) {
-          *o += "](" + MarkdownUrl(s.href) + ")";
-        } else {
-          *o += s.kind == Span::Kind::kEmphasis ? "*" : "**";
-        }
-      },
-      [](std::string_view code, std::string* o) { *o += MarkdownCode(code); });
+      [in_table](std::string_view code, std::string* o) { *o += MarkdownCode(code, in_table); });
 }
 
 std::string MarkdownLine(const Block& b) { return EscapeLineStart(MarkdownInline(b, 0, b.text.size())); }
@@ -192,6 +238,13 @@ std::vector<std::pair<size_t, size_t>> Cells(const Block& b) {
   if (b.cells.empty()) {
     cells.emplace_back(0, b.text.size());
     return cells;
+  }
+  // Text before the first cell (a row that a <br> inside a cell cut in two) is a cell of its own, not lost.
+  const size_t lead = std::min(b.cells.front(), b.text.size());
+  if (b.text.find_first_not_of(' ') < lead) {
+    size_t to = lead;
+    while (to > 0 && b.text[to - 1] == ' ') --to;
+    cells.emplace_back(b.text.find_first_not_of(' '), to);
   }
   for (size_t k = 0; k < b.cells.size(); ++k) {
     size_t from = std::min(b.cells[k], b.text.size());
@@ -268,21 +321,31 @@ std::string RenderJson(const Document& doc, const std::string& input, bool lines
   return j.dump(lines ? -1 : 2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
+// A Markdown table has at most this many columns.
+constexpr size_t kMaxTableColumns = 64;
+
 // The rows of a Markdown table: the first row is its header (GFM requires one), every row has as many cells as
 // the widest.
 std::string MarkdownTable(const std::vector<const Block*>& rows) {
-  size_t columns = 1;
+  size_t columns = 1, total_cells = 0;
   std::vector<std::vector<std::pair<size_t, size_t>>> cells;
   for (const Block* r : rows) {
     cells.push_back(Cells(*r));
     columns = std::max(columns, cells.back().size());
+    total_cells += cells.back().size();
   }
   std::string out;
+  // Rows too ragged to pad (a 5000-cell row over 5000 one-cell rows would write 25 million empty cells), or too
+  // wide to read: one line per row instead.
+  if (columns > kMaxTableColumns || rows.size() * columns > 4 * total_cells + 256) {
+    for (const Block* r : rows) out += MarkdownLine(*r) + "\n";
+    return out;
+  }
   for (size_t k = 0; k < rows.size(); ++k) {
     out += "|";
     for (size_t c = 0; c < columns; ++c) {
       out += " ";
-      if (c < cells[k].size()) out += MarkdownInline(*rows[k], cells[k][c].first, cells[k][c].second);
+      if (c < cells[k].size()) out += MarkdownInline(*rows[k], cells[k][c].first, cells[k][c].second, true);
       out += " |";
     }
     out += "\n";
@@ -302,10 +365,16 @@ std::string RenderMarkdown(const Document& doc) {
   if (!doc.title.empty() && !StartsWithTitle(doc)) out += "# " + MarkdownEscapeInline(doc.title) + "\n";
   Block::Kind previous = Block::Kind::kParagraph;
   bool first = true;
+  bool in_code = false;  // a code fence is open
+  std::string fence;
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     const Block& b = doc.blocks[i];
     const bool same = !first && b.kind == previous;
     const bool tight = same && (b.kind == Block::Kind::kListItem || b.kind == Block::Kind::kPreformatted);
+    if (in_code && b.kind != Block::Kind::kPreformatted) {
+      out += fence + "\n";
+      in_code = false;
+    }
     if (!out.empty() && !tight) out += same && b.kind == Block::Kind::kQuote ? ">\n" : "\n";
     previous = b.kind;
     first = false;
@@ -315,9 +384,23 @@ std::string RenderMarkdown(const Document& doc) {
         out += std::string(static_cast<size_t>(level), '#') + " " + MarkdownInline(b, 0, b.text.size());
         break;
       }
-      case Block::Kind::kListItem: out += "- " + MarkdownInline(b, 0, b.text.size()); break;
+      case Block::Kind::kListItem: out += "- " + MarkdownLine(b); break;
       case Block::Kind::kQuote: out += "> " + MarkdownLine(b); break;
-      case Block::Kind::kPreformatted: out += "    " + b.text; break;
+      case Block::Kind::kPreformatted:
+        // A fenced block: an indented one right after a list item would continue the item.
+        if (!in_code) {
+          // Longer than any run of backticks in the block's lines, so that none of them closes it.
+          size_t longest = 2;
+          for (size_t k = i; k < doc.blocks.size() && doc.blocks[k].kind == Block::Kind::kPreformatted; ++k) {
+            size_t run = 0;
+            for (char c : doc.blocks[k].text) longest = std::max(longest, run = c == '`' ? run + 1 : 0);
+          }
+          fence.assign(longest + 1, '`');
+          out += fence + "\n";
+        }
+        in_code = true;
+        out += b.text;
+        break;
       case Block::Kind::kTableRow: {
         std::vector<const Block*> rows;
         while (i < doc.blocks.size() && doc.blocks[i].kind == Block::Kind::kTableRow) rows.push_back(&doc.blocks[i++]);
@@ -325,12 +408,15 @@ std::string RenderMarkdown(const Document& doc) {
         out += MarkdownTable(rows);
         continue;  // MarkdownTable ends its rows with newlines
       }
-      case Block::Kind::kCaption: out += "*" + MarkdownEscapeInline(b.text) + "*"; break;
+      case Block::Kind::kCaption:
+        out += b.spans.empty() ? "*" + MarkdownEscapeInline(b.text) + "*" : MarkdownLine(b);
+        break;
       case Block::Kind::kImage: out += "![" + MarkdownEscapeInline(b.text) + "](" + MarkdownUrl(b.src) + ")"; break;
       default: out += MarkdownLine(b); break;
     }
     out += "\n";
   }
+  if (in_code) out += fence + "\n";
   if (!doc.comments.empty()) {
     out += "\n## Comments\n";
     size_t start = 0;

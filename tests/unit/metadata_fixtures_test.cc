@@ -334,5 +334,37 @@ TEST(RenderTest, OptionsChooseWhatTheArticleKeeps) {
   EXPECT_EQ(Cleaner("--precision " + table_page).status, 0);
 }
 
+// Markdown that renders as the article says: each case once failed in a CommonMark renderer (markdown-it).
+TEST(RenderTest, MarkdownEdgeCases) {
+  const std::string path =
+      ::testing::TempDir() + "/cleaner_render_edges_" + std::to_string(getpid()) + ".html";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    const std::string page =
+        "<html><head><title>Edges</title></head><body><article>"
+        "<p>A paragraph long enough to be the article of this small test page, which needs some words to be "
+        "kept at all, with <b>Note:</b>text after a bold label and &amp;copy; written out.</p>"
+        "<ul><li>1. not an ordered list</li><li># not a heading</li></ul>"
+        "<table><tr><th>Address</th><th>Phone</th><th>Code</th></tr>"
+        "<tr><td>1 Main St<br>Springfield</td><td>555</td><td><code>a|b</code></td></tr></table>"
+        "<ul><li>an item before code</li></ul><pre>    indented();\n```\nfenced</pre>"
+        "<p>A second paragraph of the page, long enough as well to be kept as part of the article text.</p>"
+        "</article></body></html>";
+    std::fwrite(page.data(), 1, page.size(), f);
+    std::fclose(f);
+  }
+  const std::string md = Cleaner("-f markdown " + Quote(path)).out;
+  EXPECT_NE(md.find("<strong>Note:</strong>text"), std::string::npos) << md;
+  EXPECT_NE(md.find("\\&copy;"), std::string::npos) << md;
+  EXPECT_NE(md.find("\n- 1\\. not an ordered list\n- \\# not a heading\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("Springfield"), std::string::npos) << "text after a <br> in a cell is kept\n" << md;
+  EXPECT_NE(md.find("`a\\|b`"), std::string::npos) << md;
+  EXPECT_NE(md.find("\n````\n"), std::string::npos) << "a fence longer than the ``` inside\n" << md;
+  const std::string html = Cleaner("-f html " + Quote(path)).out;
+  EXPECT_NE(html.find("Springfield"), std::string::npos) << html;
+  std::remove(path.c_str());
+}
+
 }  // namespace
 }  // namespace cleaner

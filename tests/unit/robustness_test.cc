@@ -1179,5 +1179,74 @@ TEST(RobustnessThreads, ManySmallStackThreadsOnDeepPages) {
   EXPECT_TRUE(Contains(expected.text, "Serengeti"));
 }
 
+
+// --- Hostile input with every extra on (formatting, links, images, comments): inline markup must not multiply
+// memory, and the label clean-up must stay linear on long link lists.
+
+Options EveryExtra() {
+  Options o;
+  o.include_formatting = o.include_links = o.include_images = o.include_comments = true;
+  return o;
+}
+
+size_t SpanCount(const Document& doc) {
+  size_t n = 0;
+  for (const Block& b : doc.blocks) n += b.spans.size();
+  return n;
+}
+
+TEST(RobustnessMarkup, NestedEmphasisOverManyLineBreaksStaysSmall) {
+  // 390 nested <b> around 20 000 <br>: each line carries one strong span, not 390.
+  std::string html = "<html><body><article><p>" + std::string(200, 'x') + " start.</p><p>";
+  for (int i = 0; i < 390; ++i) html += "<b>";
+  for (int i = 0; i < 20000; ++i) html += "word " + std::to_string(i) + " of the text here.<br>";
+  html += "</p></article></body></html>";
+  const Extractor extractor(EveryExtra());
+  auto doc = extractor.Extract(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_GE(doc->blocks.size(), 20000u);
+  EXPECT_LE(SpanCount(doc.value()), doc->blocks.size() + 10) << "one strong span per line at most";
+}
+
+TEST(RobustnessMarkup, ALongLinkOverManyLineBreaksIsCut) {
+  // One link with a 2000-byte href around 50 000 lines: the link goes on over a few lines, not all of them.
+  std::string html = "<html><body><article><p><a href='/" + std::string(2000, 'h') + "'>";
+  for (int i = 0; i < 50000; ++i) html += "line " + std::to_string(i) + " of a long linked text.<br>";
+  html += "</a></p></article></body></html>";
+  const Extractor extractor(EveryExtra());
+  auto doc = extractor.Extract(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_LE(SpanCount(doc.value()), 10u);
+}
+
+TEST(RobustnessMarkup, ForbiddenSchemesNeverReachTheOutput) {
+  const std::string html =
+      "<html><body><article><p>" + std::string(300, 'y') + " <a href='java&#x09;script:alert(1)'>a</a> "
+      "<a href='JAVASCRIPT:alert(2)'>b</a> <a href='vbscript:x'>c</a> <a href='data:text/html,x'>d</a> "
+      "<a href='https://ok.example/'>e</a> <a href='mailto:x@ok.example'>f</a></p>"
+      "<img src='javascript:alert(3)' alt='x'><img src='/ok.jpg' alt='ok'></article></body></html>";
+  const Extractor extractor(EveryExtra());
+  auto doc = extractor.Extract(html, "https://site.example/a/");
+  ASSERT_TRUE(doc.ok());
+  std::vector<std::string> targets;
+  for (const Block& b : doc->blocks) {
+    for (const Span& sp : b.spans) targets.push_back(sp.href);
+    if (b.kind == Block::Kind::kImage) targets.push_back(b.src);
+  }
+  EXPECT_EQ(targets, (std::vector<std::string>{"https://ok.example/", "mailto:x@ok.example",
+                                               "https://site.example/ok.jpg"}));
+}
+
+TEST(RobustnessMarkup, LongListsOfLinkParagraphs) {
+  // 40 000 <p><a> after the article: every one is a possible label followed by links (this was quadratic).
+  std::string html = "<html><body><article><p>" + std::string(400, 'z') + " the article.</p>";
+  for (int i = 0; i < 40000; ++i) html += "<p><a href='/x" + std::to_string(i) + "'>Story headline " + std::to_string(i) + "</a></p>";
+  html += "</article></body></html>";
+  const Extractor extractor(EveryExtra());
+  auto doc = extractor.Extract(html);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_FALSE(doc->text.empty());
+}
+
 }  // namespace
 }  // namespace cleaner

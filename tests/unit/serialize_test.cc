@@ -327,6 +327,22 @@ TEST(SerializeImageTest, ImagesFollowTheLineTheyStandIn) {
   EXPECT_EQ(lines[3].src, "https://example.com/small.jpg") << "srcset's first candidate";
 }
 
+TEST(SerializeInlineTest, NestedSpansOfOneKindAreOneSpan) {
+  std::vector<Line> lines = LinesWith("<p><b>a <b>b <strong>c</strong></b></b> d</p>", Rich());
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(SpanTexts(lines[0]), (Strings{"strong[a b c]"}));
+}
+
+TEST(SerializeImageTest, SrcsetUrlsMayHoldCommas) {
+  std::vector<Line> lines =
+      LinesWith("<p>text</p><img srcset='/img/w_300,c_fill/cat.jpg 300w, /img/w_600,c_fill/cat.jpg 600w'>"
+                "<img srcset='/only.jpg,'>",
+                Rich("https://example.com/"));
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[1].src, "https://example.com/img/w_300,c_fill/cat.jpg");
+  EXPECT_EQ(lines[2].src, "https://example.com/only.jpg");
+}
+
 // RFC 3986 section 5.4's examples (base http://a/b/c/d;p?q), and the forms pages use.
 TEST(ResolveUrlTest, FollowsRfc3986) {
   const std::string_view base = "http://a/b/c/d;p?q";

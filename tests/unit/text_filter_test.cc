@@ -100,6 +100,17 @@ TEST(TextFilterTest, CopyrightBannersGoLongSyndicationNoticesStay) {
   EXPECT_EQ(Filter({kLong1, kLong2, kLong3, notice}), (Strings{kLong1, kLong2, kLong3, notice}));
 }
 
+// Code keeps its braces, fences and repeated lines (readability 001 and mercurial, wcxb 0415 and 4403 gained).
+TEST(TextFilterTest, PreformattedLinesAreNotJudged) {
+  const std::string repeated = "    return compute_the_value(first_argument, second_argument);";
+  std::vector<Line> lines = ToLines({kLong1, "int f() {", repeated, "}", "```", repeated, "}", kLong2});
+  for (size_t i = 1; i <= 6; ++i) lines[i].block = Tag::kPre;
+  FilterLines(TheRules(), "en", "", FilterOptions(), &lines);
+  Strings out;
+  for (const Line& l : lines) out.push_back(l.text);
+  EXPECT_EQ(out, (Strings{kLong1, "int f() {", repeated, "}", "```", repeated, "}", kLong2}));
+}
+
 TEST(TextFilterTest, MetaRulesApplyToPlainTextOnly) {
   // A dateline with a month name is the article's own in extracted HTML (several truths keep it), a banner in
   // scraped plain text.
