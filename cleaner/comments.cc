@@ -19,7 +19,7 @@ void AppendLower(std::string_view s, std::string* out) {
 }  // namespace
 
 uint32_t FindCommentSection(const Dom& dom, const Rules& rules, const PageFacts& facts,
-                            const std::vector<uint32_t>& article_roots) {
+                            const std::vector<uint32_t>& article_roots, const std::vector<uint8_t>& article_removed) {
   uint32_t best = kNoNode;
   std::string class_id;
   const auto n = static_cast<uint32_t>(dom.size());
@@ -34,10 +34,14 @@ uint32_t FindCommentSection(const Dom& dom, const Rules& rules, const PageFacts&
     AppendLower(id, &class_id);
     if (!rules.IsCommentSection(class_id)) continue;
     const uint32_t end = SubtreeEnd(dom, i);
-    const bool overlaps = std::any_of(article_roots.begin(), article_roots.end(), [&](uint32_t r) {
-      return (r >= i && r < end) || dom.Contains(r, i);
-    });
-    if (!overlaps && facts.raw_text[i] >= kMinCommentText &&
+    // A match around the article (a page wrapper named "comments-enabled") is not the section: look inside it.
+    if (std::any_of(article_roots.begin(), article_roots.end(), [&](uint32_t r) { return r >= i && r < end; }))
+      continue;
+    // Inside the article's subtrees, only what the extraction removed from the article is a candidate (a
+    // WordPress <main> holds both the <article> and the comments).
+    const bool in_article = std::any_of(article_roots.begin(), article_roots.end(),
+                                        [&](uint32_t r) { return dom.Contains(r, i); });
+    if ((!in_article || article_removed[i]) && facts.raw_text[i] >= kMinCommentText &&
         (best == kNoNode || facts.raw_text[i] > facts.raw_text[best])) {
       best = i;
     }
@@ -48,9 +52,10 @@ uint32_t FindCommentSection(const Dom& dom, const Rules& rules, const PageFacts&
 }
 
 std::vector<Line> ExtractComments(const Dom& dom, const Rules& rules, const PageFacts& facts,
-                                  const std::vector<uint32_t>& article_roots, std::string_view language,
+                                  const std::vector<uint32_t>& article_roots,
+                                  const std::vector<uint8_t>& article_removed, std::string_view language,
                                   const SerializeOptions& options) {
-  const uint32_t root = FindCommentSection(dom, rules, facts, article_roots);
+  const uint32_t root = FindCommentSection(dom, rules, facts, article_roots, article_removed);
   if (root == kNoNode) return {};
   std::vector<uint8_t> removed = Prune(dom, facts, PruneLevel::kMinimal, nullptr);
   const uint32_t end = SubtreeEnd(dom, root);

@@ -46,6 +46,9 @@ double MsSince(Clock::time_point start) {
 struct PassResult {
   std::vector<Line> lines;
   std::vector<uint32_t> roots;  // the subtrees the lines came from
+  std::vector<uint8_t> removed;  // what the pass removed from them (kept only when comments are extracted)
+  size_t candidates = 0;
+  size_t lines_before_filter = 0;
   double length = 0;
   size_t pruned = 0;
 };
@@ -71,7 +74,30 @@ Result<std::string_view> InputAsUtf8(std::string_view bytes, std::string* storag
   return charset::ToUtf8(bytes, decision, storage);
 }
 
-bool IsHttpUrl(std::string_view url) { return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0; }
+bool IsHttpUrl(std::string_view url) {
+  auto starts = [url](std::string_view prefix) {
+    if (url.size() < prefix.size()) return false;
+    for (size_t i = 0; i < prefix.size(); ++i)
+      if ((url[i] | 0x20) != prefix[i] && url[i] != prefix[i]) return false;
+    return true;
+  };
+  return starts("http://") || starts("https://");
+}
+
+// The URL that the page's links and images are relative to: the first <base href> resolved against the page's
+// URL (the caller's, else the canonical one), as browsers do; else that URL.
+std::string BaseUrl(const Dom& dom, std::string_view url, std::string_view canonical) {
+  const std::string_view page = IsHttpUrl(url) ? url : canonical;
+  for (uint32_t i = 0; i < dom.size(); ++i) {
+    if (!dom.node(i).is_element() || dom.node(i).tag != Tag::kBase) continue;
+    std::string_view href = Trim(dom.attr(i, "href"));
+    if (href.empty()) continue;
+    std::string base = ResolveUrl(href, page);
+    if (IsHttpUrl(base)) return base;
+    break;
+  }
+  return std::string(page);
+}
 
 // The text of the selection, up to about `max_bytes`: a sample for language detection, taken before the label
 // clean-up and serialization, which need the language.
@@ -253,8 +279,9 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
                                      {PruneLevel::kKeepUnlikely, true},
                                      {PruneLevel::kKeepUnlikely, false},
                                      {PruneLevel::kMinimal, false}};
-  const SerializeOptions serialize_options =
-      SerializeOptionsFor(opt, IsHttpUrl(url) ? url : std::string_view(doc.canonical_url));
+  const std::string base_url =
+      opt.include_links || opt.include_images ? BaseUrl(dom, url, doc.canonical_url) : std::string();
+  const SerializeOptions serialize_options = SerializeOptionsFor(opt, base_url);
   FilterOptions filter_options;
   filter_options.drop_meta_lines = opt.focus == Focus::kPrecision;
   filter_options.drop_link_lines = opt.focus == Focus::kPrecision;
@@ -265,13 +292,14 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
     std::vector<uint8_t> removed = Prune(dom, facts, kPasses[pass].level, &r.pruned, recall);
     Aggregates agg = Aggregate(dom, facts, removed);
     Scores scores = ScoreCandidates(dom, facts, removed, agg, kPasses[pass].class_weights);
-    doc.stats.candidates = scores.candidates.size();
+    r.candidates = scores.candidates.size();
     Selection sel = Select(dom, facts, std::move(removed), std::move(agg), scores, kPasses[pass].class_weights);
     if (guess_language) doc.language = GuessLanguage(SelectionText(dom, sel, 16 * 1024));
     if (opt.filter_lines) RemoveLabelledBlocks(dom, facts, *impl_->rules, doc.language, &sel);
     r.lines = Serialize(dom, sel.removed, sel.roots, serialize_options);
     r.roots = std::move(sel.roots);
-    doc.stats.lines_before_filter = r.lines.size();
+    if (opt.include_comments) r.removed = std::move(sel.removed);
+    r.lines_before_filter = r.lines.size();
     if (opt.filter_lines) FilterLines(*impl_->rules, doc.language, doc.title, filter_options, &r.lines);
     for (const Line& l : r.lines)
       if (!l.is_image()) r.length += measurer->EffectiveLength(l.text);
@@ -282,11 +310,14 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
     if (best.length >= static_cast<double>(opt.min_text_length)) break;
   }
   doc.stats.pass = best_pass;
+  doc.stats.candidates = best.candidates;
+  doc.stats.lines_before_filter = best.lines_before_filter;
   doc.stats.pruned_nodes = best.pruned;
   doc.stats.lines_after_filter = best.lines.size();
 
   if (opt.include_comments) {
-    std::vector<Line> comments = ExtractComments(dom, *impl_->rules, facts, best.roots, doc.language, serialize_options);
+    std::vector<Line> comments = ExtractComments(dom, *impl_->rules, facts, best.roots, best.removed, doc.language,
+                                                 serialize_options);
     if (opt.filter_lines) FilterLines(*impl_->rules, doc.language, /*title=*/"", filter_options, &comments);
     doc.comments = JoinText(comments);
   }

@@ -16,7 +16,7 @@
 namespace cleaner {
 
 struct Line {
-  std::string text;   // trimmed, whitespace collapsed (inside <pre>: spaces kept, tabs made spaces), never empty
+  std::string text;   // trimmed, whitespace collapsed (inside <pre>: inner spaces kept, tabs made spaces), never empty
   Tag block = Tag::kP;  // the element that made the line: kH1..kH6, kLi, kTr, kPre, kP, ..., kImg for an image
   float link_chars = 0;  // bytes of `text` that came from links
   // Only when SerializeOptions ask for them (see Block for their meaning):

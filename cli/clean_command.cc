@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -137,6 +138,21 @@ int RunClean(const CleanArgs& args) {
     return kExitUsage;
   }
 
+  // Output names: the input's name without its extension; inputs that share one (a/index.html, b/index.html)
+  // get "-2", "-3", ... in input order rather than overwrite each other.
+  std::vector<std::string> out_stems;
+  if (!args.output_dir.empty()) {
+    std::map<std::string, int> seen;
+    for (const std::string& path : args.inputs) {
+      const std::string stem = path == "-" ? "stdin" : fs::path(path).stem().string();
+      const int n = ++seen[stem];
+      out_stems.push_back(n == 1 ? stem : stem + "-" + std::to_string(n));
+      if (n > 1 && !args.quiet) {
+        std::fprintf(stderr, "cleaner: warning: %s shares its name with an earlier input; writing %s%s\n",
+                     path.c_str(), out_stems.back().c_str(), Extension(args.format).c_str());
+      }
+    }
+  }
   std::atomic<size_t> next{0}, failed{0}, empty{0};
   std::mutex out_mutex;
   auto work = [&] {
@@ -168,8 +184,7 @@ int RunClean(const CleanArgs& args) {
         std::fwrite(rendered.data(), 1, rendered.size(), stdout);
         continue;
       }
-      std::string stem = path == "-" ? "stdin" : fs::path(path).stem().string();
-      fs::path out = fs::path(args.output_dir) / (stem + Extension(args.format));
+      fs::path out = fs::path(args.output_dir) / (out_stems[k] + Extension(args.format));
       std::ofstream f(out, std::ios::binary);
       f.write(rendered.data(), static_cast<std::streamsize>(rendered.size()));
       f.close();

@@ -366,5 +366,23 @@ TEST(RenderTest, MarkdownEdgeCases) {
   std::remove(path.c_str());
 }
 
+// Two inputs with one name (a/index.html, b/index.html) are two output files, not one overwritten.
+TEST(RenderTest, OutputDirKeepsInputsThatShareAName) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(::testing::TempDir()) / ("cleaner_same_name_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "a");
+  fs::create_directories(dir / "b");
+  fs::copy_file(Page(kNews), dir / "a" / "index.html");
+  fs::copy_file(Page(kHindi), dir / "b" / "index.html");
+  const CliRun run = Cleaner("-q -o " + Quote((dir / "out").string()) + " " + Quote((dir / "a" / "index.html").string()) +
+                             " " + Quote((dir / "b" / "index.html").string()));
+  EXPECT_EQ(run.status, 0);
+  EXPECT_TRUE(fs::exists(dir / "out" / "index.txt"));
+  EXPECT_TRUE(fs::exists(dir / "out" / "index-2.txt"));
+  EXPECT_NE(fs::file_size(dir / "out" / "index.txt"), fs::file_size(dir / "out" / "index-2.txt"));
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace cleaner

@@ -100,6 +100,22 @@ TEST(OptionsTest, CommentsAreExtractedOnTheirOwn) {
   EXPECT_EQ(doc.text, Extract(kBlogWithComments, Options{}).text);
 }
 
+// WordPress themes put the comments beside the <article> inside <main>: the selection climbs to <main> (its only
+// visible child is the article once the comments are pruned), and the comments are then inside the selected root.
+TEST(OptionsTest, CommentsBesideTheArticleInsideMain) {
+  const std::string html =
+      "<html><body><main><article><h1>Budget news</h1><p>" + Prose("first") + "</p><p>" + Prose("second") +
+      "</p></article><div id='comments' class='comments-area'><h2>2 Comments</h2><ol class='comment-list'>"
+      "<li><p>Thanks for this clear summary of the budget vote.</p></li>"
+      "<li><p>The schools will be glad to hear about it.</p></li></ol></div></main></body></html>";
+  Options options;
+  options.include_comments = true;
+  const Document doc = Extract(html, options);
+  EXPECT_EQ(doc.comments,
+            "Thanks for this clear summary of the budget vote.\nThe schools will be glad to hear about it.\n");
+  EXPECT_FALSE(Has(doc.text, "Thanks for this"));
+}
+
 TEST(OptionsTest, CommentsAreOnlyExtractedWhenAskedFor) {
   EXPECT_TRUE(Extract(kBlogWithComments, Options{}).comments.empty());
   Options options;
@@ -178,6 +194,14 @@ TEST(OptionsTest, ImagesAreBlocksWithAbsoluteUrls) {
   EXPECT_EQ(Extract(html, options, "http://mirror.example/x/y").blocks[1].src, "http://mirror.example/img/vote.jpg")
       << "the URL the caller gives comes first";
   EXPECT_FALSE(Has(doc.text, "The vote")) << "alt text is not article text";
+  EXPECT_EQ(Extract(html, options, "HTTPS://Mirror.example/x/y").blocks[1].src, "HTTPS://Mirror.example/img/vote.jpg")
+      << "a scheme in capitals is still http(s)";
+  // <base href> is what relative addresses resolve against, itself resolved against the page's URL.
+  const std::string with_base = "<html><head><base href='/static/v2/'></head><body><article><p>" + Prose("first") +
+                                "</p><img src='vote.jpg' alt='The vote'><p>" + Prose("second") +
+                                "</p></article></body></html>";
+  EXPECT_EQ(Extract(with_base, options, "https://news.example/2024/budget").blocks[1].src,
+            "https://news.example/static/v2/vote.jpg");
 }
 
 }  // namespace
