@@ -153,7 +153,10 @@ PageFacts ComputePageFacts(const Dom& dom, const Rules& rules, TextMeasurer* mea
     if (node.is_text() && node.parent != kNoNode && dom.node(node.parent).tag != Tag::kScript) {
       f.raw_text[i] = f.text_len[i];
     }
-    if (node.is_element() && f.elements[i].class_weight > 0) {
+    // A paragraph is not an article container, whatever its name: Blogger's sidebar profile is a
+    // <p class="profile-textblock"> ("text" is a positive name), and it kept the sidebar around it as a wrapper of
+    // the article (dragnet R570, where the sidebar's "About Me" won over a short post).
+    if (node.is_element() && f.elements[i].class_weight > 0 && node.tag != Tag::kP) {
       f.named_article[i] = std::max(f.named_article[i], f.raw_text[i]);
     }
     if (node.tag == Tag::kP && node.is_element()) f.longest_p[i] = std::max(f.longest_p[i], f.raw_text[i]);
