@@ -32,7 +32,7 @@ struct PageFacts {
   std::vector<float> raw_text;    // every node: text_len summed over the whole subtree, before any pruning
   std::vector<uint8_t> has_main;  // every node: 1 if the subtree holds an <article> or <main> element
   std::vector<float> longest_p;  // every node: raw_text of the longest <p> in the subtree
-  std::vector<float> named_article;  // every node: largest raw_text of an element in the subtree (itself
+  std::vector<float> named_article;  // every node: largest raw_text of an element other than <p> in the subtree (itself
                                      // included) whose class/id weighs positive ("article", "content", ...)
 };
 

@@ -284,5 +284,48 @@ TEST(RegressionTest, UndeclaredUtf8WithStrayBytesStaysUtf8) {
   EXPECT_NE(text.find("caf\xC3\xA9 cr\xC3\xA8me report"), std::string::npos) << text;
 }
 
+// dragnet 441: a CBS story of four short paragraphs beside a reader-comment section (<div class="userComments">)
+// that holds more than half of the page's text. Named like a widget, the comment section goes in the strict pass
+// however much text it holds; before, "most of the page's text" kept it, and its prose took the selection up to a
+// wrapper that also holds a strip of gallery teasers.
+TEST(RegressionTest, CommentSectionHoldingMostOfThePageGoesInTheStrictPass) {
+  std::string comments = "<div id='postComments' style='display: none'><div class='userComments'>";
+  for (int i = 0; i < 6; ++i)
+    comments += "<div><span>reader" + std::to_string(i) + "</span><p>" + Prose("comment" + std::to_string(i), 2) +
+                "</p></div>";
+  comments += "</div></div>";
+  std::string strip = "<div class='theStrip'><ul>";
+  for (int i = 0; i < 4; ++i)
+    strip += "<li><p>28 Photos | <a href='/g'>View Gallery</a></p><p>Royals at Olympics " + std::to_string(i) +
+             "</p></li>";
+  strip += "</ul></div>";
+  std::string html = "<html><body><div id='bodyWrap'><div id='contentBody'><div class='storyText'><p>" +
+                     Prose("alpha", 1) + "</p><p>" + Prose("beta", 1) + "</p><p>" + Prose("gamma", 1) + "</p></div>" +
+                     comments + strip + "</div></div></body></html>";
+  std::string text = Extract(html);
+  EXPECT_NE(text.find("alpha report number 0"), std::string::npos) << text;
+  EXPECT_NE(text.find("gamma report number 0"), std::string::npos) << text;
+  EXPECT_EQ(text.find("comment0 report"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Royals at Olympics"), std::string::npos) << text;
+}
+
+// dragnet R570: a Blogger page whose sidebar holds most of the text: the "About Me" profile, a long
+// <p class="profile-textblock"> ("text" is a positive name), and a list of previous posts. A paragraph is not an
+// article container, so it does not spare the sidebar around it as a wrapper of the article, and the short post wins.
+TEST(RegressionTest, ParagraphNamedLikeTheArticleDoesNotSpareItsSidebar) {
+  std::string hates = "I hate";  // the real profile lists a hundred things, each comma scoring a point
+  for (int i = 0; i < 60; ++i) hates += " thing" + std::to_string(i) + ",";
+  std::string html = "<html><body><div id='content'><div id='sidebar'><div id='sidebar2'><h1>blog</h1>"
+                     "<div id='profile-container'><h2>About Me</h2><p class='profile-textblock'>" +
+                     Prose("profile", 2) + hates + " and more.</p></div><h2>Previous Posts</h2>" + LinkList(10) +
+                     "</div></div><div id='main'><h2 class='date-header'>Monday, October 15, 2012</h2>"
+                     "<div class='post'><h3 class='post-title'>Top posts of the week</h3><div class='post-body'>" +
+                     Prose("alpha", 1) + "<br>" + Prose("beta", 1) + "<br>" + Prose("gamma", 1) +
+                     "</div></div></div></div></body></html>";
+  std::string text = Extract(html);
+  EXPECT_NE(text.find("alpha report number 0"), std::string::npos) << text;
+  EXPECT_EQ(text.find("profile report"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace cleaner
