@@ -249,6 +249,17 @@ class Writer {
       s.end = e;
       out.push_back(std::move(s));
     }
+    // Two spans of one kind that touch (<b>a</b><b>b</b>) are one: Markdown cannot write "**a****b**".
+    for (size_t i = 0; i < out.size(); ++i) {
+      for (size_t j = i + 1; j < out.size() && out[j].begin <= out[i].end;) {
+        if (out[j].begin == out[i].end && out[j].kind == out[i].kind && out[j].href == out[i].href) {
+          out[i].end = out[j].end;
+          out.erase(out.begin() + static_cast<std::ptrdiff_t>(j));
+        } else {
+          ++j;
+        }
+      }
+    }
     return out;
   }
 

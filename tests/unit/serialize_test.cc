@@ -333,6 +333,14 @@ TEST(SerializeInlineTest, NestedSpansOfOneKindAreOneSpan) {
   EXPECT_EQ(SpanTexts(lines[0]), (Strings{"strong[a b c]"}));
 }
 
+TEST(SerializeInlineTest, TouchingSpansOfOneKindAreJoined) {
+  std::vector<Line> lines =
+      LinesWith("<p><b>a</b><b>b</b><b>b2</b> <b>c</b> <a href='/x'>d</a><a href='/y'>e</a></p>", Rich());
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(SpanTexts(lines[0]),
+            (Strings{"strong[abb2]", "strong[c]", "link[d]https://example.com/x", "link[e]https://example.com/y"}));
+}
+
 TEST(SerializeImageTest, SrcsetUrlsMayHoldCommas) {
   std::vector<Line> lines =
       LinesWith("<p>text</p><img srcset='/img/w_300,c_fill/cat.jpg 300w, /img/w_600,c_fill/cat.jpg 600w'>"
