@@ -272,6 +272,18 @@ std::string HtmlEscape(const std::string& s) {
   return out;
 }
 
+// Calls f(line) for each line of `text` (lines end with '\n'; the last may not).
+template <typename F>
+void ForEachLine(const std::string& text, F f) {
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) nl = text.size();
+    f(text.substr(start, nl - start));
+    start = nl + 1;
+  }
+}
+
 // True if the body starts with the title as a heading already (many pages repeat their <h1> in the article).
 bool StartsWithTitle(const Document& doc) {
   return !doc.blocks.empty() && doc.blocks.front().kind == Block::Kind::kHeading &&
@@ -419,13 +431,7 @@ std::string RenderMarkdown(const Document& doc) {
   if (in_code) out += fence + "\n";
   if (!doc.comments.empty()) {
     out += "\n## Comments\n";
-    size_t start = 0;
-    while (start < doc.comments.size()) {
-      size_t nl = doc.comments.find('\n', start);
-      if (nl == std::string::npos) nl = doc.comments.size();
-      out += "\n" + MarkdownEscapeLine(doc.comments.substr(start, nl - start)) + "\n";
-      start = nl + 1;
-    }
+    ForEachLine(doc.comments, [&out](const std::string& line) { out += "\n" + MarkdownEscapeLine(line) + "\n"; });
   }
   return out;
 }
@@ -493,13 +499,7 @@ std::string RenderHtml(const Document& doc) {
   out += "</article>\n";
   if (!doc.comments.empty()) {
     out += "<section class=\"comments\">\n<h2>Comments</h2>\n";
-    size_t start = 0;
-    while (start < doc.comments.size()) {
-      size_t nl = doc.comments.find('\n', start);
-      if (nl == std::string::npos) nl = doc.comments.size();
-      out += "<p>" + HtmlEscape(doc.comments.substr(start, nl - start)) + "</p>\n";
-      start = nl + 1;
-    }
+    ForEachLine(doc.comments, [&out](const std::string& line) { out += "<p>" + HtmlEscape(line) + "</p>\n"; });
     out += "</section>\n";
   }
   out += "</body>\n</html>\n";
