@@ -366,6 +366,31 @@ TEST(RenderTest, MarkdownEdgeCases) {
   std::remove(path.c_str());
 }
 
+// --comments: Markdown ends with a "## Comments" section, HTML with <section class="comments">, JSON has the field.
+TEST(RenderTest, CommentsInEveryFormat) {
+  const std::string path = ::testing::TempDir() + "/cleaner_render_comments_" + std::to_string(getpid()) + ".html";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    const std::string page =
+        "<html><body><article><p>A paragraph long enough to be the article of this small test page, which needs "
+        "some words to be kept at all, and a few more.</p><p>A second paragraph, long enough as well to be kept "
+        "as part of the article text of the page.</p></article><div id='comments'><ol class='comment-list'>"
+        "<li><p>A reader's <b>first</b> comment &amp; a &lt;tag&gt;.</p></li></ol></div></body></html>";
+    std::fwrite(page.data(), 1, page.size(), f);
+    std::fclose(f);
+  }
+  const std::string md = Cleaner("-f markdown --comments " + Quote(path)).out;
+  EXPECT_NE(md.find("\n## Comments\n\nA reader's first comment & a \\<tag\\>.\n"), std::string::npos) << md;
+  const std::string html = Cleaner("-f html --comments " + Quote(path)).out;
+  EXPECT_NE(html.find("<section class=\"comments\">\n<h2>Comments</h2>\n<p>A reader's first comment &amp; a "
+                      "&lt;tag&gt;.</p>\n</section>\n"),
+            std::string::npos)
+      << html;
+  EXPECT_EQ(Cleaner("-f markdown " + Quote(path)).out.find("Comments"), std::string::npos) << "only when asked";
+  std::remove(path.c_str());
+}
+
 // Two inputs with one name (a/index.html, b/index.html) are two output files, not one overwritten.
 TEST(RenderTest, OutputDirKeepsInputsThatShareAName) {
   namespace fs = std::filesystem;
