@@ -3,7 +3,6 @@
 // The Extractor: runs the stages in order (decode, parse, prune, score, select, serialize, filter), with fallback
 // passes that prune less when the strict pass finds too little text.
 
-#include <algorithm>
 #include <chrono>
 #include <iterator>
 #include <optional>
@@ -74,11 +73,12 @@ Result<std::string_view> InputAsUtf8(std::string_view bytes, std::string* storag
   return charset::ToUtf8(bytes, decision, storage);
 }
 
+// True for an http or https URL, the scheme in any case.
 bool IsHttpUrl(std::string_view url) {
-  auto starts = [url](std::string_view prefix) {
+  auto starts = [url](std::string_view prefix) {  // `prefix` in lower case; ':' and '/' are unchanged by | 0x20
     if (url.size() < prefix.size()) return false;
     for (size_t i = 0; i < prefix.size(); ++i)
-      if ((url[i] | 0x20) != prefix[i] && url[i] != prefix[i]) return false;
+      if ((url[i] | 0x20) != prefix[i]) return false;
     return true;
   };
   return starts("http://") || starts("https://");
@@ -270,7 +270,8 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
   PassResult best;
   size_t best_pass = 0;
   // Readability's order of fallbacks: keep unlikely class names, then ignore class weights, then prune only what
-  // can never be text. The recall focus starts at the second pass: elements named like widgets stay.
+  // can never be text. The recall focus starts at the second pass (elements named like widgets stay) and keeps
+  // captions.
   struct Pass {
     PruneLevel level;
     bool class_weights;
