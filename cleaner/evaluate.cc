@@ -353,4 +353,28 @@ PageScore SnippetScore(const SnippetCounts& counts) {
   return score;
 }
 
+std::vector<std::string> NormalizedLines(std::string_view text) {
+  std::vector<std::string> lines;
+  std::string line;
+  bool pending_space = false;
+  auto flush = [&] {
+    if (!line.empty()) lines.push_back(line);
+    line.clear();
+    pending_space = false;
+  };
+  for (char c : text) {
+    if (c == '\n') {
+      flush();
+    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      pending_space = true;
+    } else {
+      if (pending_space && !line.empty()) line.push_back(' ');
+      pending_space = false;
+      line.push_back(c);
+    }
+  }
+  flush();
+  return lines;
+}
+
 }  // namespace cleaner

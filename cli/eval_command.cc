@@ -115,32 +115,6 @@ bool WriteFile(const fs::path& path, std::string_view data) {
   return !ec;
 }
 
-// As tests/unit/golden_test.cc compares: runs of spaces, tabs and CRs become one space, line ends are
-// stripped and blank lines dropped, so a change in how white space is emitted is not a change of output.
-std::vector<std::string> NormalizedLines(std::string_view text) {
-  std::vector<std::string> lines;
-  std::string line;
-  bool pending_space = false;
-  auto flush = [&] {
-    if (!line.empty()) lines.push_back(line);
-    line.clear();
-    pending_space = false;
-  };
-  for (char c : text) {
-    if (c == '\n') {
-      flush();
-    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-      pending_space = true;
-    } else {
-      if (pending_space && !line.empty()) line.push_back(' ');
-      pending_space = false;
-      line.push_back(c);
-    }
-  }
-  flush();
-  return lines;
-}
-
 // Cuts a line for display without splitting a UTF-8 sequence, so that a diff of Hindi stays readable.
 std::string Clip(std::string_view line, size_t max_bytes = 240) {
   if (line.size() <= max_bytes) return std::string(line);

@@ -36,6 +36,11 @@ struct PageScore {
 // Invalid UTF-8 acts as U+FFFD, as in the script's `errors='replace'` reading: it separates tokens.
 std::vector<std::string> Tokenize(std::string_view text);
 
+// `text` as lines compared for regression tests (golden outputs, `cleaner eval`): runs of spaces, tabs and CRs
+// become one space, line ends are stripped and blank lines dropped, so that a change in how white space is
+// emitted is not a change of output.
+std::vector<std::string> NormalizedLines(std::string_view text);
+
 // Scores one prediction against its truth: 4-gram shingles of the tokens (or the whole token list as a single
 // shingle when there are fewer than 4), counted as multisets; per-page true/false positives and negatives
 // normalised to sum 1. f1 is the page's 2pr / max(1e-9, p + r), the script's per-page figure.

@@ -30,33 +30,6 @@ const Extractor& SharedExtractor() {
   return *extractor;
 }
 
-// Whitespace inside a line is not what the golden files guard (the shape test below checks it exactly), so a
-// change in how runs of spaces are emitted does not force a review of every page: runs of spaces, tabs and
-// CRs become one space, line ends are stripped, and blank lines are dropped.
-std::vector<std::string> NormalizedLines(std::string_view text) {
-  std::vector<std::string> lines;
-  std::string line;
-  bool pending_space = false;
-  auto flush = [&] {
-    if (!line.empty()) lines.push_back(line);
-    line.clear();
-    pending_space = false;
-  };
-  for (char c : text) {
-    if (c == '\n') {
-      flush();
-    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-      pending_space = true;
-    } else {
-      if (pending_space && !line.empty()) line.push_back(' ');
-      pending_space = false;
-      line.push_back(c);
-    }
-  }
-  flush();
-  return lines;
-}
-
 // Cuts a line for display without splitting a UTF-8 sequence, so the diff stays readable for Hindi or
 // Chinese.
 std::string Clip(const std::string& line, std::size_t max_bytes = 160) {

@@ -215,6 +215,22 @@ TEST(RenderTest, JsonLinesHasOneRecordPerInput) {
   EXPECT_TRUE(records[2].contains("error"));
 }
 
+// A page written to a temporary file for the CLI, removed when the test ends.
+struct TempPage {
+  TempPage(const std::string& name, const std::string& html)
+      : path(::testing::TempDir() + "/cleaner_render_" + name + "_" + std::to_string(getpid()) + ".html") {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    if (f == nullptr) {
+      ADD_FAILURE() << "cannot write " << path;
+      return;
+    }
+    std::fwrite(html.data(), 1, html.size(), f);
+    std::fclose(f);
+  }
+  ~TempPage() { std::remove(path.c_str()); }
+  std::string path;
+};
+
 // Markdown's inline markup taken away: backslash escapes, emphasis, code fences, link brackets and targets.
 std::string MarkdownToText(const std::string& md) {
   std::string out;
@@ -278,22 +294,16 @@ TEST(RenderTest, HtmlIsAMinimalEscapedArticle) {
 
 // Text that looks like markup stays text: escaped in HTML, backslashed in Markdown.
 TEST(RenderTest, MarkupInTextIsEscaped) {
-  const std::string path =
-      ::testing::TempDir() + "/cleaner_render_escape_" + std::to_string(getpid()) + ".html";
-  {
-    std::FILE* f = std::fopen(path.c_str(), "wb");
-    ASSERT_NE(f, nullptr);
-    const std::string page =
-        "<html><head><title>Fish &amp; chips &lt;b&gt; night</title></head><body><article>"
-        "<h1>Fish &amp; chips &lt;b&gt; night</h1>"
-        "<p>Use &lt;script&gt;alert(1)&lt;/script&gt; and a*b*c with 5 &gt; 3 &amp; \"quotes\" in a "
-        "paragraph long "
-        "enough to be the article of this small test page, which needs some words to be kept at all.</p>"
-        "<p># not a heading, and 1. not a list item, in a second paragraph that is long enough as well.</p>"
-        "<ul><li>first item of a list</li><li>second item of a list</li></ul></article></body></html>";
-    std::fwrite(page.data(), 1, page.size(), f);
-    std::fclose(f);
-  }
+  const std::string page =
+      "<html><head><title>Fish &amp; chips &lt;b&gt; night</title></head><body><article>"
+      "<h1>Fish &amp; chips &lt;b&gt; night</h1>"
+      "<p>Use &lt;script&gt;alert(1)&lt;/script&gt; and a*b*c with 5 &gt; 3 &amp; \"quotes\" in a "
+      "paragraph long "
+      "enough to be the article of this small test page, which needs some words to be kept at all.</p>"
+      "<p># not a heading, and 1. not a list item, in a second paragraph that is long enough as well.</p>"
+      "<ul><li>first item of a list</li><li>second item of a list</li></ul></article></body></html>";
+  const TempPage temp("escape", page);
+  const std::string& path = temp.path;
   const std::string html = Cleaner("-f html " + Quote(path)).out;
   EXPECT_NE(html.find("<title>Fish &amp; chips &lt;b&gt; night</title>"), std::string::npos) << html;
   EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos) << html;
@@ -306,7 +316,6 @@ TEST(RenderTest, MarkupInTextIsEscaped) {
   EXPECT_NE(md.find("a\\*b\\*c"), std::string::npos) << md;
   EXPECT_NE(md.find("\n\\# not a heading"), std::string::npos) << md;
   EXPECT_NE(md.find("\n- first item of a list\n- second item of a list\n"), std::string::npos) << md;
-  std::remove(path.c_str());
 }
 
 // The options that choose what the article keeps, through the command line.
@@ -336,24 +345,18 @@ TEST(RenderTest, OptionsChooseWhatTheArticleKeeps) {
 
 // Markdown that renders as the article says: each case once failed in a CommonMark renderer (markdown-it).
 TEST(RenderTest, MarkdownEdgeCases) {
-  const std::string path =
-      ::testing::TempDir() + "/cleaner_render_edges_" + std::to_string(getpid()) + ".html";
-  {
-    std::FILE* f = std::fopen(path.c_str(), "wb");
-    ASSERT_NE(f, nullptr);
-    const std::string page =
-        "<html><head><title>Edges</title></head><body><article>"
-        "<p>A paragraph long enough to be the article of this small test page, which needs some words to be "
-        "kept at all, with <b>Note:</b>text after a bold label and &amp;copy; written out.</p>"
-        "<ul><li>1. not an ordered list</li><li># not a heading</li></ul>"
-        "<table><tr><th>Address</th><th>Phone</th><th>Code</th></tr>"
-        "<tr><td>1 Main St<br>Springfield</td><td>555</td><td><code>a|b</code></td></tr></table>"
-        "<ul><li>an item before code</li></ul><pre>    indented();\n```\nfenced</pre>"
-        "<p>A second paragraph of the page, long enough as well to be kept as part of the article text.</p>"
-        "</article></body></html>";
-    std::fwrite(page.data(), 1, page.size(), f);
-    std::fclose(f);
-  }
+  const std::string page =
+      "<html><head><title>Edges</title></head><body><article>"
+      "<p>A paragraph long enough to be the article of this small test page, which needs some words to be "
+      "kept at all, with <b>Note:</b>text after a bold label and &amp;copy; written out.</p>"
+      "<ul><li>1. not an ordered list</li><li># not a heading</li></ul>"
+      "<table><tr><th>Address</th><th>Phone</th><th>Code</th></tr>"
+      "<tr><td>1 Main St<br>Springfield</td><td>555</td><td><code>a|b</code></td></tr></table>"
+      "<ul><li>an item before code</li></ul><pre>    indented();\n```\nfenced</pre>"
+      "<p>A second paragraph of the page, long enough as well to be kept as part of the article text.</p>"
+      "</article></body></html>";
+  const TempPage temp("edges", page);
+  const std::string& path = temp.path;
   const std::string md = Cleaner("-f markdown " + Quote(path)).out;
   EXPECT_NE(md.find("<strong>Note:</strong>text"), std::string::npos) << md;
   EXPECT_NE(md.find("\\&copy;"), std::string::npos) << md;
@@ -363,23 +366,17 @@ TEST(RenderTest, MarkdownEdgeCases) {
   EXPECT_NE(md.find("\n````\n"), std::string::npos) << "a fence longer than the ``` inside\n" << md;
   const std::string html = Cleaner("-f html " + Quote(path)).out;
   EXPECT_NE(html.find("Springfield"), std::string::npos) << html;
-  std::remove(path.c_str());
 }
 
 // --comments: Markdown ends with a "## Comments" section, HTML with <section class="comments">, JSON has the field.
 TEST(RenderTest, CommentsInEveryFormat) {
-  const std::string path = ::testing::TempDir() + "/cleaner_render_comments_" + std::to_string(getpid()) + ".html";
-  {
-    std::FILE* f = std::fopen(path.c_str(), "wb");
-    ASSERT_NE(f, nullptr);
-    const std::string page =
-        "<html><body><article><p>A paragraph long enough to be the article of this small test page, which needs "
-        "some words to be kept at all, and a few more.</p><p>A second paragraph, long enough as well to be kept "
-        "as part of the article text of the page.</p></article><div id='comments'><ol class='comment-list'>"
-        "<li><p>A reader's <b>first</b> comment &amp; a &lt;tag&gt;.</p></li></ol></div></body></html>";
-    std::fwrite(page.data(), 1, page.size(), f);
-    std::fclose(f);
-  }
+  const std::string page =
+      "<html><body><article><p>A paragraph long enough to be the article of this small test page, which needs "
+      "some words to be kept at all, and a few more.</p><p>A second paragraph, long enough as well to be kept "
+      "as part of the article text of the page.</p></article><div id='comments'><ol class='comment-list'>"
+      "<li><p>A reader's <b>first</b> comment &amp; a &lt;tag&gt;.</p></li></ol></div></body></html>";
+  const TempPage temp("comments", page);
+  const std::string& path = temp.path;
   const std::string md = Cleaner("-f markdown --comments " + Quote(path)).out;
   EXPECT_NE(md.find("\n## Comments\n\nA reader's first comment & a \\<tag\\>.\n"), std::string::npos) << md;
   const std::string html = Cleaner("-f html --comments " + Quote(path)).out;
@@ -388,7 +385,6 @@ TEST(RenderTest, CommentsInEveryFormat) {
             std::string::npos)
       << html;
   EXPECT_EQ(Cleaner("-f markdown " + Quote(path)).out.find("Comments"), std::string::npos) << "only when asked";
-  std::remove(path.c_str());
 }
 
 // Two inputs with one name (a/index.html, b/index.html) are two output files, not one overwritten.
