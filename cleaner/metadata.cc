@@ -1638,6 +1638,25 @@ Metadata ReadMetadata(const Dom& dom, std::string_view url, int today) {
   } else {
     m.title = h1;
   }
+  // A title that is another source's headline plus a tail naming the site, joined without the spaces
+  // StripSiteName looks for ("Headline-Politics|Hankook Ilbo", fundus's kr-HankookIlbo, whose og:title,
+  // twitter:title and <title> all carry it): that source is the headline. The other sources are the <h1> and
+  // schema.org's headline in a <meta> tag. 1 fundus page gains, none of the 185 loses.
+  if (!m.site.empty()) {
+    const std::string site_key = TitleKey(m.site), title_key = TitleKey(m.title);
+    for (const std::string& s : {FirstMeta(page, {"headline"}), h1}) {
+      const std::string k = TitleKey(s);
+      if (Words(s) < 3 || k.size() >= title_key.size() || title_key.compare(0, k.size(), k) != 0) continue;
+      std::string_view tail = Trim(std::string_view(title_key).substr(k.size()));
+      if (tail.empty() || tail.size() > site_key.size() + 32 || tail.find(site_key) == std::string_view::npos)
+        continue;
+      size_t next = 0;
+      if (WordsKey(std::string_view(tail).substr(0, (NextCodePoint(tail, &next), next))).empty()) {
+        m.title = s;
+        break;
+      }
+    }
+  }
   // The title and the <h1> that put different overlines before the same headline ("Iranischer Angriff auf
   // Israel: «...»" and "Eskalation im Nahen Osten - «...»"): what they agree on is the headline (fundus's
   // ch-SRF). Overlines that share a word are one overline written two ways ("How we designed Dropbox's ATF -

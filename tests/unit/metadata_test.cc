@@ -264,6 +264,26 @@ TEST(MetadataTitleTest, TitleAndH1WithDifferentOverlinesAgreeOnTheHeadline) {
   EXPECT_EQ(m.title, "How we designed Dropbox\xE2\x80\x99s ATF - an async task framework");
 }
 
+TEST(MetadataTitleTest, SiteTailWithoutSpacesGoesWhenAnotherSourceHasTheHeadline) {
+  // og:title "Headline-Section|Site" beside <meta name=headline> or an <h1> that is the headline alone.
+  const std::string head =
+      "<meta property=og:title content='Council approves the new bridge-Local\xE3\x85\xA3"
+      "Daily Example'>"
+      "<meta property=og:site_name content='Daily Example'>";
+  EXPECT_EQ(Read("<head>" + head + "<meta name=headline content='Council approves the new bridge'></head>").title,
+            "Council approves the new bridge");
+  EXPECT_EQ(Read("<head>" + head + "</head><body><h1>Council approves the new bridge</h1></body>").title,
+            "Council approves the new bridge");
+  // A longer headline is not cut to a source that stops inside it, and a tail without the site stays.
+  EXPECT_EQ(Read("<head>" + head + "</head><body><h1>Council approves the new</h1></body>").title,
+            "Council approves the new bridge-Local\xE3\x85\xA3" "Daily Example");
+  EXPECT_EQ(Read("<head><meta property=og:title content='Council approves the new bridge: what it costs'>"
+                 "<meta property=og:site_name content='Daily Example'></head>"
+                 "<body><h1>Council approves the new bridge</h1></body>")
+                .title,
+            "Council approves the new bridge: what it costs");
+}
+
 TEST(MetadataTitleTest, SiteNameThatIsTheTitleIsIgnored) {
   Metadata m = Read(
       "<head><meta property=og:title content='A long headline that a site also uses as its name'>"
