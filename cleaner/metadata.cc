@@ -1599,8 +1599,8 @@ Metadata ReadMetadata(const Dom& dom, std::string_view url, int today) {
   // Title: the JSON-LD headline, og:title, twitter:title, the <title> without the site name, the <h1>, in
   // this order. Of the 185 bench pages whose title is known (scripts/bench-metadata), the JSON-LD headline is
   // right on 61 of the 67 that have one, og:title on 140 of 161, twitter:title on 88 of 106, the <title> on
-  // 138 of 185 and the article's <h1> on 116 of 167; this order on 166, with the two rules below that look at
-  // which sources agree on 168. The sets disagree where the sources do: fundus's parsers mostly take
+  // 138 of 185 and the article's <h1> on 116 of 167; this order on 166, with the three rules below that look at
+  // which sources agree on 169. The sets disagree where the sources do: fundus's parsers mostly take
   // og:title, Readability.js's truth the <title>, wcxb's the <h1> (see the README).
   std::string headline = ld_string("headline"), name = ld_string("name");
   // Wikipedia's JSON-LD has the title as "name" and a description as "headline"; Readability.js too takes the
