@@ -151,9 +151,10 @@ class DomBuilder {
     struct Item {
       const GumboNode* node;
       uint32_t parent;
+      bool in_pre;  // inside a <pre>, where white space is text
     };
     std::vector<Item> stack;
-    stack.push_back({html, kNoNode});
+    stack.push_back({html, kNoNode, false});
     while (!stack.empty()) {
       Item item = stack.back();
       stack.pop_back();
@@ -191,8 +192,9 @@ class DomBuilder {
           if (n.tag == Tag::kBody && dom_->body_ == kNoNode) dom_->body_ = index;
           if (n.tag == Tag::kHead && dom_->head_ == kNoNode) dom_->head_ = index;
           // Push children in reverse so they are appended in document order.
+          const bool in_pre = item.in_pre || n.tag == Tag::kPre;
           for (unsigned k = e.children.length; k-- > 0;) {
-            stack.push_back({static_cast<const GumboNode*>(e.children.data[k]), index});
+            stack.push_back({static_cast<const GumboNode*>(e.children.data[k]), index, in_pre});
           }
           break;
         }
@@ -200,7 +202,9 @@ class DomBuilder {
         case GUMBO_NODE_CDATA:
         case GUMBO_NODE_WHITESPACE: {
           std::string_view text(g->v.text.text);
-          if (g->type == GUMBO_NODE_WHITESPACE) text = " ";  // layout whitespace only separates words
+          // Layout white space only separates words; in a <pre> it is text (the line breaks and indentation
+          // between a code highlighter's <span>s).
+          if (g->type == GUMBO_NODE_WHITESPACE && !item.in_pre) text = " ";
           Node n;
           n.kind = Node::kText;
           n.begin = AddChars(text);

@@ -146,6 +146,7 @@ Block ToBlock(Line line) {
     b.header = line.header;
   }
   b.src = std::move(line.src);
+  if (b.kind == Block::Kind::kPreformatted) b.indent = std::move(line.indent);
   return b;
 }
 

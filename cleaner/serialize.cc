@@ -109,6 +109,22 @@ std::string_view ImageSource(const Dom& dom, uint32_t img) {
   return {};
 }
 
+// The indentation of a preformatted line: its leading white space with tabs kept, no-break spaces (which code
+// highlighters indent with) made spaces, and line ends dropped; at most kMaxIndent bytes.
+constexpr size_t kMaxIndent = 256;
+std::string Indent(std::string_view lead) {
+  std::string out;
+  for (size_t i = 0; i < lead.size() && out.size() < kMaxIndent; ++i) {
+    if (lead[i] == '\t' || lead[i] == ' ') {
+      out.push_back(lead[i]);
+    } else if (lead[i] == '\xC2' && i + 1 < lead.size() && lead[i + 1] == '\xA0') {
+      out.push_back(' ');
+      ++i;
+    }
+  }
+  return out;
+}
+
 struct OpenSpan {
   Span::Kind kind;
   size_t begin;
@@ -133,7 +149,8 @@ class Writer {
         std::string_view piece = s.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
         if (pending_space_ && !current_.empty()) current_.push_back(' ');
         pending_space_ = false;
-        for (char c : piece) current_.push_back(c == '\t' || c == '\r' || c == '\f' || c == '\v' ? ' ' : c);
+        // Tabs stay until the line ends: those before the text are its indentation (Line::indent).
+        for (char c : piece) current_.push_back(c == '\r' || c == '\f' || c == '\v' ? ' ' : c);
         if (nl == std::string_view::npos) break;
         Break(Tag::kPre);
         before = 0;
@@ -190,6 +207,11 @@ class Writer {
       Line line;
       line.text = std::string(t);
       line.block = block_ == Tag::kOther ? block : block_;
+      if (line.block == Tag::kPre) {
+        for (char& c : line.text)
+          if (c == '\t') c = ' ';
+        line.indent = Indent(std::string_view(current_).substr(0, static_cast<size_t>(t.data() - current_.data())));
+      }
       line.link_chars = link_;
       if (!spans_.empty()) line.spans = TakeSpans(static_cast<size_t>(t.data() - current_.data()), t.size());
       if (line.block == Tag::kTr && !cells_.empty()) {
@@ -347,6 +369,25 @@ std::string ResolveUrl(std::string_view ref, std::string_view base) {
   return std::string(origin) + RemoveDotSegments(merged) + std::string(ref.substr(ref_path_end));
 }
 
+// True if lines [first, end) are the line numbers a code highlighter puts in a <pre> of their own beside the
+// code (Chroma's and Pygments' tables): two or more lines, each the number after the one before.
+bool IsLineNumberGutter(const std::vector<Line>& lines, size_t first) {
+  if (lines.size() < first + 2) return false;
+  uint64_t previous = 0;
+  for (size_t i = first; i < lines.size(); ++i) {
+    const std::string& t = lines[i].text;
+    if (lines[i].block != Tag::kPre || t.size() > 9) return false;
+    uint64_t n = 0;
+    for (char c : t) {
+      if (c < '0' || c > '9') return false;
+      n = n * 10 + static_cast<uint64_t>(c - '0');
+    }
+    if (i > first && n != previous + 1) return false;
+    previous = n;
+  }
+  return true;
+}
+
 std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed, const std::vector<uint32_t>& roots,
                             const SerializeOptions& options) {
   std::vector<Line> lines;
@@ -359,6 +400,7 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
   // Per open element: is it <pre>, is it a link, is it <thead>, did it open a span. Depths are bounded by the
   // pre-scan's depth cap.
   std::vector<uint32_t> open_pre, open_link, open_thead, open_span;
+  size_t pre_first_line = 0;  // the first line of the outermost open <pre>
   for (uint32_t root : roots) {
     stack.push_back({root, false});
     while (!stack.empty()) {
@@ -378,6 +420,8 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
         } else if (node.tag == Tag::kTd || node.tag == Tag::kTh) {
           w.Space();
         }
+        if (node.tag == Tag::kPre && open_pre.empty() && IsLineNumberGutter(lines, pre_first_line))
+          lines.resize(pre_first_line);
         continue;
       }
       if (removed[f.node]) {
@@ -410,7 +454,10 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
           t == Tag::kDd || t == Tag::kBlockquote || t == Tag::kFigcaption || t == Tag::kCaption) {
         w.SetBlock(t);
       }
-      if (t == Tag::kPre) open_pre.push_back(f.node);
+      if (t == Tag::kPre) {
+        if (open_pre.empty()) pre_first_line = lines.size();
+        open_pre.push_back(f.node);
+      }
       if (t == Tag::kThead) open_thead.push_back(f.node);
       if (t == Tag::kA) {
         open_link.push_back(f.node);

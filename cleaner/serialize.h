@@ -24,6 +24,7 @@ struct Line {
   std::vector<size_t> cells;  // kTr lines: where each cell starts
   bool header = false;        // kTr lines: a row of <th> or in <thead>
   std::string src;            // kImg lines: the image's URL; `text` is its alt text
+  std::string indent;         // kPre lines: the white space trimmed off the start of `text` (see Block::indent)
 
   bool is_image() const { return block == Tag::kImg; }
 };

@@ -411,7 +411,7 @@ std::string RenderMarkdown(const Document& doc) {
           out += fence + "\n";
         }
         in_code = true;
-        out += b.text;
+        out += b.indent + b.text;
         break;
       case Block::Kind::kTableRow: {
         std::vector<const Block*> rows;
@@ -461,11 +461,12 @@ std::string RenderHtml(const Document& doc) {
     }
     out += "</p>\n";
   }
-  const char* open = nullptr;  // the list or table element that is open
+  const char* open = nullptr;  // the list, table or preformatted element that is open
   for (const Block& b : doc.blocks) {
-    const char* need = b.kind == Block::Kind::kListItem   ? "ul"
-                       : b.kind == Block::Kind::kTableRow ? "table"
-                                                          : nullptr;
+    const char* need = b.kind == Block::Kind::kListItem       ? "ul"
+                       : b.kind == Block::Kind::kTableRow     ? "table"
+                       : b.kind == Block::Kind::kPreformatted ? "pre"
+                                                              : nullptr;
     if (open != need) {
       if (open != nullptr) out += std::string("</") + open + ">\n";
       if (need != nullptr) out += std::string("<") + need + ">\n";
@@ -487,7 +488,8 @@ std::string RenderHtml(const Document& doc) {
         break;
       }
       case Block::Kind::kQuote: out += "<blockquote><p>" + HtmlLine(b) + "</p></blockquote>\n"; break;
-      case Block::Kind::kPreformatted: out += "<pre>" + HtmlEscape(b.text) + "</pre>\n"; break;
+      // One <pre> holds a run of lines (a newline right after "<pre>" is not part of its text).
+      case Block::Kind::kPreformatted: out += HtmlEscape(b.indent + b.text) + "\n"; break;
       case Block::Kind::kCaption: out += "<p><small>" + HtmlLine(b) + "</small></p>\n"; break;
       case Block::Kind::kImage:
         out += "<figure><img src=\"" + HtmlEscape(b.src) + "\" alt=\"" + HtmlEscape(b.text) + "\"></figure>\n";

@@ -49,6 +49,9 @@ struct Block {
   std::vector<std::size_t> cells;
   bool header = false;
   std::string src;  // kImage: the image's URL, absolute when the page's URL is known
+  // kPreformatted: the line's indentation in the page (spaces and tabs), which `text`, trimmed like every line,
+  // leaves out; Markdown and HTML output put it back.
+  std::string indent;
 };
 
 // The extracted article.

@@ -368,6 +368,23 @@ TEST(RenderTest, MarkdownEdgeCases) {
   EXPECT_NE(html.find("Springfield"), std::string::npos) << html;
 }
 
+// Code keeps its indentation in Markdown and HTML (the text output trims every line), and HTML puts a run of
+// preformatted lines in one <pre>.
+TEST(RenderTest, CodeKeepsItsIndentation) {
+  const std::string page =
+      "<html><body><article><p>A paragraph long enough to be the article of this small test page, which needs "
+      "some words to be kept at all, and a few more.</p><pre><code>def f(x):\n    if x:\n\treturn x &lt; 1"
+      "</code></pre><p>A second paragraph, long enough as well to be kept as part of the article text.</p>"
+      "</article></body></html>";
+  const TempPage temp("code", page);
+  const std::string md = Cleaner("-f markdown " + Quote(temp.path)).out;
+  EXPECT_NE(md.find("```\ndef f(x):\n    if x:\n\treturn x < 1\n```\n"), std::string::npos) << md;
+  const std::string html = Cleaner("-f html " + Quote(temp.path)).out;
+  EXPECT_NE(html.find("<pre>\ndef f(x):\n    if x:\n\treturn x &lt; 1\n</pre>\n"), std::string::npos) << html;
+  const std::string txt = Cleaner(Quote(temp.path)).out;
+  EXPECT_NE(txt.find("\nif x:\nreturn x < 1\n"), std::string::npos) << txt;
+}
+
 // --comments: Markdown ends with a "## Comments" section, HTML with <section class="comments">, JSON has the field.
 TEST(RenderTest, CommentsInEveryFormat) {
   const std::string page =

@@ -104,6 +104,47 @@ TEST(SerializeTest, PreKeepsItsLines) {
   for (const Line& l : lines) EXPECT_EQ(l.block, Tag::kPre);
 }
 
+TEST(SerializeTest, PreLinesKeepTheirIndentationApart) {
+  // The text is trimmed like every line; the indentation (tabs kept, no-break spaces made spaces) is kept beside
+  // it for Markdown and HTML, also when a highlighter puts it in an element of its own.
+  std::vector<Line> lines = Lines(Parse(
+      "<body><pre>def f():\n\tif x:\n  \xC2\xA0 return a\tb\n<span>    </span><span>pass</span></pre>"
+      "<p>  not code</p></body>"));
+  ASSERT_EQ(lines.size(), 5u);
+  EXPECT_EQ(lines[0].text, "def f():");
+  EXPECT_EQ(lines[0].indent, "");
+  EXPECT_EQ(lines[1].text, "if x:");
+  EXPECT_EQ(lines[1].indent, "\t");
+  EXPECT_EQ(lines[2].text, "return a b");  // a tab inside the line is a space, as before
+  EXPECT_EQ(lines[2].indent, "    ");
+  EXPECT_EQ(lines[3].text, "pass");
+  EXPECT_EQ(lines[3].indent, "    ");
+  EXPECT_EQ(lines[4].indent, "") << "only preformatted lines have one";
+  // Bounded: a page cannot make the indentation longer than the text's own bound.
+  lines = Lines(Parse("<body><pre>" + std::string(100000, ' ') + "x</pre></body>"));
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].indent, std::string(256, ' '));
+}
+
+TEST(SerializeTest, PreLineBreaksBetweenHighlighterSpans) {
+  // A highlighter puts each token in an element; the line breaks between them are white-space-only text, which
+  // the DOM keeps inside <pre> (elsewhere it is one space).
+  EXPECT_EQ(Texts("<pre><code><span>int a;</span>\n<span>int b;</span>\n\n<span>return;</span></code></pre>"),
+            (Strings{"int a;", "int b;", "return;"}));
+  EXPECT_EQ(Texts("<p><span>one</span>\n\n<span>line</span></p>"), (Strings{"one line"}));
+}
+
+TEST(SerializeTest, LineNumberGutterIsDropped) {
+  // Chroma and Pygments put the line numbers in a <pre> of their own in the table cell beside the code.
+  EXPECT_EQ(Texts("<table><tr><td><pre><code><span>1\n</span><span>2\n</span><span>3</span></code></pre></td>"
+                  "<td><pre><code>a = 1\nb = 2\nprint(a + b)</code></pre></td></tr></table>"),
+            (Strings{"a = 1", "b = 2", "print(a + b)"}));
+  // Numbers that are the code's output stay with it, and so does a <pre> of one number.
+  EXPECT_EQ(Texts("<pre>&gt;&gt;&gt; 1 + 1\n2\n3</pre>"), (Strings{">>> 1 + 1", "2", "3"}));
+  EXPECT_EQ(Texts("<p>The answer:</p><pre>42</pre>"), (Strings{"The answer:", "42"}));
+  EXPECT_EQ(Texts("<pre>3\n5\n8</pre>"), (Strings{"3", "5", "8"}));  // not counting lines
+}
+
 TEST(SerializeTest, PreWithInlineMarkup) {
   EXPECT_EQ(Texts("<pre><code>int <b>x</b> = 1;\nreturn x;</code></pre>"),
             (Strings{"int x = 1;", "return x;"}));
