@@ -124,8 +124,17 @@ class Scanner {
     return std::string_view::npos;
   }
 
-  // Finds "</name" (case-insensitive) from `p`; returns its index or npos.
-  size_t FindEndTag(size_t p, const Name& name) const {
+  // Finds "</name" (case-insensitive) from `p`; returns its index or npos. A search that found none is
+  // remembered, so that a page of unclosed <title>s is not scanned to its end once per title.
+  size_t FindEndTag(size_t p, const Name& name) {
+    for (const auto& [other, from] : no_end_tag_after_)
+      if (other == name && p >= from) return std::string_view::npos;
+    size_t found = FindEndTagFrom(p, name);
+    if (found == std::string_view::npos) no_end_tag_after_.push_back({name, p});
+    return found;
+  }
+
+  size_t FindEndTagFrom(size_t p, const Name& name) const {
     const size_t n = in_.size();
     while (p < n) {
       const char* lt = static_cast<const char*>(std::memchr(in_.data() + p, '<', n - p));
@@ -265,8 +274,25 @@ class Scanner {
     if (IsRcdata(name)) {
       size_t close = FindEndTag(tag_end, name);
       size_t close_end = EndOfTag(close);
-      if (Open(name, false)) Emit(at, close_end);
-      else Emit(tag_end, close == std::string_view::npos ? n : close);
+      const bool unclosed = close == std::string_view::npos;
+      if (unclosed) {
+        // A <title> or <textarea> that is never closed makes the rest of the page its text: a browser shows
+        // nothing, and cleaner found no article on 5 l3s-gn1 pages whose crawl lost or mangled "</title>". It
+        // ends at the next tag instead, as in libxml2's recovery, and a title also at its first line's end. (An
+        // unclosed <script>, <style> or <iframe> still runs to the end, as in browsers: the raw text there is
+        // not the page's, and no bench page gains from ending it early.)
+        close = close_end = UnclosedEnd(tag_end, /*at_line_end=*/name.Is("title"));
+      }
+      if (Open(name, false)) {
+        Emit(at, close_end);
+        if (unclosed) {
+          out_.html.append("</");
+          out_.html.append(name.s.data(), name.len);
+          out_.html.push_back('>');
+        }
+      } else {
+        Emit(tag_end, close);
+      }
       Close(name);
       return close_end;
     }
@@ -318,6 +344,23 @@ class Scanner {
   }
 
   // The index after the '>' of the end tag that starts at `close`; the end of the input if there is none.
+  // Where an element that is never closed ends: at the next start or end tag, comment or declaration after
+  // `from`, or with `at_line_end` also at the end of the first line that has text; else at the input's end.
+  size_t UnclosedEnd(size_t from, bool at_line_end) const {
+    const size_t n = in_.size();
+    bool text = false;
+    for (size_t p = from; p < n; ++p) {
+      const char c = in_[p];
+      if (c == '<' && p + 1 < n) {
+        const char d = in_[p + 1];
+        if ((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') || d == '/' || d == '!' || d == '?') return p;
+      }
+      if (at_line_end && c == '\n' && text) return p;
+      if (!IsSpace(c)) text = true;
+    }
+    return n;
+  }
+
   size_t EndOfTag(size_t close) const {
     if (close == std::string_view::npos) return in_.size();
     size_t gt = in_.find('>', close);
@@ -397,6 +440,7 @@ class Scanner {
   std::string_view in_;
   size_t max_depth_;
   std::vector<Name> stack_;
+  std::vector<std::pair<Name, size_t>> no_end_tag_after_;  // (name, p): no "</name" from p on
   size_t dropped_ = 0;
   PrescanResult out_;
 };

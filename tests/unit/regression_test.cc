@@ -36,6 +36,19 @@ std::string LinkList(int n) {
   return s + "</ul>";
 }
 
+// l3s-gn1 082e02bd, 19956250, 2454a2b5, 26ea84f9, cb5cb16c: "</title>" lost or mangled by the crawl made the rest
+// of the page the title's text, and the article empty.
+TEST(RegressionTest, UnclosedTitleDoesNotSwallowThePage) {
+  std::string html = "<html><head><title>Golfer Wins Title (The Times)ntById('font');\nobj.size = 1;\n}\n</script>"
+                     "</head><body><div><p>" + Prose("alpha") + "</p><p>" + Prose("beta") + "</p></div></body></html>";
+  std::string text = Extract(html);
+  EXPECT_NE(text.find("alpha report number 0"), std::string::npos) << text;
+  EXPECT_NE(text.find("beta report number 3"), std::string::npos) << text;
+  html = "<html><head><title id=t>More Oil Please - News</titleval</head><body><div><p>" + Prose("gamma") +
+         "</p></div></body></html>";
+  EXPECT_NE(Extract(html).find("gamma report number 2"), std::string::npos);
+}
+
 // fundus be-PoliticoEu: the article container is named "sidebar-grid", so only the pass that ignores class
 // weights finds it.
 TEST(RegressionTest, ArticleInContainerNamedLikeChrome) {
