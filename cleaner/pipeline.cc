@@ -271,16 +271,19 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
   PassResult best;
   size_t best_pass = 0;
   // Readability's order of fallbacks: keep unlikely class names, then ignore class weights, then prune only what
-  // can never be text. The recall focus starts at the second pass (elements named like widgets stay) and keeps
+  // can never be text, and last keep the selection without the clean-up of widgets inside it (Readability's
+  // FLAG_CLEAN_CONDITIONALLY: listings whose every result looks like a widget, cleaneval dev-43). The recall focus starts at the second pass (elements named like widgets stay) and keeps
   // captions.
   struct Pass {
     PruneLevel level;
     bool class_weights;
+    bool clean_conditionally;
   };
-  static constexpr Pass kPasses[] = {{PruneLevel::kStrict, true},
-                                     {PruneLevel::kKeepUnlikely, true},
-                                     {PruneLevel::kKeepUnlikely, false},
-                                     {PruneLevel::kMinimal, false}};
+  static constexpr Pass kPasses[] = {{PruneLevel::kStrict, true, true},
+                                     {PruneLevel::kKeepUnlikely, true, true},
+                                     {PruneLevel::kKeepUnlikely, false, true},
+                                     {PruneLevel::kMinimal, false, true},
+                                     {PruneLevel::kMinimal, false, false}};
   const std::string base_url =
       opt.include_links || opt.include_images ? BaseUrl(dom, url, doc.canonical_url) : std::string();
   const SerializeOptions serialize_options = SerializeOptionsFor(opt, base_url);
@@ -295,7 +298,8 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
     Aggregates agg = Aggregate(dom, facts, removed);
     Scores scores = ScoreCandidates(dom, facts, removed, agg, kPasses[pass].class_weights);
     r.candidates = scores.candidates.size();
-    Selection sel = Select(dom, facts, std::move(removed), std::move(agg), scores, kPasses[pass].class_weights);
+    Selection sel = Select(dom, facts, std::move(removed), std::move(agg), scores, kPasses[pass].class_weights,
+                           kPasses[pass].clean_conditionally);
     if (guess_language) doc.language = GuessLanguage(SelectionText(dom, sel, 16 * 1024));
     if (opt.filter_lines) RemoveLabelledBlocks(dom, facts, *impl_->rules, doc.language, &sel);
     r.lines = Serialize(dom, sel.removed, sel.roots, serialize_options);

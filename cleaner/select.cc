@@ -209,7 +209,7 @@ void CleanInside(const Dom& dom, const PageFacts& facts, uint32_t root, bool cla
 }  // namespace
 
 Selection Select(const Dom& dom, const PageFacts& facts, std::vector<uint8_t> removed, Aggregates agg,
-                 const Scores& scores, bool class_weights) {
+                 const Scores& scores, bool class_weights, bool clean_conditionally) {
   Selection sel;
   const uint32_t body = dom.body() == kNoNode ? dom.root() : dom.body();
 
@@ -310,7 +310,8 @@ Selection Select(const Dom& dom, const PageFacts& facts, std::vector<uint8_t> re
       if (append) sel.roots.push_back(s);
     }
   }
-  for (uint32_t r : sel.roots) CleanInside(dom, facts, r, class_weights, &agg, &removed);
+  if (clean_conditionally)
+    for (uint32_t r : sel.roots) CleanInside(dom, facts, r, class_weights, &agg, &removed);
   sel.removed = std::move(removed);
   sel.agg = std::move(agg);
   return sel;

@@ -26,9 +26,10 @@ struct Selection {
   Aggregates agg;                  // subtree sums without what was removed
 };
 
-// `removed` is the prune stage's mask (taken by value: the selection extends it).
+// `removed` is the prune stage's mask (taken by value: the selection extends it). `clean_conditionally` false skips
+// the clean-up of widget-like tables, lists and divs inside the roots (the pipeline's last fallback pass).
 Selection Select(const Dom& dom, const PageFacts& facts, std::vector<uint8_t> removed, Aggregates agg,
-                 const Scores& scores, bool class_weights);
+                 const Scores& scores, bool class_weights, bool clean_conditionally = true);
 
 // The line rules (cleaner/rules/lines/*.txt, compiled once in `rules`, the same that the filter stage applies to
 // lines) applied to whole elements inside the roots. A label is a short element that starts a line and is the

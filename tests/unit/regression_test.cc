@@ -49,6 +49,27 @@ TEST(RegressionTest, UnclosedTitleDoesNotSwallowThePage) {
   EXPECT_NE(Extract(html).find("gamma report number 2"), std::string::npos);
 }
 
+// cleaneval dev-43 (a directory's search results), l3s-gn1 4db9677f, wcxb 5335: every pass's clean-up took each
+// result for a widget (a table with a few links, beside a page picker), leaving nothing. Readability's last
+// fallback keeps the article without that clean-up, and so does cleaner's.
+TEST(RegressionTest, ListingThatLooksLikeWidgetsIsKeptByTheLastFallback) {
+  std::string results;
+  for (int i = 0; i < 6; ++i) {
+    results += "<table><tr><td><b>Golf Course " + std::to_string(i) +
+               "</b></td><td><a href='/d'>Details</a></td><td><a href='/i'>Itinerary</a></td>"
+               "<td><a href='/r'>Routing</a></td><td><a href='/m'>Location</a></td></tr>"
+               "<tr><td colspan=5>Course " + std::to_string(i) +
+               " has nine holes by the sea and a club house that serves lunch all summer long</td></tr></table>";
+  }
+  const std::string html =
+      "<html><body><form name=refine><table><tr><td>" + results +
+      "<table><tr><td>Page: <select name=p><option>1</option><option>2</option></select></td>"
+      "<td><a href='/next'>Next</a></td></tr></table></td></tr></table></form></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("Course 0 has nine holes"), std::string::npos) << text;
+  EXPECT_NE(text.find("Course 5 has nine holes"), std::string::npos) << text;
+}
+
 // fundus be-PoliticoEu: the article container is named "sidebar-grid", so only the pass that ignores class
 // weights finds it.
 TEST(RegressionTest, ArticleInContainerNamedLikeChrome) {
