@@ -343,7 +343,6 @@ class Scanner {
     return std::string_view::npos;
   }
 
-  // The index after the '>' of the end tag that starts at `close`; the end of the input if there is none.
   // Where an element that is never closed ends: at the next start or end tag, comment or declaration after
   // `from`, or with `at_line_end` also at the end of the first line that has text; else at the input's end.
   size_t UnclosedEnd(size_t from, bool at_line_end) const {
@@ -361,6 +360,7 @@ class Scanner {
     return n;
   }
 
+  // The index after the '>' of the end tag that starts at `close`; the end of the input if there is none.
   size_t EndOfTag(size_t close) const {
     if (close == std::string_view::npos) return in_.size();
     size_t gt = in_.find('>', close);
