@@ -38,10 +38,13 @@ bool IsVoid(const Name& n) {
   return false;
 }
 
-// Elements whose content Gumbo reads as raw text up to the matching end tag, and that cleaner never uses.
+// Elements whose content Gumbo reads as raw text up to the matching end tag, and that cleaner never uses. Also
+// <noscript>, which browsers (scripting on) read as raw text too, while Gumbo parses its content as markup: an
+// element left open inside it (`<noscript><div id=x></noscript>`, cleaneval final-714) then holds the rest of
+// the page, and the prune stage drops every <noscript> with what it holds.
 bool IsDroppedRawText(const Name& n) {
   return n.Is("script") || n.Is("style") || n.Is("iframe") || n.Is("noembed") || n.Is("noframes") ||
-         n.Is("xmp");
+         n.Is("xmp") || n.Is("noscript");
 }
 
 // Elements whose content is RCDATA: kept, but tags inside are text, so the scanner must not read them as tags.

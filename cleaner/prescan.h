@@ -5,8 +5,8 @@
 // Gumbo 0.10.1 tokenizes script data one character at a time (54% of the bytes of the ScrapingHub pages sit inside
 // <script> and <style>), and its tree builder is quadratic in nesting depth and in unclosed formatting elements
 // (shared/GUMBO.md). The pre-scan therefore
-//   - empties <script>, <style>, <svg>, <iframe>, <noembed>, <noframes>, <xmp> bodies and drops comments, which the
-//     extractor never uses (JSON-LD scripts are kept: they carry metadata);
+//   - empties <script>, <style>, <svg>, <iframe>, <noembed>, <noframes>, <xmp> and <noscript> bodies and drops
+//     comments, which the extractor never uses (JSON-LD scripts are kept: they carry metadata);
 //   - tracks an approximate open-element depth and drops start and end tags beyond Options::max_depth, so hostile
 //     nesting reaches Gumbo flattened (the text inside is kept).
 // The depth model is approximate (it knows the common implied end tags: p, li, dt/dd, td/th, tr, option) because it

@@ -76,6 +76,12 @@ TEST(PrescanTest, StyleIframeNoembedNoframesXmpBodiesAreEmptied) {
             "<noembed></noembed><noframes></noframes><xmp></xmp>");
 }
 
+TEST(PrescanTest, NoscriptBodyIsEmptiedAsBrowsersReadIt) {
+  // Browsers read <noscript> as raw text; Gumbo would leave the <div> open and put the rest of the page in it.
+  EXPECT_EQ(Scan("<noscript>\n<div id=\"left\">\n</noscript><p>Story</p>"), "<noscript></noscript><p>Story</p>");
+  EXPECT_EQ(Scan("<NOSCRIPT><img src=pixel.gif></NOSCRIPT>x"), "<NOSCRIPT></noscript>x");
+}
+
 TEST(PrescanTest, SvgBodyIsEmptiedButSelfClosingSvgIsKept) {
   EXPECT_EQ(Scan("<p>a<svg viewBox=\"0 0 8 8\"><path d=\"M0 0\"/><text>label</text></svg>b</p>"),
             "<p>a<svg viewBox=\"0 0 8 8\"></svg>b</p>");

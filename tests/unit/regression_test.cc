@@ -70,6 +70,16 @@ TEST(RegressionTest, ListingThatLooksLikeWidgetsIsKeptByTheLastFallback) {
   EXPECT_NE(text.find("Course 5 has nine holes"), std::string::npos) << text;
 }
 
+// cleaneval final-714: "<noscript><div id=leftcont1></noscript>" (the fallback of a script that writes the
+// <div>) left the <div> open inside the <noscript>, which then held the whole page and was pruned with it.
+TEST(RegressionTest, ElementLeftOpenInNoscriptDoesNotHideThePage) {
+  const std::string html = "<html><body><noscript>\n<div id=\"leftcont1\">\n</noscript><div><p>" + Prose("alpha") +
+                           "</p><p>" + Prose("beta") + "</p></div></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("alpha report number 0"), std::string::npos) << text;
+  EXPECT_NE(text.find("beta report number 3"), std::string::npos) << text;
+}
+
 // fundus be-PoliticoEu: the article container is named "sidebar-grid", so only the pass that ignores class
 // weights finds it.
 TEST(RegressionTest, ArticleInContainerNamedLikeChrome) {
