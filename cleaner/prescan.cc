@@ -265,6 +265,24 @@ class Scanner {
     if (IsRcdata(name)) {
       size_t close = FindEndTag(tag_end, name);
       size_t close_end = EndOfTag(close);
+      // Without its end tag, a <title> or <textarea> takes the rest of the input as its text (the HTML standard's
+      // RCDATA state), so the page has no body at all. Such pages are mangled crawls (a title cut off, "</titlevalue=")
+      // whose rest is the page: the element ends at the first thing that looks like a tag.
+      if (close == std::string_view::npos) {
+        const size_t cut = FirstTagLike(tag_end);
+        if (cut != std::string_view::npos) {
+          if (Open(name, false)) {
+            Emit(at, cut);
+            out_.html.append("</");
+            out_.html.append(name.s.data(), name.len);
+            out_.html.push_back('>');
+          } else {
+            Emit(tag_end, cut);
+          }
+          Close(name);
+          return cut;
+        }
+      }
       if (Open(name, false)) Emit(at, close_end);
       else Emit(tag_end, close == std::string_view::npos ? n : close);
       Close(name);
@@ -313,6 +331,22 @@ class Scanner {
         in_name = true;
         if (++count > kMaxAttributes) return p;
       }
+    }
+    return std::string_view::npos;
+  }
+
+  // The first '<' from `p` that starts a start tag, an end tag, a comment or a doctype; npos if none.
+  size_t FirstTagLike(size_t p) const {
+    const size_t n = in_.size();
+    while (p < n) {
+      const char* lt = static_cast<const char*>(std::memchr(in_.data() + p, '<', n - p));
+      if (lt == nullptr) return std::string_view::npos;
+      const size_t at = static_cast<size_t>(lt - in_.data());
+      if (at + 2 < n) {
+        const char c = in_[at + 1];
+        if (IsAsciiAlpha(c) || c == '!' || (c == '/' && IsAsciiAlpha(in_[at + 2]))) return at;
+      }
+      p = at + 1;
     }
     return std::string_view::npos;
   }
