@@ -244,14 +244,26 @@ Selection Select(const Dom& dom, const PageFacts& facts, std::vector<uint8_t> re
       }
     }
     // Climb while the parent scores higher than what we have, as long as it does not fall below a third of it:
-    // that parent gathers more of the article.
-    float last = scores.is_candidate[best] ? scores.score[best] : 0;
+    // that parent gathers more of the article. In nested layout tables every <table>, <tbody> and <tr> on the way
+    // is a candidate with a falling score, so a cell far up scores "higher than the last" while it scores a
+    // fraction of the winner: such an ancestor is taken only when it is no more a list of links than the winner
+    // (the text-mass limits below) or holds kMassRatio times its prose (a directory page whose article is split
+    // across cells). Measured: only l3s-gn1 changes (+0.004, 9 pages better, 1 worse by 0.01); accepting only
+    // ancestors above a third of the winner (Readability's fixed threshold) also lost split articles on
+    // cleaneval, scrapinghub and dragnet.
+    const float top_score = scores.is_candidate[best] ? scores.score[best] : 0;
+    const float top_prose = agg.sums[best].text - agg.sums[best].link;
+    const float top_ld = agg.LinkDensity(best);
+    float last = top_score;
     for (uint32_t p = dom.node(best).parent; p != kNoNode && p != body && p != dom.root();
          p = dom.node(p).parent) {
       if (!scores.is_candidate[p]) continue;
       float ps = scores.score[p];
       if (ps < last / 3) break;
-      if (ps > last) best = p;
+      const bool plausible = ps >= top_score / 3 ||
+                             agg.LinkDensity(p) <= std::max(kMassMaxLinkDensity, top_ld + 0.1f) ||
+                             agg.sums[p].text - agg.sums[p].link >= kMassRatio * top_prose;
+      if (ps > last && plausible) best = p;
       last = ps;
     }
     // An only child says nothing more than its parent.
