@@ -177,6 +177,27 @@ TEST(SelectTest, LinkHeavyBlockInsideTheArticleIsCleanedOut) {
   EXPECT_EQ(s.sel.removed[s.ById("art")], 0);
 }
 
+TEST(SelectTest, AHeadlineListLaidOutAsATableIsCleanedOut) {
+  // Twelve rows make a data table by Readability's count, but one whose text is all links is other stories'
+  // headlines; twelve rows of plain text (or a table at the limit, 40% links) are data and stay.
+  std::string links = "<table id=links>", plain = "<table id=plain>", mixed = "<table id=mixed>";
+  for (int i = 0; i < 12; ++i) {
+    links += "<tr><td><a href=/s" + std::to_string(i) + ">" + Letters(40) + "</a></td></tr>";
+    plain += "<tr><td>" + Letters(40) + "</td></tr>";
+    mixed += "<tr><td><a href=/m" + std::to_string(i) + ">" + Letters(16) + "</a></td><td>" + Letters(24) +
+             "</td></tr>";
+  }
+  links += "</table>";
+  plain += "</table>";
+  mixed += "</table>";
+  Selected s = SelectOn("<body><div id=art>" + Para(300, 3) + Para(300, 3) + plain + mixed + links + Para(300, 3) +
+                        "</div></body>");
+  EXPECT_EQ(s.sel.top, s.ById("art"));
+  EXPECT_EQ(s.sel.removed[s.ById("links")], 1);
+  EXPECT_EQ(s.sel.removed[s.ById("plain")], 0);
+  EXPECT_EQ(s.sel.removed[s.ById("mixed")], 0);
+}
+
 TEST(SelectTest, ImageGalleryInsideTheArticleIsCleanedOut) {
   const std::string html = "<body><div id=art>" + Para(300) + "<div id=gallery><img src=1.jpg><img src=2.jpg>"
                            "<img src=3.jpg></div>" + Para(300) + "</div></body>";
