@@ -179,23 +179,28 @@ TEST(SelectTest, LinkHeavyBlockInsideTheArticleIsCleanedOut) {
 
 TEST(SelectTest, AHeadlineListLaidOutAsATableIsCleanedOut) {
   // Twelve rows make a data table by Readability's count, but one whose text is all links is other stories'
-  // headlines; twelve rows of plain text (or a table at the limit, 40% links) are data and stay.
-  std::string links = "<table id=links>", plain = "<table id=plain>", mixed = "<table id=mixed>";
+  // headlines; twelve rows of plain text (or with 15% links, under the limit of 20%) are data and stay, and so is a table
+  // with header cells, whatever its links.
+  std::string links = "<table id=links>", plain = "<table id=plain>", mixed = "<table id=mixed>",
+              headed = "<table id=headed><tr><th>Story</th></tr>";
   for (int i = 0; i < 12; ++i) {
     links += "<tr><td><a href=/s" + std::to_string(i) + ">" + Letters(40) + "</a></td></tr>";
     plain += "<tr><td>" + Letters(40) + "</td></tr>";
-    mixed += "<tr><td><a href=/m" + std::to_string(i) + ">" + Letters(16) + "</a></td><td>" + Letters(24) +
+    mixed += "<tr><td><a href=/m" + std::to_string(i) + ">" + Letters(6) + "</a></td><td>" + Letters(34) +
              "</td></tr>";
+    headed += "<tr><td><a href=/h" + std::to_string(i) + ">" + Letters(40) + "</a></td></tr>";
   }
   links += "</table>";
+  headed += "</table>";
   plain += "</table>";
   mixed += "</table>";
-  Selected s = SelectOn("<body><div id=art>" + Para(300, 3) + Para(300, 3) + plain + mixed + links + Para(300, 3) +
-                        "</div></body>");
+  Selected s = SelectOn("<body><div id=art>" + Para(300, 3) + Para(300, 3) + plain + mixed + links + headed +
+                        Para(300, 3) + "</div></body>");
   EXPECT_EQ(s.sel.top, s.ById("art"));
   EXPECT_EQ(s.sel.removed[s.ById("links")], 1);
   EXPECT_EQ(s.sel.removed[s.ById("plain")], 0);
   EXPECT_EQ(s.sel.removed[s.ById("mixed")], 0);
+  EXPECT_EQ(s.sel.removed[s.ById("headed")], 0);
 }
 
 TEST(SelectTest, ImageGalleryInsideTheArticleIsCleanedOut) {
