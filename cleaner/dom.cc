@@ -324,7 +324,8 @@ bool IsBlock(Tag t) {
   }
 }
 
-bool IsDataTable(const Dom& dom, uint32_t table, const std::vector<uint8_t>& removed) {
+bool IsDataTable(const Dom& dom, uint32_t table, const std::vector<uint8_t>& removed, bool* marked) {
+  if (marked != nullptr) *marked = false;
   if (dom.attr(table, "role") == "presentation") return false;
   int rows = 0, max_cols = 0, cols = 0;
   const uint32_t end = SubtreeEnd(dom, table);
@@ -332,7 +333,10 @@ bool IsDataTable(const Dom& dom, uint32_t table, const std::vector<uint8_t>& rem
     if (removed[i]) continue;
     Tag t = dom.node(i).tag;
     if (!dom.node(i).is_element()) continue;
-    if (t == Tag::kCaption || t == Tag::kTh || t == Tag::kThead || t == Tag::kTfoot) return true;
+    if (t == Tag::kCaption || t == Tag::kTh || t == Tag::kThead || t == Tag::kTfoot) {
+      if (marked != nullptr) *marked = true;
+      return true;
+    }
     if (t == Tag::kTable) return false;  // nested tables are layout
     if (t == Tag::kTr) {
       ++rows;

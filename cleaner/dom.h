@@ -105,8 +105,9 @@ bool IsBlock(Tag t);
 
 // True if <table> element `table` holds data rather than layout (Readability's rule): it has a caption, header
 // cells or header/footer row groups, or is large (10 rows, 5 columns or more than 10 cells), and holds no nested
-// table. Nodes marked in `removed` are not counted.
-bool IsDataTable(const Dom& dom, uint32_t table, const std::vector<uint8_t>& removed);
+// table. Nodes marked in `removed` are not counted. `marked`, if given, is set when the markup says so (caption,
+// header cells or row groups) rather than the size.
+bool IsDataTable(const Dom& dom, uint32_t table, const std::vector<uint8_t>& removed, bool* marked = nullptr);
 
 }  // namespace cleaner
 

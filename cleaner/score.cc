@@ -184,8 +184,10 @@ Scores ScoreCandidates(const Dom& dom, const PageFacts& facts, const std::vector
                                                      t == Tag::kArticle || t == Tag::kBlockquote ||
                                                      t == Tag::kMain || t == Tag::kLi || t == Tag::kDd ||
                                                      t == Tag::kFont || t == Tag::kCenter || t == Tag::kSpan);
-    if (paragraph_tag && !(IsHeading(t) && t == Tag::kH1)) {
-      if (t == Tag::kTd && has_block_child) continue;  // a layout cell: its paragraphs score themselves
+    // A layout cell (a <td> with blocks in it) is a container: its paragraphs score themselves, and the text
+    // beside them below.
+    const bool layout_cell = t == Tag::kTd && has_block_child;
+    if (paragraph_tag && !(IsHeading(t) && t == Tag::kH1) && !layout_cell) {
       credit(node.parent, agg.sums[i].text, agg.sums[i].commas);
     } else if (leaf_container && t != Tag::kSpan && t != Tag::kLi) {
       // A <div> with only inline content is a paragraph (Readability turns it into a <p>).

@@ -42,7 +42,8 @@ struct FilterOptions {
 };
 
 // Removes noise lines from `lines` in place. `title` (may be empty) is dropped where it repeats among the first
-// lines. Image lines (Line::is_image) are not judged: one goes only when the text lines on both sides of it go.
+// lines. A long line seen before goes, unless it belongs to a passage of several lines that the page repeats as a
+// whole. Image lines (Line::is_image) are not judged: one goes only when the text lines on both sides of it go.
 // Preformatted lines (kPre) are not judged either: no rule applies to code.
 FilterReport FilterLines(const Rules& rules, std::string_view language, std::string_view title,
                          const FilterOptions& options, std::vector<Line>* lines);

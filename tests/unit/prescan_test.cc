@@ -169,6 +169,15 @@ TEST(PrescanTest, ManyUnclosedTitlesAreScannedOnce) {
   EXPECT_EQ(Scan(html), Repeat("<title>x</title>\n", 200000));
 }
 
+TEST(PrescanTest, UnclosedRcdataEndsAtTheFirstTag) {
+  // A mangled crawl: the title's end tag is lost, so the title would take the whole page as its text.
+  EXPECT_EQ(Scan("<title>News - Site</titlevalue=\"1\" --> </head><body><p>Article</p>"),
+            "<title>News - Site</title></titlevalue=\"1\" --> </head><body><p>Article</p>");
+  // "< b" and "<\/x>" (a script's escaped end tag) are not tags; the title's first line ends it.
+  EXPECT_EQ(Scan("<title>A < b <\\/x> c\n<div>Text</div>"), "<title>A < b <\\/x> c</title>\n<div>Text</div>");
+  EXPECT_EQ(Scan("<textarea>note <!-- x --><p>Text</p>"), "<textarea>note </textarea><p>Text</p>");
+}
+
 TEST(PrescanTest, LiteralLessThanInTextIsKept) {
   EXPECT_EQ(Scan("<p>1 < 2 and a<3 and <= done</p>"), "<p>1 < 2 and a<3 and <= done</p>");
 }

@@ -284,6 +284,9 @@ TEST(RulesTest, ClassifyLineKinds) {
   EXPECT_EQ(r.ClassifyLine("---", "en"), Rules::kLine);
   EXPECT_EQ(r.ClassifyLine("Leave a Reply", "en"), Rules::kTail);
   EXPECT_EQ(r.ClassifyLine("Read also:", "en"), Rules::kBlock);
+  // washingtonpost.com pages (cleanportaleval) head their list of other pages so.
+  EXPECT_EQ(r.ClassifyLine("You may also be interested in:", "en"), Rules::kBlock);
+  EXPECT_EQ(r.ClassifyLine("You may also be interested in the new budget.", "en"), 0);
   EXPECT_EQ(r.ClassifyLine("Related Posts", "en"), Rules::kBlock | Rules::kTail);
   EXPECT_EQ(r.ClassifyLine("3 May 2024", "en"), Rules::kMeta);
   EXPECT_EQ(r.ClassifyLine("\xC2\xA9 2024 Example News Ltd", "en"), Rules::kEdge);  // © ...

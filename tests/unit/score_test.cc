@@ -196,6 +196,16 @@ TEST(ScoreTest, TextBesideBlocksIsAParagraphOfItsContainer) {
   EXPECT_FLOAT_EQ(s.scores.score[s.dom.body()], (2 + 1) / 2.0f);
 }
 
+TEST(ScoreTest, TextBesideBlocksInALayoutCellIsAParagraphOfTheCell) {
+  // Old table layouts put the story straight into a <td> beside a heading and a <p>: the text around the <br>
+  // (60 + 60 characters, 1 comma) scores 1 + 1 + 1 = 3 for the cell, which the <p> credits with 1 more; the
+  // cell is not itself a paragraph of its row.
+  Scored s = ScorePage("<body><table><tr id=r><td id=c><h2>Title</h2>" + Letters(60, 1) + "<br>" + Letters(60) +
+                       "<p>" + Letters(30) + "</p></td></tr></table></body>");
+  EXPECT_FLOAT_EQ(s.Score("c"), 3 + 3 + 1);
+  EXPECT_FLOAT_EQ(s.Score("r"), (3 + 1) / 2.0f);
+}
+
 TEST(ScoreTest, ListItemsAndListsDoNotScore) {
   Scored s = ScorePage("<body><div id=d><ul id=u><li>" + Letters(150) + "</li><li>" + Letters(150) +
                  "</li></ul></div></body>");

@@ -131,6 +131,28 @@ TEST(SelectTest, AnOnlyChildGivesWayToItsParent) {
   EXPECT_EQ(s.sel.roots, s.Ids({"outer"}));
 }
 
+TEST(SelectTest, ALinkHeavyLayoutCellFarUpDoesNotTakeOverTheStory) {
+  // The story, 3 x (1 + 5 + 3) = 27 in a cell (td: 3 + 27 = 30), sits in an inner table inside an outer cell
+  // that also holds four headline links (4 x 2). Going up, the row (13.5), the tbody (4.5) and the table (3)
+  // each fall to no less than a third of the last, and the outer cell scores (3 + 27 / 12 + 8) x (1 - 400 / 1300)
+  // = 9.17: higher than the table before it, but under a third of the story's 30, with 31% of its text in links
+  // and no more prose than the story. The story's table stays the article (the cell and row are only children).
+  std::string links;
+  for (int i = 0; i < 4; ++i) links += "<p><a href=/s" + std::to_string(i) + ">" + Letters(100) + "</a></p>";
+  const std::string story = Para(300, 5) + Para(300, 5) + Para(300, 5);
+  Selected s = SelectOn("<body><table><tr><td id=c0>" + links + "<table id=t1><tr><td id=c1>" + story +
+                        "</td></tr></table></td></tr></table></body>");
+  EXPECT_FLOAT_EQ(s.scores.score[s.ById("c1")], 30);
+  EXPECT_NEAR(s.scores.score[s.ById("c0")], (3 + 27 / 12.0f + 8) * (1 - 400 / 1300.0f), 1e-4);
+  EXPECT_EQ(s.sel.top, s.ById("t1"));
+  // The same cell with its four paragraphs as plain text (13.25, none of it links) is the article.
+  std::string prose;
+  for (int i = 0; i < 4; ++i) prose += Para(100);
+  Selected plain = SelectOn("<body><table id=t0><tr><td id=c0>" + prose + "<table id=t1><tr><td id=c1>" +
+                            story + "</td></tr></table></td></tr></table></body>");
+  EXPECT_EQ(plain.sel.top, plain.ById("t0"));  // the cell is its row's only child, the row its table's
+}
+
 TEST(SelectTest, NoCandidateSelectsTheBody) {
   Selected s = SelectOn("<body><div>Short</div><ul><li>" + Letters(100) + "</li></ul></body>");
   EXPECT_TRUE(s.scores.candidates.empty());
@@ -153,6 +175,32 @@ TEST(SelectTest, LinkHeavyBlockInsideTheArticleIsCleanedOut) {
   EXPECT_EQ(s.sel.removed[s.ById("h")], 1);                             // a heading with a negative name
   EXPECT_EQ(s.sel.removed[s.ById("k")], 0);
   EXPECT_EQ(s.sel.removed[s.ById("art")], 0);
+}
+
+TEST(SelectTest, AHeadlineListLaidOutAsATableIsCleanedOut) {
+  // Twelve rows make a data table by Readability's count, but one whose text is all links is other stories'
+  // headlines; twelve rows of plain text (or with 15% links, under the limit of 20%) are data and stay, and so is a table
+  // with header cells, whatever its links.
+  std::string links = "<table id=links>", plain = "<table id=plain>", mixed = "<table id=mixed>",
+              headed = "<table id=headed><tr><th>Story</th></tr>";
+  for (int i = 0; i < 12; ++i) {
+    links += "<tr><td><a href=/s" + std::to_string(i) + ">" + Letters(40) + "</a></td></tr>";
+    plain += "<tr><td>" + Letters(40) + "</td></tr>";
+    mixed += "<tr><td><a href=/m" + std::to_string(i) + ">" + Letters(6) + "</a></td><td>" + Letters(34) +
+             "</td></tr>";
+    headed += "<tr><td><a href=/h" + std::to_string(i) + ">" + Letters(40) + "</a></td></tr>";
+  }
+  links += "</table>";
+  headed += "</table>";
+  plain += "</table>";
+  mixed += "</table>";
+  Selected s = SelectOn("<body><div id=art>" + Para(300, 3) + Para(300, 3) + plain + mixed + links + headed +
+                        Para(300, 3) + "</div></body>");
+  EXPECT_EQ(s.sel.top, s.ById("art"));
+  EXPECT_EQ(s.sel.removed[s.ById("links")], 1);
+  EXPECT_EQ(s.sel.removed[s.ById("plain")], 0);
+  EXPECT_EQ(s.sel.removed[s.ById("mixed")], 0);
+  EXPECT_EQ(s.sel.removed[s.ById("headed")], 0);
 }
 
 TEST(SelectTest, ImageGalleryInsideTheArticleIsCleanedOut) {

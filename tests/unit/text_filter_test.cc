@@ -191,6 +191,19 @@ TEST(TextFilterTest, LongDuplicateLinesAreDropped) {
   EXPECT_EQ(Filter({kLong1, kLong2, kLong1, kLong2, kLong1}), (Strings{kLong1, kLong2}));
 }
 
+TEST(TextFilterTest, ARepeatedPassageStays) {
+  // A story that the page prints twice (three paragraphs in a row, 400 bytes) is the page's text both times; a
+  // single paragraph repeated on its own (a teaser) still goes, and so does a repeated run of short lines (a
+  // headline and its dateline, 132 bytes).
+  const std::string p1 = kLong1 + " " + kLong2, p2 = kLong3 + " " + kLong4, p3 = kLong5;
+  ASSERT_GE(p1.size() + p2.size() + p3.size(), 300u);
+  EXPECT_EQ(Filter({p1, p2, p3, kLong4, p1, p2, p3}), (Strings{p1, p2, p3, kLong4, p1, p2, p3}));
+  EXPECT_EQ(Filter({p1, p2, p3, kLong4, p2}), (Strings{p1, p2, p3, kLong4}));
+  EXPECT_EQ(Filter({kLong1, kLong2, kLong3, kLong1, kLong2}), (Strings{kLong1, kLong2, kLong3}));
+  // Lines in a row that repeat lines from different places are no passage.
+  EXPECT_EQ(Filter({p1, kLong4, p2, p3, p2, p1}), (Strings{p1, kLong4, p2, p3}));
+}
+
 TEST(TextFilterTest, ShortDuplicateLinesStay) {
   // Under 40 bytes a repeat is ordinary ("Yes.", a refrain).
   EXPECT_EQ(Filter({"Yes.", kLong1, "Yes."}), (Strings{"Yes.", kLong1, "Yes."}));
