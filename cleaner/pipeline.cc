@@ -3,6 +3,7 @@
 // The Extractor: runs the stages in order (decode, parse, prune, score, select, serialize, filter), with fallback
 // passes that prune less when the strict pass finds too little text.
 
+#include <algorithm>
 #include <chrono>
 #include <iterator>
 #include <optional>
@@ -49,6 +50,7 @@ struct PassResult {
   size_t candidates = 0;
   size_t lines_before_filter = 0;
   double length = 0;
+  double article_length = 0;  // `length` without reader-comment sections (WithoutComments)
   size_t pruned = 0;
 };
 
@@ -184,6 +186,28 @@ void Compose(const Options& opt, std::vector<Line> lines, Document* doc) {
   doc->text = std::move(text);
 }
 
+// `removed` plus the reader-comment sections inside `roots` (a root may be one), or an empty vector when the roots
+// hold none. A section is an element named like one (class_id/comments.txt) that the strict pass pruned (`strict`);
+// as in FindCommentSection, a match around a root is a page wrapper ("comments-open"), not a section.
+std::vector<uint8_t> WithoutComments(const Dom& dom, const PageFacts& facts, const std::vector<uint8_t>& strict,
+                                     const std::vector<uint32_t>& roots, const std::vector<uint8_t>& removed) {
+  std::vector<uint8_t> out;
+  for (uint32_t root : roots) {
+    const uint32_t end = SubtreeEnd(dom, root);
+    for (uint32_t i = root; i < end; ++i) {
+      if (removed[i] || !dom.node(i).is_element() || !facts.elements[i].comments || !strict[i] ||
+          facts.raw_text[i] <= 0) {
+        continue;
+      }
+      if (out.empty()) out = removed;
+      const uint32_t section_end = SubtreeEnd(dom, i);
+      std::fill(out.begin() + i, out.begin() + section_end, 1);
+      i = section_end - 1;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Extractor::Extractor(Options options) {
@@ -272,8 +296,9 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
   size_t best_pass = 0;
   // Readability's order of fallbacks: keep unlikely class names, then ignore class weights, then prune only what
   // can never be text, and last keep the selection without the clean-up of widgets inside it (Readability's
-  // FLAG_CLEAN_CONDITIONALLY: listings whose every result looks like a widget, cleaneval dev-43). The recall focus starts at the second pass (elements named like widgets stay) and keeps
-  // captions.
+  // FLAG_CLEAN_CONDITIONALLY: listings whose every result looks like a widget, cleaneval dev-43). The recall focus
+  // starts at the second pass (elements named like widgets stay) and keeps captions. A later pass wins with more
+  // text outside reader-comment sections.
   struct Pass {
     PruneLevel level;
     bool class_weights;
@@ -292,9 +317,12 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
   filter_options.drop_link_lines = opt.focus == Focus::kPrecision;
   filter_options.cut_tail = opt.focus != Focus::kRecall;
   const bool recall = opt.focus == Focus::kRecall;
+  std::vector<uint8_t> strict;  // the strict pass's prune mask, for WithoutComments
   for (size_t pass = recall ? 1 : 0; pass < std::size(kPasses); ++pass) {
     PassResult r;
     std::vector<uint8_t> removed = Prune(dom, facts, kPasses[pass].level, &r.pruned, recall);
+    if (pass == 0) strict = removed;
+    if (strict.empty()) strict = Prune(dom, facts, PruneLevel::kStrict, nullptr);  // the recall focus skips pass 0
     Aggregates agg = Aggregate(dom, facts, removed);
     Scores scores = ScoreCandidates(dom, facts, removed, agg, kPasses[pass].class_weights);
     r.candidates = scores.candidates.size();
@@ -302,6 +330,13 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
                            kPasses[pass].clean_conditionally);
     if (guess_language) doc.language = GuessLanguage(SelectionText(dom, sel, 16 * 1024));
     if (opt.filter_lines) RemoveLabelledBlocks(dom, facts, *impl_->rules, doc.language, &sel);
+    // A fallback pass keeps comment sections, which are never the article but would win on their length (dragnet 60:
+    // a video post, and 15000 characters of comments in the last pass; 42: a post of 192 characters in a wrapper
+    // with 17 comments): passes compare on their text without them.
+    std::vector<Line> without_comments;
+    const std::vector<uint8_t> comments_mask = WithoutComments(dom, facts, strict, sel.roots, sel.removed);
+    const bool has_comments = !comments_mask.empty();
+    if (has_comments) without_comments = Serialize(dom, comments_mask, sel.roots, serialize_options);
     r.lines = Serialize(dom, sel.removed, sel.roots, serialize_options);
     r.roots = std::move(sel.roots);
     if (opt.include_comments) r.removed = std::move(sel.removed);
@@ -309,7 +344,17 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
     if (opt.filter_lines) FilterLines(*impl_->rules, doc.language, doc.title, filter_options, &r.lines);
     for (const Line& l : r.lines)
       if (!l.is_image()) r.length += measurer->EffectiveLength(l.text);
-    if (best_pass == 0 || r.length > best.length) {
+    r.article_length = r.length;
+    if (has_comments) {
+      if (opt.filter_lines) FilterLines(*impl_->rules, doc.language, doc.title, filter_options, &without_comments);
+      r.article_length = 0;
+      for (const Line& l : without_comments)
+        if (!l.is_image()) r.article_length += measurer->EffectiveLength(l.text);
+    }
+    // Passes without any text outside comment sections compare on all their text: a page has some text.
+    const bool longer = (r.article_length > 0 || best.article_length > 0) ? r.article_length > best.article_length
+                                                                          : r.length > best.length;
+    if (best_pass == 0 || longer) {
       best = std::move(r);
       best_pass = pass + 1;
     }

@@ -161,6 +161,7 @@ PageFacts ComputePageFacts(const Dom& dom, const Rules& rules, TextMeasurer* mea
       e.unlikely = rules.IsUnlikely(class_id) && !rules.IsMaybeCandidate(class_id);
       e.boilerplate = rules.IsBoilerplate(class_id);
       e.caption_class = rules.IsCaption(class_id);
+      e.comments = rules.IsCommentSection(class_id);
     }
     e.hidden = dom.has_attr(i, "hidden") || dom.attr(i, "aria-hidden") == "true" ||
                IsHiddenByStyle(dom.attr(i, "style"));

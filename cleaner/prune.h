@@ -25,6 +25,7 @@ struct PageFacts {
     bool chrome_role = false;  // role=navigation, menu, complementary, ...
     bool caption = false;        // repeats the alt text of the image just before it
     bool caption_class = false;  // matches class_id/caption.txt
+    bool comments = false;       // matches class_id/comments.txt: named like a reader-comment section
   };
   std::vector<Element> elements;  // indexed by node; meaningful for elements only
   std::vector<float> text_len;    // text nodes: effective length (TextMeasurer) of the collapsed text

@@ -371,5 +371,73 @@ TEST(RegressionTest, ParagraphNamedLikeTheArticleDoesNotSpareItsSidebar) {
   EXPECT_EQ(text.find("profile report"), std::string::npos) << text;
 }
 
+// A WordPress (Thesis) comment section: <div id="comments"> around a <dl> of comments, each a few sentences.
+std::string ThesisComments(int n) {
+  std::string s = "<div id='comments'><div class='comments_intro'><p>{ " + std::to_string(n) +
+                  " comments… read them below or <a href='#respond'>add one</a> }</p></div><dl id='comment_list'>";
+  for (int i = 0; i < n; ++i) {
+    s += "<dt class='comment'><span class='comment_author'>reader" + std::to_string(i) +
+         "</span> <span class='comment_time'>July 18, 2012 at 10:16 pm</span></dt><dd class='comment'>"
+         "<div class='format_text'><p>" + Prose("comment" + std::to_string(i), 2) + "</p></div></dd>";
+  }
+  return s + "</dl></div>";
+}
+
+// dragnet 60: a video post, so the strict pass finds only its byline; the last fallback pass keeps the comment
+// section, and its 15000 characters won on length. Text in a comment section does not count when passes compare.
+TEST(RegressionTest, CommentsDoNotMakeAFallbackPassWin) {
+  std::string html = "<html><body><div id='content_box'><div id='content' class='hfeed'><div class='post hentry'>"
+                     "<div class='headline_area'><h1>Conversation with my readers</h1><p class='headline_meta'>by "
+                     "Paulo Coelho on June 29, 2012</p></div><div class='format_text entry-content'><p><iframe "
+                     "src='https://www.youtube.com/embed/x'></iframe></p></div></div>" + ThesisComments(12) +
+                     "</div></div></body></html>";
+  std::string text = Extract(html);
+  EXPECT_NE(text.find("by Paulo Coelho on June 29, 2012"), std::string::npos) << text;
+  EXPECT_EQ(text.find("comment0 report"), std::string::npos) << text;
+}
+
+// dragnet 42: a post of two sentences. The last fallback pass takes the blog's wrapper, with the post and the
+// comments: without the comments it has no more text than the strict pass, which stays.
+TEST(RegressionTest, CommentsInAFallbackPassWrapperDoNotCount) {
+  std::string html = "<html><body><div id='content_box'><div id='content' class='hfeed'><div class='post hentry'>"
+                     "<div class='headline_area'><h1>13 July: Viva Rosa Mystica!</h1><p class='headline_meta'>by "
+                     "Paulo Coelho on July 13, 2012</p></div><div class='format_text entry-content'><p>Whenever you "
+                     "have time, and if you believe in miracles, I encourage you to visit the Rosa Mystica shrine, "
+                     "in Montechiari, Italy<br>To find more information about the apparitions, please <a "
+                     "href='http://www.mgr.org/'>CLICK HERE</a></p></div></div>" + ThesisComments(12) +
+                     "</div></div></body></html>";
+  std::string text = Extract(html);
+  EXPECT_NE(text.find("Rosa Mystica shrine"), std::string::npos) << text;
+  EXPECT_EQ(text.find("comment0 report"), std::string::npos) << text;
+}
+
+// A page wrapper named like a comment section ("comments-open", a WordPress body class) holds the article, and the
+// strict pass keeps it: it is not a comment section when passes compare, or no pass could win with the article
+// (here in a container named "sidebar-grid", which only the fallback passes keep, as in fundus be-PoliticoEu).
+TEST(RegressionTest, WrapperNamedLikeCommentsIsNotACommentSection) {
+  std::string html = "<html><body><div class='page comments-open'><p>Short teaser line.</p><div class='sidebar-grid'>"
+                     "<div class='sidebar-grid__content'><p>" + Prose("alpha") + "</p><p>" + Prose("beta") +
+                     "</p></div></div><nav>" + LinkList(30) + "</nav></div></body></html>";
+  std::string text = Extract(html);
+  EXPECT_NE(text.find("alpha report number 0"), std::string::npos) << text;
+}
+
+// An <article> named like a comment section ("comments-open") is kept by the strict pass, and is the article: its
+// text counts when passes compare, so a fallback pass with a shorter box of other text does not win over it.
+TEST(RegressionTest, ArticleNamedLikeCommentsCountsAsArticle) {
+  std::string html = "<html><body><div id='wrap'><article class='post comments-open'><p>" + Prose("alpha", 2, false) +
+                     "</p></article><div class='extra'><p>" + Prose("beta", 1) + "</p></div></div></body></html>";
+  std::string text = Extract(html);
+  EXPECT_NE(text.find("alpha report number 0"), std::string::npos) << text;
+}
+
+// A page that is nothing but a comment section: no pass has text outside it, and the passes compare on all their
+// text, so the page does not come out empty.
+TEST(RegressionTest, PageOfCommentsOnlyIsNotEmpty) {
+  std::string html = "<html><body><div id='content_box'>" + ThesisComments(6) + "</div></body></html>";
+  std::string text = Extract(html);
+  EXPECT_NE(text.find("comment0 report"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace cleaner

@@ -222,6 +222,17 @@ TEST(RulesTest, IsUnlikelyAndMaybeCandidate) {
   EXPECT_FALSE(r.IsMaybeCandidate("sidebar "));
 }
 
+TEST(RulesTest, IsCommentSectionMatchesWholeNameParts) {
+  const Rules& r = TheRules();
+  EXPECT_TRUE(r.IsCommentSection(" comments"));
+  EXPECT_TRUE(r.IsCommentSection("comment-list "));
+  EXPECT_TRUE(r.IsCommentSection(" comment_list"));  // Thesis (dragnet 60)
+  EXPECT_TRUE(r.IsCommentSection("comments_area "));
+  EXPECT_FALSE(r.IsCommentSection("comment-count "));
+  EXPECT_FALSE(r.IsCommentSection("commentary "));
+  EXPECT_FALSE(r.IsCommentSection("comment_listing "));
+}
+
 TEST(RulesTest, IsBoilerplateMatchesWholeNameParts) {
   const Rules& r = TheRules();
   EXPECT_TRUE(r.IsBoilerplate("share-buttons "));

@@ -153,6 +153,52 @@ TEST(SelectTest, ALinkHeavyLayoutCellFarUpDoesNotTakeOverTheStory) {
   EXPECT_EQ(plain.sel.top, plain.ById("t0"));  // the cell is its row's only child, the row its table's
 }
 
+// A paragraph of other stories' headlines: 80 characters of link and 70 of text with 2 commas (scores 1 + 2 + 1).
+std::string LinkPara() { return "<p><a href=/other>" + Letters(80) + "</a> " + Letters(70, 2) + "</p>"; }
+
+TEST(SelectTest, TheClimbPassesALowWrapperButNotToALinkHeavyAncestor) {
+  // a: 5 + 3 x 7 = 26; m: 5 + 21 / 2; w: 5 + 21 / 6 = 8.5, a dip. o gathers the dip's paragraphs (21 / 9) and four
+  // headline paragraphs of its own (4 x 4) at a link density of about 0.2, so it outscores the dip: it is the post
+  // plus a sidebar, and the climb does not take it (dragnet R267). a is w's only descendant line, so w is the top.
+  std::string side;
+  for (int i = 0; i < 4; ++i) side += LinkPara();
+  Selected s = SelectOn("<body><div id=o><div id=w><div id=m><div id=a>" + Para(300, 3) + Para(300, 3) +
+                        Para(300, 3) + "</div></div></div>" + side + "</div></body>");
+  EXPECT_FLOAT_EQ(s.scores.score[s.ById("w")], 8.5f);
+  EXPECT_GT(s.scores.score[s.ById("o")], 8.5f);
+  EXPECT_LT(s.scores.score[s.ById("o")], s.scores.score[s.ById("a")]);
+  EXPECT_EQ(s.sel.top, s.ById("w"));
+  EXPECT_EQ(s.sel.roots, s.Ids({"w"}));
+}
+
+TEST(SelectTest, TheClimbTakesAMuchLargerAncestorWhateverItsLinks) {
+  // a: 5 + 7 = 12, a single paragraph; w: 5 + 7 / 6, a dip. o holds 12 headline paragraphs, each two levels down
+  // (4 / 6 each), at a link density near 0.45, and 7 times a's text: a is one part of it, and o is taken.
+  std::string rest;
+  for (int i = 0; i < 12; ++i) rest += "<div><div>" + LinkPara() + "</div></div>";
+  Selected s = SelectOn("<body><div id=o><div id=w><div id=m><div id=a>" + Para(300, 3) +
+                        "</div></div></div>" + rest + "</div></body>");
+  EXPECT_LT(s.scores.score[s.ById("o")], s.scores.score[s.ById("a")]);
+  EXPECT_GT(s.scores.score[s.ById("o")], s.scores.score[s.ById("w")]);
+  EXPECT_EQ(s.sel.top, s.ById("o"));
+}
+
+TEST(SelectTest, TheClimbLeavesADataTableForTheArticleAroundIt) {
+  // Seven rows of one 120-character cell (1 + 2 + 1 = 4 each) make the table's row group the top candidate
+  // (7 x 4 / 2 = 14); the table scores 8 x 4 / 6 with its header row, a dip. The <div> around it holds the table and
+  // three paragraphs with links (link density about 0.2): it is the article, the table one block of it (readability
+  // wikipedia-4, a filmography).
+  std::string rows;
+  for (int i = 0; i < 7; ++i) rows += "<tr><td>" + Letters(120, 2) + "</td></tr>";
+  std::string links;
+  for (int i = 0; i < 3; ++i) links += "<p><a href=/x>" + Letters(80) + "</a> " + Letters(19) + "</p>";
+  Selected s = SelectOn("<body><div id=art>" + links + "<table id=t><thead><tr><th>" + Letters(10) + "</th><td>" +
+                        Letters(120, 2) + "</td></tr></thead><tbody id=rows>" + rows + "</tbody></table></div></body>");
+  EXPECT_FLOAT_EQ(s.scores.score[s.ById("rows")], 14);
+  EXPECT_GT(s.scores.score[s.ById("art")], s.scores.score[s.ById("t")]);
+  EXPECT_EQ(s.sel.top, s.ById("art"));
+}
+
 TEST(SelectTest, NoCandidateSelectsTheBody) {
   Selected s = SelectOn("<body><div>Short</div><ul><li>" + Letters(100) + "</li></ul></body>");
   EXPECT_TRUE(s.scores.candidates.empty());
