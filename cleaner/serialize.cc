@@ -151,6 +151,7 @@ class Writer {
         pending_space_ = false;
         // Tabs stay until the line ends: those before the text are its indentation (Line::indent).
         for (char c : piece) current_.push_back(c == '\r' || c == '\f' || c == '\v' ? ' ' : c);
+        pre_text_ = true;
         if (nl == std::string_view::npos) break;
         Break(Tag::kPre);
         before = 0;
@@ -207,7 +208,10 @@ class Writer {
       Line line;
       line.text = std::string(t);
       line.block = block_ == Tag::kOther ? block : block_;
-      if (line.block == Tag::kPre) {
+      // A line of <pre> text is preformatted also when a block inside the <pre> (a highlighter's <div> per line)
+      // ends it. Its tabs, kept until now for its indentation, are spaces in the text.
+      if (pre_text_) {
+        line.block = Tag::kPre;
         for (char& c : line.text)
           if (c == '\t') c = ' ';
         line.indent = Indent(std::string_view(current_).substr(0, static_cast<size_t>(t.data() - current_.data())));
@@ -228,6 +232,7 @@ class Writer {
     all_header_cells_ = true;
     current_.clear();
     pending_space_ = false;
+    pre_text_ = false;
     link_ = 0;
     block_ = Tag::kOther;
   }
@@ -288,6 +293,7 @@ class Writer {
   std::vector<Line>* lines_;
   std::string current_;
   bool pending_space_ = false;
+  bool pre_text_ = false;  // the current line holds text from inside a <pre>
   float link_ = 0;
   Tag block_ = Tag::kOther;
   std::vector<OpenSpan> open_;  // inline elements open at this point, outermost first
@@ -338,6 +344,44 @@ std::string LinkTarget(const Dom& dom, uint32_t a, std::string_view base) {
   return SafeUrl(href, base, /*allow_mailto=*/true);
 }
 
+// True if <pre> element `pre` sits in a table cell beside a cell that holds code: the layout in which Chroma
+// and Pygments put the line numbers in a <pre> of their own. Looks at most 8 levels up for the cell.
+bool BesideCodeCell(const Dom& dom, uint32_t pre) {
+  uint32_t cell = dom.node(pre).parent;
+  for (int up = 0; cell != kNoNode && up < 8; ++up, cell = dom.node(cell).parent)
+    if (dom.node(cell).tag == Tag::kTd || dom.node(cell).tag == Tag::kTh) break;
+  if (cell == kNoNode || (dom.node(cell).tag != Tag::kTd && dom.node(cell).tag != Tag::kTh)) return false;
+  const uint32_t row = dom.node(cell).parent;
+  if (row == kNoNode) return false;
+  for (uint32_t c = dom.node(row).first_child; c != kNoNode; c = dom.node(c).next_sibling) {
+    if (c == cell || !dom.node(c).is_element()) continue;
+    const uint32_t end = SubtreeEnd(dom, c);
+    for (uint32_t i = c + 1; i < end; ++i)
+      if (dom.node(i).tag == Tag::kPre || dom.node(i).tag == Tag::kCode) return true;
+  }
+  return false;
+}
+
+// True if lines [first, end) are a highlighter's line numbers: two or more lines, each the number after the one
+// before, from a <pre> beside a cell of code (BesideCodeCell). Program output that counts ("1 2 3" in a <pre> of
+// its own) stays.
+bool IsLineNumberGutter(const Dom& dom, uint32_t pre, const std::vector<Line>& lines, size_t first) {
+  if (lines.size() < first + 2) return false;
+  uint64_t previous = 0;
+  for (size_t i = first; i < lines.size(); ++i) {
+    const std::string& t = lines[i].text;
+    if (lines[i].block != Tag::kPre || t.size() > 9) return false;
+    uint64_t n = 0;
+    for (char c : t) {
+      if (c < '0' || c > '9') return false;
+      n = n * 10 + static_cast<uint64_t>(c - '0');
+    }
+    if (i > first && n != previous + 1) return false;
+    previous = n;
+  }
+  return BesideCodeCell(dom, pre);
+}
+
 }  // namespace
 
 std::string ResolveUrl(std::string_view ref, std::string_view base) {
@@ -369,24 +413,6 @@ std::string ResolveUrl(std::string_view ref, std::string_view base) {
   return std::string(origin) + RemoveDotSegments(merged) + std::string(ref.substr(ref_path_end));
 }
 
-// True if lines [first, end) are the line numbers a code highlighter puts in a <pre> of their own beside the
-// code (Chroma's and Pygments' tables): two or more lines, each the number after the one before.
-bool IsLineNumberGutter(const std::vector<Line>& lines, size_t first) {
-  if (lines.size() < first + 2) return false;
-  uint64_t previous = 0;
-  for (size_t i = first; i < lines.size(); ++i) {
-    const std::string& t = lines[i].text;
-    if (lines[i].block != Tag::kPre || t.size() > 9) return false;
-    uint64_t n = 0;
-    for (char c : t) {
-      if (c < '0' || c > '9') return false;
-      n = n * 10 + static_cast<uint64_t>(c - '0');
-    }
-    if (i > first && n != previous + 1) return false;
-    previous = n;
-  }
-  return true;
-}
 
 std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed, const std::vector<uint32_t>& roots,
                             const SerializeOptions& options) {
@@ -420,7 +446,7 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
         } else if (node.tag == Tag::kTd || node.tag == Tag::kTh) {
           w.Space();
         }
-        if (node.tag == Tag::kPre && open_pre.empty() && IsLineNumberGutter(lines, pre_first_line))
+        if (node.tag == Tag::kPre && open_pre.empty() && IsLineNumberGutter(dom, f.node, lines, pre_first_line))
           lines.resize(pre_first_line);
         continue;
       }

@@ -120,7 +120,7 @@ TEST(SerializeTest, PreLinesKeepTheirIndentationApart) {
   EXPECT_EQ(lines[3].text, "pass");
   EXPECT_EQ(lines[3].indent, "    ");
   EXPECT_EQ(lines[4].indent, "") << "only preformatted lines have one";
-  // Bounded: a page cannot make the indentation longer than the text's own bound.
+  // Bounded: the indentation keeps at most 256 bytes (serialize.cc's kMaxIndent).
   lines = Lines(Parse("<body><pre>" + std::string(100000, ' ') + "x</pre></body>"));
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_EQ(lines[0].indent, std::string(256, ' '));
@@ -143,6 +143,23 @@ TEST(SerializeTest, LineNumberGutterIsDropped) {
   EXPECT_EQ(Texts("<pre>&gt;&gt;&gt; 1 + 1\n2\n3</pre>"), (Strings{">>> 1 + 1", "2", "3"}));
   EXPECT_EQ(Texts("<p>The answer:</p><pre>42</pre>"), (Strings{"The answer:", "42"}));
   EXPECT_EQ(Texts("<pre>3\n5\n8</pre>"), (Strings{"3", "5", "8"}));  // not counting lines
+  // Output that counts, in a <pre> of its own after the code, is not a gutter: it is beside no code cell.
+  EXPECT_EQ(Texts("<pre>for i in range(1, 4): print(i)</pre><p>Output:</p><pre>1\n2\n3</pre>"),
+            (Strings{"for i in range(1, 4): print(i)", "Output:", "1", "2", "3"}));
+  EXPECT_EQ(Texts("<table><tr><td><pre>1\n2</pre></td><td>Years</td></tr></table>"), (Strings{"1", "2", "Years"}));
+}
+
+TEST(SerializeTest, PreTextEndedByABlockInsideIsStillPreformatted) {
+  // A highlighter that puts each line in a <div>: the line the </div> ends is code too, with its indentation
+  // apart and no tab left in the text.
+  std::vector<Line> lines = Lines(Parse("<body><pre><div>\tx\ty\n\tz\tw</div></pre></body>"));
+  ASSERT_EQ(lines.size(), 2u);
+  for (const Line& l : lines) {
+    EXPECT_EQ(l.block, Tag::kPre);
+    EXPECT_EQ(l.indent, "\t");
+    EXPECT_EQ(l.text.find('\t'), std::string::npos) << l.text;
+  }
+  EXPECT_EQ(lines[1].text, "z w");
 }
 
 TEST(SerializeTest, PreWithInlineMarkup) {
