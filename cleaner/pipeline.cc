@@ -350,6 +350,9 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
       r.article_length = 0;
       for (const Line& l : without_comments)
         if (!l.is_image()) r.article_length += measurer->EffectiveLength(l.text);
+      // The article is what is outside them: the comments are not printed either (they go to Document::comments
+      // with Options::include_comments, as from the strict pass, which prunes them).
+      if (r.article_length > 0) r.lines = std::move(without_comments);
     }
     // Passes without any text outside comment sections compare on all their text: a page has some text.
     const bool longer = (r.article_length > 0 || best.article_length > 0) ? r.article_length > best.article_length
@@ -358,7 +361,8 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
       best = std::move(r);
       best_pass = pass + 1;
     }
-    if (best.length >= static_cast<double>(opt.min_text_length)) break;
+    if ((best.article_length > 0 ? best.article_length : best.length) >= static_cast<double>(opt.min_text_length))
+      break;
   }
   doc.stats.pass = best_pass;
   doc.stats.candidates = best.candidates;

@@ -65,7 +65,8 @@ bool IsDuplicateCandidate(const Line& line) {
 }
 
 // Marks the lines (among those not dropped) that repeat an earlier line as part of a repeated passage (see
-// kMinRepeatedLines): runs of consecutive lines whose first occurrences are consecutive too.
+// kMinRepeatedLines): runs of consecutive lines whose first occurrences are consecutive too. Only a passage's
+// second copy counts: a page that prints it a third time (or 2000 times) is not printing a story twice.
 std::vector<uint8_t> RepeatedPassages(const std::vector<Line>& lines, const std::vector<uint8_t>& drop) {
   std::vector<uint8_t> repeated(lines.size(), 0);
   std::vector<size_t> shown;  // indices of the lines not dropped
@@ -74,12 +75,16 @@ std::vector<uint8_t> RepeatedPassages(const std::vector<Line>& lines, const std:
   // For each shown line (by position in `shown`), the position of its first occurrence if it repeats one.
   constexpr size_t kNone = SIZE_MAX;
   std::vector<size_t> first(shown.size(), kNone);
-  std::unordered_map<std::string_view, size_t> at;
+  struct Seen {
+    size_t first;  // position of the first occurrence
+    size_t count;  // occurrences so far
+  };
+  std::unordered_map<std::string_view, Seen> at;
   for (size_t k = 0; k < shown.size(); ++k) {
     const Line& line = lines[shown[k]];
     if (!IsDuplicateCandidate(line)) continue;
-    auto [it, fresh] = at.emplace(line.text, k);
-    if (!fresh) first[k] = it->second;
+    auto [it, fresh] = at.emplace(line.text, Seen{k, 1});
+    if (!fresh && ++it->second.count == 2) first[k] = it->second.first;
   }
   for (size_t a = 0; a < shown.size();) {
     if (first[a] == kNone) {

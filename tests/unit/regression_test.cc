@@ -396,6 +396,25 @@ TEST(RegressionTest, CommentsDoNotMakeAFallbackPassWin) {
   EXPECT_EQ(text.find("comment0 report"), std::string::npos) << text;
 }
 
+// The same post with a short note beside it that only a fallback pass keeps: that pass wins on the note, and
+// prints the article without the comment section it compared without (found in review: all 12 comments were
+// printed).
+TEST(RegressionTest, AFallbackPassThatWinsPrintsNoComments) {
+  std::string html = "<html><body><div id='content_box'><div id='content' class='hfeed'><div class='post hentry'>"
+                     "<div class='headline_area'><h1>Conversation with my readers</h1><p class='headline_meta'>by "
+                     "Paulo Coelho on June 29, 2012</p></div><div class='share'><p>Watch the video above, it is "
+                     "short and sweet.</p></div><div class='format_text entry-content'><p><iframe "
+                     "src='https://www.youtube.com/embed/x'></iframe></p></div></div>" + ThesisComments(12) +
+                     "</div></div></body></html>";
+  Options options;
+  Extractor extractor(options);
+  auto doc = extractor.Extract(html);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find("Watch the video above"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("comment0 report"), std::string::npos) << doc->text;
+  EXPECT_GT(doc->stats.pass, 1u) << "the note is kept by a fallback pass only";
+}
+
 // dragnet 42: a post of two sentences. The last fallback pass takes the blog's wrapper, with the post and the
 // comments: without the comments it has no more text than the strict pass, which stays.
 TEST(RegressionTest, CommentsInAFallbackPassWrapperDoNotCount) {

@@ -192,16 +192,19 @@ TEST(TextFilterTest, LongDuplicateLinesAreDropped) {
 }
 
 TEST(TextFilterTest, ARepeatedPassageStays) {
-  // A story that the page prints twice (three paragraphs in a row, 400 bytes) is the page's text both times; a
-  // single paragraph repeated on its own (a teaser) still goes, and so does a repeated run of short lines (a
-  // headline and its dateline, 132 bytes).
+  // A story that the page prints twice (three paragraphs in a row, over 300 bytes) is the page's text both times;
+  // a single paragraph repeated on its own (a teaser) still goes, and so does a repeated run of short lines (a
+  // headline and its dateline, under 300 bytes).
   const std::string p1 = kLong1 + " " + kLong2, p2 = kLong3 + " " + kLong4, p3 = kLong5;
   ASSERT_GE(p1.size() + p2.size() + p3.size(), 300u);
+  ASSERT_LT(kLong1.size() + kLong2.size(), 300u);
   EXPECT_EQ(Filter({p1, p2, p3, kLong4, p1, p2, p3}), (Strings{p1, p2, p3, kLong4, p1, p2, p3}));
   EXPECT_EQ(Filter({p1, p2, p3, kLong4, p2}), (Strings{p1, p2, p3, kLong4}));
   EXPECT_EQ(Filter({kLong1, kLong2, kLong3, kLong1, kLong2}), (Strings{kLong1, kLong2, kLong3}));
   // Lines in a row that repeat lines from different places are no passage.
   EXPECT_EQ(Filter({p1, kLong4, p2, p3, p2, p1}), (Strings{p1, kLong4, p2, p3}));
+  // The second copy stays, not the third and later ones (a spam page that prints a passage 2000 times).
+  EXPECT_EQ(Filter({p1, p2, p3, p1, p2, p3, p1, p2, p3, p1, p2, p3}), (Strings{p1, p2, p3, p1, p2, p3}));
 }
 
 TEST(TextFilterTest, ShortDuplicateLinesStay) {
