@@ -1599,7 +1599,7 @@ Metadata ReadMetadata(const Dom& dom, std::string_view url, int today) {
   // Title: the JSON-LD headline, og:title, twitter:title, the <title> without the site name, the <h1>, in
   // this order. Of the 185 bench pages whose title is known (scripts/bench-metadata), the JSON-LD headline is
   // right on 61 of the 67 that have one, og:title on 140 of 161, twitter:title on 88 of 106, the <title> on
-  // 138 of 185 and the article's <h1> on 116 of 167; this order on 166, with the three rules below that look at
+  // 138 of 185 and the article's <h1> on 116 of 167; this order on 166, with the rules below that look at
   // which sources agree on 169. The sets disagree where the sources do: fundus's parsers mostly take
   // og:title, Readability.js's truth the <title>, wcxb's the <h1> (see the README).
   std::string headline = ld_string("headline"), name = ld_string("name");
@@ -1642,16 +1642,19 @@ Metadata ReadMetadata(const Dom& dom, std::string_view url, int today) {
   // StripSiteName looks for ("Headline-Politics|Hankook Ilbo", fundus's kr-HankookIlbo, whose og:title,
   // twitter:title and <title> all carry it): that source is the headline. The other sources are the <h1> and
   // schema.org's headline in a <meta> tag. 1 fundus page gains, none of the 185 loses.
-  if (!m.site.empty()) {
-    const std::string site_key = TitleKey(m.site), title_key = TitleKey(m.title);
+  const std::string site_key = TitleKey(m.site);
+  if (!site_key.empty()) {
+    const std::string title_key = TitleKey(m.title);
     for (const std::string& s : {FirstMeta(page, {"headline"}), h1}) {
       const std::string k = TitleKey(s);
       if (Words(s) < 3 || k.size() >= title_key.size() || title_key.compare(0, k.size(), k) != 0) continue;
       std::string_view tail = Trim(std::string_view(title_key).substr(k.size()));
       if (tail.empty() || tail.size() > site_key.size() + 32 || tail.find(site_key) == std::string_view::npos)
         continue;
-      size_t next = 0;
-      if (WordsKey(std::string_view(tail).substr(0, (NextCodePoint(tail, &next), next))).empty()) {
+      // The tail starts with punctuation (its first character is no letter or digit).
+      size_t first_char_end = 0;
+      NextCodePoint(tail, &first_char_end);
+      if (WordsKey(tail.substr(0, first_char_end)).empty()) {
         m.title = s;
         break;
       }

@@ -7,7 +7,8 @@
 // (shared/GUMBO.md). The pre-scan therefore
 //   - empties <script>, <style>, <svg>, <iframe>, <noembed>, <noframes>, <xmp> and <noscript> bodies and drops
 //     comments, which the extractor never uses (JSON-LD scripts are kept: they carry metadata);
-//   - ends an unclosed <title> or <textarea> at the next tag after it, so that a mangled crawl keeps its body;
+//   - ends an unclosed <title> or <textarea> at the next tag after it (a title also at its first line's end), so
+//     that a mangled crawl keeps its body;
 //   - tracks an approximate open-element depth and drops start and end tags beyond Options::max_depth, so hostile
 //     nesting reaches Gumbo flattened (the text inside is kept).
 // The depth model is approximate (it knows the common implied end tags: p, li, dt/dd, td/th, tr, option) because it

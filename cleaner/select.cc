@@ -78,10 +78,13 @@ bool InDataTable(const Dom& dom, uint32_t i, const std::vector<uint8_t>& removed
 // because the wrapper between them scored low. A data table is never the whole article (its cells score as
 // paragraphs, so its row group can win: readability wikipedia-4, a filmography), and a much larger ancestor holds
 // the article that `best` is a part of.
-bool ClimbsTo(const Dom& dom, const Aggregates& agg, const std::vector<uint8_t>& removed, uint32_t best, uint32_t a) {
+// `best_in_data_table` caches InDataTable(best) (-1: not known yet), which scans the table.
+bool ClimbsTo(const Dom& dom, const Aggregates& agg, const std::vector<uint8_t>& removed, uint32_t best, uint32_t a,
+              int* best_in_data_table) {
   if (agg.LinkDensity(a) <= agg.LinkDensity(best) + kClimbMaxExtraLinkDensity) return true;
   if (agg.sums[a].text >= kClimbTextRatio * agg.sums[best].text) return true;
-  return InDataTable(dom, best, removed);
+  if (*best_in_data_table < 0) *best_in_data_table = InDataTable(dom, best, removed) ? 1 : 0;
+  return *best_in_data_table == 1;
 }
 
 // Readability's _cleanConditionally: decides whether a table, list or div inside the article is a widget.
@@ -289,28 +292,22 @@ Selection Select(const Dom& dom, const PageFacts& facts, std::vector<uint8_t> re
       }
     }
     // Climb while the parent scores higher than what we have, as long as it does not fall below a third of it:
-    // that parent gathers more of the article. In nested layout tables every <table>, <tbody> and <tr> on the way
-    // is a candidate with a falling score, so a cell far up scores "higher than the last" while it scores a
-    // fraction of the winner: such an ancestor is taken only when it is no more a list of links than the winner
-    // (the text-mass limits below) or holds kMassRatio times its prose (a directory page whose article is split
-    // across cells). Measured: only l3s-gn1 changes (+0.004, 9 pages better, 1 worse by 0.01); accepting only
-    // ancestors above a third of the winner (Readability's fixed threshold) also lost split articles on
-    // cleaneval, scrapinghub and dragnet. And after a dip (a wrapper that scores little), the next ancestor up
-    // outscores the dip as soon as it holds a few paragraphs of its own, often a sidebar's; it is taken only when
-    // it is not more link-heavy than what we have (ClimbsTo).
-    const float top_score = scores.is_candidate[best] ? scores.score[best] : 0;
-    const float top_prose = agg.sums[best].text - agg.sums[best].link;
-    const float top_ld = agg.LinkDensity(best);
-    float last = top_score;
+    // that parent gathers more of the article. After a dip (a wrapper that scores little, or in nested layout
+    // tables each <table>, <tbody> and <tr> on the way), the next ancestor up outscores the dip as soon as it holds
+    // a few paragraphs of its own, often a sidebar's or a cell of headline links: it is taken only when it is not
+    // more link-heavy than what we have (ClimbsTo). Readability's fixed threshold (an ancestor above a third of
+    // the winner) lost articles split across blocks on wcxb, trafilatura and cleaneval.
+    float last = scores.is_candidate[best] ? scores.score[best] : 0;
+    int best_in_data_table = -1;  // InDataTable(best), computed once per `best`
     for (uint32_t p = dom.node(best).parent; p != kNoNode && p != body && p != dom.root();
          p = dom.node(p).parent) {
       if (!scores.is_candidate[p]) continue;
       float ps = scores.score[p];
       if (ps < last / 3) break;
-      const bool plausible = ps >= top_score / 3 ||
-                             agg.LinkDensity(p) <= std::max(kMassMaxLinkDensity, top_ld + 0.1f) ||
-                             agg.sums[p].text - agg.sums[p].link >= kMassRatio * top_prose;
-      if (ps > last && plausible && ClimbsTo(dom, agg, removed, best, p)) best = p;
+      if (ps > last && ClimbsTo(dom, agg, removed, best, p, &best_in_data_table)) {
+        best = p;
+        best_in_data_table = -1;
+      }
       last = ps;
     }
     // An only child says nothing more than its parent.

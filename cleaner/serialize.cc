@@ -110,7 +110,7 @@ std::string_view ImageSource(const Dom& dom, uint32_t img) {
 }
 
 // The indentation of a preformatted line: its leading white space with tabs kept, no-break spaces (which code
-// highlighters indent with) made spaces, and line ends dropped; at most kMaxIndent bytes.
+// highlighters indent with) made spaces; at most kMaxIndent bytes.
 constexpr size_t kMaxIndent = 256;
 std::string Indent(std::string_view lead) {
   std::string out;

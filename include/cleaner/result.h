@@ -16,7 +16,7 @@ struct Stats {
   std::size_t nodes = 0;             // elements and text nodes in the parsed tree
   std::size_t pruned_nodes = 0;      // subtrees removed by the prune stage
   std::size_t candidates = 0;        // elements that received a content score
-  std::size_t pass = 0;              // the pass whose text was kept: 1 = strict pruning, 2-4 = the fallbacks
+  std::size_t pass = 0;              // the pass whose text was kept: 1 = strict pruning, 2-5 = the fallbacks
                                      // (Focus::kRecall starts at 2)
   std::size_t lines_before_filter = 0;
   std::size_t lines_after_filter = 0;

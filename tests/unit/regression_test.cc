@@ -430,17 +430,6 @@ TEST(RegressionTest, CommentsInAFallbackPassWrapperDoNotCount) {
   EXPECT_EQ(text.find("comment0 report"), std::string::npos) << text;
 }
 
-// A page wrapper named like a comment section ("comments-open", a WordPress body class) holds the article, and the
-// strict pass keeps it: it is not a comment section when passes compare, or no pass could win with the article
-// (here in a container named "sidebar-grid", which only the fallback passes keep, as in fundus be-PoliticoEu).
-TEST(RegressionTest, WrapperNamedLikeCommentsIsNotACommentSection) {
-  std::string html = "<html><body><div class='page comments-open'><p>Short teaser line.</p><div class='sidebar-grid'>"
-                     "<div class='sidebar-grid__content'><p>" + Prose("alpha") + "</p><p>" + Prose("beta") +
-                     "</p></div></div><nav>" + LinkList(30) + "</nav></div></body></html>";
-  std::string text = Extract(html);
-  EXPECT_NE(text.find("alpha report number 0"), std::string::npos) << text;
-}
-
 // An <article> named like a comment section ("comments-open") is kept by the strict pass, and is the article: its
 // text counts when passes compare, so a fallback pass with a shorter box of other text does not win over it.
 TEST(RegressionTest, ArticleNamedLikeCommentsCountsAsArticle) {

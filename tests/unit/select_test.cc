@@ -135,8 +135,8 @@ TEST(SelectTest, ALinkHeavyLayoutCellFarUpDoesNotTakeOverTheStory) {
   // The story, 3 x (1 + 5 + 3) = 27 in a cell (td: 3 + 27 = 30), sits in an inner table inside an outer cell
   // that also holds four headline links (4 x 2). Going up, the row (13.5), the tbody (4.5) and the table (3)
   // each fall to no less than a third of the last, and the outer cell scores (3 + 27 / 12 + 8) x (1 - 400 / 1300)
-  // = 9.17: higher than the table before it, but under a third of the story's 30, with 31% of its text in links
-  // and no more prose than the story. The story's table stays the article (the cell and row are only children).
+  // = 9.17: higher than the table before it, but with 31% of its text in links against the story's none, and not
+  // 5 times its text (ClimbsTo). The story's table stays the article (the cell and row are only children).
   std::string links;
   for (int i = 0; i < 4; ++i) links += "<p><a href=/s" + std::to_string(i) + ">" + Letters(100) + "</a></p>";
   const std::string story = Para(300, 5) + Para(300, 5) + Para(300, 5);
