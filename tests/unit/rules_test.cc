@@ -278,6 +278,15 @@ TEST(RulesTest, IsNoiseLineEnglish) {
   EXPECT_FALSE(r.IsNoiseLine("Please leave a reply below.", "en"));
 }
 
+// A photo credit under an image is often written in brackets (trafilatura set, salon.com).
+TEST(RulesTest, PhotoCreditInBrackets) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("(Credit: Clayton Aldern / Grist)", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("[Photo: Jane Doe/AP]", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("(Foto: dpa)", "de"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("(Credit where credit is due, the council voted for it.)", "en"), 0);
+}
+
 TEST(RulesTest, ClassifyLineKinds) {
   const Rules& r = TheRules();
   EXPECT_EQ(r.ClassifyLine("Advertisement", "en"), Rules::kLine);
