@@ -371,5 +371,25 @@ TEST(RegressionTest, ParagraphNamedLikeTheArticleDoesNotSpareItsSidebar) {
   EXPECT_EQ(text.find("profile report"), std::string::npos) << text;
 }
 
+// trafilatura set, sprechblase.wordpress.com: a two-sentence post in <main><article>, shorter than
+// Options::min_text_length, beside a sidebar text widget in the same wrapper. The fallback passes, which prune
+// less, found the widget's longer text and took it for the article.
+TEST(RegressionTest, ShortPostInArticleIsNotReplacedBySidebarText) {
+  const std::string html =
+      "<html><body><div id='page'><header><p class='site-title'><a href='/'>Blog</a></p></header>"
+      "<div id='content' class='site-content'><div id='primary' class='content-area'><main id='main'>"
+      "<article class='post'><header><h1>Charging stations.</h1></header><div class='entry-content'>"
+      "<p>I would invest in smart and economical charging stations for electric cars, really.</p>"
+      "<p><strong>Thanks for the tip, it was a good one.</strong></p></div></article></main></div>"
+      "<div id='secondary' class='widget-area'><section class='widget'><div class='textwidget'><p>Insights from "
+      "entrepreneurs, investors, artists like Lagerfeld or Christo, scientists like Erdos and others. My little "
+      "series of blog posts, with some thoughts.</p><p>By now there are a good dozen articles in this series, and "
+      "more will follow. Good entertainment and, hopefully, some good insight for you.</p></div></section></div>"
+      "</div></div></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("smart and economical charging stations"), std::string::npos) << text;
+  EXPECT_EQ(text.find("good dozen articles"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace cleaner
