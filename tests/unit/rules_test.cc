@@ -287,6 +287,21 @@ TEST(RulesTest, PhotoCreditInBrackets) {
   EXPECT_EQ(r.ClassifyLine("(Credit where credit is due, the council voted for it.)", "en"), 0);
 }
 
+// fundus: The Portugal News heads its list of other stories "More in News" and ends with an empty comment section's
+// prompt; Nikkei writes its labels in lenticular brackets or with a qualifier after them.
+TEST(RulesTest, MoreInSectionAndBracketedJapaneseLabels) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("More in News", "en"), Rules::kBlock);
+  EXPECT_EQ(r.ClassifyLine("More in the new budget, the council said, is spent on schools.", "en"), 0);
+  EXPECT_EQ(r.ClassifyLine("Be the first to comment on this article", "en"), Rules::kTail);
+  EXPECT_EQ(r.ClassifyLine("\xE3\x80\x90\xE9\x96\xA2\xE9\x80\xA3\xE8\xA8\x98\xE4\xBA\x8B\xE3\x80\x91", "ja"),
+            Rules::kBlock);  // 【関連記事】
+  EXPECT_EQ(r.ClassifyLine("\xE3\x81\x93\xE3\x81\xA1\xE3\x82\x89\xE3\x82\x82\xE3\x81\x8A\xE3\x81\x99\xE3\x81\x99"
+                           "\xE3\x82\x81(\xE8\x87\xAA\xE5\x8B\x95\xE6\xA4\x9C\xE7\xB4\xA2)",
+                           "ja"),
+            Rules::kBlock);  // こちらもおすすめ(自動検索)
+}
+
 TEST(RulesTest, ClassifyLineKinds) {
   const Rules& r = TheRules();
   EXPECT_EQ(r.ClassifyLine("Advertisement", "en"), Rules::kLine);
