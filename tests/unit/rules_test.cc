@@ -302,6 +302,18 @@ TEST(RulesTest, MoreInSectionAndBracketedJapaneseLabels) {
             Rules::kBlock);  // こちらもおすすめ(自動検索)
 }
 
+// fundus: Israel Nachrichten; trafilatura set: lacrux.com. An appeal for support starts the page's trailing widgets.
+TEST(RulesTest, GermanSupportAppealIsATail) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("Hat Ihnen dieser Artikel gefallen? Dann unterst\xC3\xBCtzen Sie uns bitte mit einer Spende.", "de"),
+            Rules::kTail);
+  EXPECT_EQ(r.ClassifyLine("Gef\xC3\xA4llt dir unser Klettermagazin? Bei der Lancierung haben wir entschieden, keine "
+                           "Bezahlschranke einzuf\xC3\xBChren.",
+                           "de"),
+            Rules::kTail);
+  EXPECT_EQ(r.ClassifyLine("Hat Ihnen der Arzt gesagt, was zu tun ist?", "de"), 0);
+}
+
 TEST(RulesTest, ClassifyLineKinds) {
   const Rules& r = TheRules();
   EXPECT_EQ(r.ClassifyLine("Advertisement", "en"), Rules::kLine);
