@@ -391,5 +391,23 @@ TEST(RegressionTest, ShortPostInArticleIsNotReplacedBySidebarText) {
   EXPECT_EQ(text.find("good dozen articles"), std::string::npos) << text;
 }
 
+// fundus lu-Tageblatt, fr-EuronewsFR; trafilatura set, stern.de: the article's lead stands in its <header> (or in a
+// block before the body) with the headline and byline, outside the element that holds the paragraphs. The lead
+// joins the article; the headline and byline stay out, and so does a headline-style subtitle without a full stop.
+TEST(RegressionTest, LeadInTheArticleHeaderJoinsTheArticle) {
+  const std::string html =
+      "<html><body><nav><a href='/'>Home</a></nav><article><header><h1>Ski jumpers under suspicion</h1>"
+      "<p class='byline'>By A. Writer</p><p class='intro'>A suit too short, a second sole in the sock and banned wax: "
+      "ski jumping has a problem with cheats this winter.</p><h2 class='subtitle'>Officials promise tougher "
+      "checks</h2></header><div class='story-body'><p>" + Prose("alpha") + "</p><p>" + Prose("beta") +
+      "</p></div></article></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("ski jumping has a problem with cheats this winter."), std::string::npos) << text;
+  EXPECT_LT(text.find("ski jumping has a problem"), text.find("alpha report number 0")) << text;
+  EXPECT_EQ(text.find("Ski jumpers under suspicion"), std::string::npos) << text;
+  EXPECT_EQ(text.find("By A. Writer"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Officials promise tougher checks"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace cleaner
