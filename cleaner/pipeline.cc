@@ -52,7 +52,31 @@ struct PassResult {
   double length = 0;
   double article_length = 0;  // `length` without reader-comment sections (WithoutComments)
   size_t pruned = 0;
+  uint32_t scope = kNoNode;  // the <article> or <main> element around the first root, if any
 };
+
+// The <article> or <main> element of a pass's result: the one that the first of `roots` holds (through a single
+// line of descendants), else the nearest one around it; kNoNode if there is none.
+uint32_t ArticleScope(const Dom& dom, const PageFacts& facts, const std::vector<uint32_t>& roots) {
+  if (roots.empty()) return kNoNode;
+  for (uint32_t a = roots.front(); facts.has_main[a] && a != dom.body();) {
+    const Tag t = dom.node(a).tag;
+    if (t == Tag::kArticle || t == Tag::kMain) return a;
+    uint32_t next = kNoNode;
+    for (uint32_t c = dom.node(a).first_child; c != kNoNode; c = dom.node(c).next_sibling) {
+      if (!facts.has_main[c]) continue;
+      if (next != kNoNode) return kNoNode;
+      next = c;
+    }
+    if (next == kNoNode) break;
+    a = next;
+  }
+  for (uint32_t a = roots.front(); a != kNoNode; a = dom.node(a).parent) {
+    const Tag t = dom.node(a).tag;
+    if (t == Tag::kArticle || t == Tag::kMain) return a;
+  }
+  return kNoNode;
+}
 
 // `bytes` as UTF-8, for files (fetched pages arrive decoded by the Fetcher). Conservative, because a file's
 // bytes carry no Content-Type and most pages are UTF-8: UTF-16 (BOM or NUL pattern) and a declared legacy charset
@@ -357,7 +381,13 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
     // Passes without any text outside comment sections compare on all their text: a page has some text.
     const bool longer = (r.article_length > 0 || best.article_length > 0) ? r.article_length > best.article_length
                                                                           : r.length > best.length;
-    if (best_pass == 0 || longer) {
+    r.scope = ArticleScope(dom, facts, r.roots);
+    // A short article found in the page's <article> or <main> stays the article when a later pass, which prunes
+    // less, finds more text elsewhere (a sidebar beside a two-paragraph post): more text outside the article's
+    // element is not more of the article.
+    const bool outside = best_pass != 0 && best.length > 0 && best.scope != kNoNode && !r.roots.empty() &&
+                         !dom.Contains(best.scope, r.roots.front()) && !dom.Contains(r.roots.front(), best.scope);
+    if (best_pass == 0 || (longer && !outside)) {
       best = std::move(r);
       best_pass = pass + 1;
     }

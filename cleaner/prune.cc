@@ -162,6 +162,7 @@ PageFacts ComputePageFacts(const Dom& dom, const Rules& rules, TextMeasurer* mea
       e.boilerplate = rules.IsBoilerplate(class_id);
       e.caption_class = rules.IsCaption(class_id);
       e.comments = rules.IsCommentSection(class_id);
+      e.lead = rules.IsLead(class_id);
     }
     e.hidden = dom.has_attr(i, "hidden") || dom.attr(i, "aria-hidden") == "true" ||
                IsHiddenByStyle(dom.attr(i, "style"));
@@ -231,14 +232,22 @@ std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel le
   // "related" box), never the article itself, however much text it holds (readability set: bug-1255978, a
   // 50-caption gallery inside the body).
   std::vector<uint8_t> in_body_markup(n, 0);
+  std::vector<uint8_t> article_header(n, 0);  // a <header> in an article, removed as chrome
   for (uint32_t i = 0; i < n; ++i) {
     const Node& node = dom.node(i);
+    // Inside an article's removed <header>, each element is still judged on its own (kInArticleHeader if it would
+    // stay), for the selection stage, which may take the article's lead from there.
+    const bool in_header =
+        node.parent != kNoNode && (article_header[node.parent] || removed[node.parent] == kInArticleHeader);
     if (node.parent != kNoNode) {
-      if (removed[node.parent]) {
+      if (removed[node.parent] && !in_header) {
         removed[i] = 1;
         continue;
       }
-      if (node.is_text()) continue;
+      if (node.is_text()) {
+        removed[i] = removed[node.parent];
+        continue;
+      }
       in_body_markup[i] = in_body_markup[node.parent] | IsArticleBodyMarkup(dom, node.parent);
       const Tag pt = dom.node(node.parent).tag;
       in_article[i] = in_article[node.parent] | (pt == Tag::kArticle) | (pt == Tag::kMain) | (pt == Tag::kSection);
@@ -265,6 +274,7 @@ std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel le
     } else if (level != PruneLevel::kMinimal) {
       if ((IsChromeTag(tag) || e.chrome_role) && !holds_article(i) && !(tag == Tag::kHeader && in_article[i] && facts.longest_p[i] >= kProseParagraph)) {
         remove = true;
+        article_header[i] = tag == Tag::kHeader && in_article[i];
       } else if (e.boilerplate && !holds_article(i) && !wraps_named_article(i)) {
         remove = true;
       } else if (e.unlikely && !in_table[i] && tag != Tag::kA && tag != Tag::kArticle && tag != Tag::kMain &&
@@ -279,7 +289,9 @@ std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel le
         remove = true;
       }
     }
-    if (remove) {
+    if (in_header) {
+      removed[i] = remove ? 1 : kInArticleHeader;
+    } else if (remove) {
       removed[i] = 1;
       ++count;
     }

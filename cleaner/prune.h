@@ -26,6 +26,7 @@ struct PageFacts {
     bool caption = false;        // repeats the alt text of the image just before it
     bool caption_class = false;  // matches class_id/caption.txt
     bool comments = false;       // matches class_id/comments.txt: named like a reader-comment section
+    bool lead = false;           // matches class_id/lead.txt: an article's standfirst
   };
   std::vector<Element> elements;  // indexed by node; meaningful for elements only
   std::vector<float> text_len;    // text nodes: effective length (TextMeasurer) of the collapsed text
@@ -46,7 +47,13 @@ enum class PruneLevel : uint8_t {
   kMinimal = 3,      // only tags that never hold text, and hidden elements
 };
 
-// Returns a per-node mask: 1 for every node inside a removed subtree (its root included). `removed_count` receives
+// Marks a node of the prune mask inside a <header> of an <article>, <main> or <section> that was removed (1) as
+// page chrome (the headline, byline and date) while the node itself would have stayed: the selection stage may take
+// the article's lead from there (AddLead in select.cc). Any non-zero value means removed.
+inline constexpr uint8_t kInArticleHeader = 2;
+
+// Returns a per-node mask: non-zero (1, or kInArticleHeader below such a <header>) for every node inside a removed
+// subtree (its root included, with 1). `removed_count` receives
 // the number of subtrees removed. `keep_captions` keeps figure captions and photo credits (the recall focus).
 std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel level, size_t* removed_count,
                            bool keep_captions = false);

@@ -69,7 +69,7 @@ Result<std::shared_ptr<const Rules>> Rules::FromFiles(const std::vector<RuleFile
       {"class_id/boilerplate.txt", &rules->boilerplate_}, {"class_id/positive.txt", &rules->positive_},
       {"class_id/negative.txt", &rules->negative_},
       {"class_id/ignored_tokens.txt", &rules->ignored_tokens_}, {"class_id/caption.txt", &rules->caption_},
-      {"class_id/comments.txt", &rules->comments_},
+      {"class_id/comments.txt", &rules->comments_},         {"class_id/lead.txt", &rules->lead_},
   };
   for (const Slot& slot : slots) {
     const RuleFile* found = nullptr;
@@ -123,6 +123,7 @@ bool Rules::IsUnlikely(std::string_view s) const { return re2::RE2::PartialMatch
 bool Rules::IsMaybeCandidate(std::string_view s) const { return re2::RE2::PartialMatch(s, *maybe_); }
 bool Rules::IsBoilerplate(std::string_view s) const { return re2::RE2::PartialMatch(s, *boilerplate_); }
 bool Rules::IsCaption(std::string_view s) const { return re2::RE2::PartialMatch(s, *caption_); }
+bool Rules::IsLead(std::string_view s) const { return re2::RE2::PartialMatch(s, *lead_); }
 bool Rules::IsCommentSection(std::string_view s) const { return re2::RE2::PartialMatch(s, *comments_); }
 bool Rules::IsIgnoredClassToken(std::string_view s) const { return re2::RE2::PartialMatch(s, *ignored_tokens_); }
 

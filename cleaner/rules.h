@@ -43,6 +43,7 @@ class Rules {
   bool IsMaybeCandidate(std::string_view class_id) const;
   bool IsBoilerplate(std::string_view class_id) const;
   bool IsCaption(std::string_view class_id) const;
+  bool IsLead(std::string_view class_id) const;
   bool IsCommentSection(std::string_view class_id) const;
   // True for one class token that names a topic rather than a role ("category-sports").
   bool IsIgnoredClassToken(std::string_view token) const;
@@ -69,7 +70,7 @@ class Rules {
  private:
   Rules() = default;
   std::unique_ptr<re2::RE2> unlikely_, maybe_, boilerplate_, positive_, negative_, ignored_tokens_, caption_,
-      comments_;
+      comments_, lead_;
   struct LineRules {
     std::unique_ptr<re2::RE2> kinds[kLineKinds];  // kLine, kEdge, kBlock, kTail, kMeta; null where none
   };

@@ -289,6 +289,42 @@ TEST(RulesTest, IsNoiseLineEnglish) {
   EXPECT_FALSE(r.IsNoiseLine("Please leave a reply below.", "en"));
 }
 
+// A photo credit under an image is often written in brackets (trafilatura set, salon.com).
+TEST(RulesTest, PhotoCreditInBrackets) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("(Credit: Clayton Aldern / Grist)", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("[Photo: Jane Doe/AP]", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("(Foto: dpa)", "de"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("(Credit where credit is due, the council voted for it.)", "en"), 0);
+}
+
+// fundus: The Portugal News heads its list of other stories "More in News" and ends with an empty comment section's
+// prompt; Nikkei writes its labels in lenticular brackets or with a qualifier after them.
+TEST(RulesTest, MoreInSectionAndBracketedJapaneseLabels) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("More in News", "en"), Rules::kBlock);
+  EXPECT_EQ(r.ClassifyLine("More in the new budget, the council said, is spent on schools.", "en"), 0);
+  EXPECT_EQ(r.ClassifyLine("Be the first to comment on this article", "en"), Rules::kTail);
+  EXPECT_EQ(r.ClassifyLine("\xE3\x80\x90\xE9\x96\xA2\xE9\x80\xA3\xE8\xA8\x98\xE4\xBA\x8B\xE3\x80\x91", "ja"),
+            Rules::kBlock);  // 【関連記事】
+  EXPECT_EQ(r.ClassifyLine("\xE3\x81\x93\xE3\x81\xA1\xE3\x82\x89\xE3\x82\x82\xE3\x81\x8A\xE3\x81\x99\xE3\x81\x99"
+                           "\xE3\x82\x81(\xE8\x87\xAA\xE5\x8B\x95\xE6\xA4\x9C\xE7\xB4\xA2)",
+                           "ja"),
+            Rules::kBlock);  // こちらもおすすめ(自動検索)
+}
+
+// fundus: Israel Nachrichten; trafilatura set: lacrux.com. An appeal for support starts the page's trailing widgets.
+TEST(RulesTest, GermanSupportAppealIsATail) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("Hat Ihnen dieser Artikel gefallen? Dann unterst\xC3\xBCtzen Sie uns bitte mit einer Spende.", "de"),
+            Rules::kTail);
+  EXPECT_EQ(r.ClassifyLine("Gef\xC3\xA4llt dir unser Klettermagazin? Bei der Lancierung haben wir entschieden, keine "
+                           "Bezahlschranke einzuf\xC3\xBChren.",
+                           "de"),
+            Rules::kTail);
+  EXPECT_EQ(r.ClassifyLine("Hat Ihnen der Arzt gesagt, was zu tun ist?", "de"), 0);
+}
+
 TEST(RulesTest, ClassifyLineKinds) {
   const Rules& r = TheRules();
   EXPECT_EQ(r.ClassifyLine("Advertisement", "en"), Rules::kLine);
