@@ -12,27 +12,15 @@ namespace {
 // mount point for a script.
 constexpr float kMinCommentText = 20;
 
-void AppendLower(std::string_view s, std::string* out) {
-  for (char c : s) out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
-}
-
 }  // namespace
 
-uint32_t FindCommentSection(const Dom& dom, const Rules& rules, const PageFacts& facts,
+uint32_t FindCommentSection(const Dom& dom, const PageFacts& facts,
                             const std::vector<uint32_t>& article_roots, const std::vector<uint8_t>& article_removed) {
   uint32_t best = kNoNode;
-  std::string class_id;
   const auto n = static_cast<uint32_t>(dom.size());
   for (uint32_t i = 0; i < n; ++i) {
-    const Node& node = dom.node(i);
-    if (!node.is_element()) continue;
-    std::string_view cls = dom.attr(i, "class"), id = dom.attr(i, "id");
-    if (cls.empty() && id.empty()) continue;
-    class_id.clear();
-    AppendLower(cls, &class_id);
-    class_id += ' ';
-    AppendLower(id, &class_id);
-    if (!rules.IsCommentSection(class_id)) continue;
+    // Named like a comment section (class_id/comments.txt, matched once in ComputePageFacts).
+    if (!dom.node(i).is_element() || !facts.elements[i].comments) continue;
     const uint32_t end = SubtreeEnd(dom, i);
     // A match around the article (a page wrapper named "comments-enabled") is not the section: look inside it.
     if (std::any_of(article_roots.begin(), article_roots.end(), [&](uint32_t r) { return r >= i && r < end; }))
@@ -55,7 +43,7 @@ std::vector<Line> ExtractComments(const Dom& dom, const Rules& rules, const Page
                                   const std::vector<uint32_t>& article_roots,
                                   const std::vector<uint8_t>& article_removed, std::string_view language,
                                   const SerializeOptions& options) {
-  const uint32_t root = FindCommentSection(dom, rules, facts, article_roots, article_removed);
+  const uint32_t root = FindCommentSection(dom, facts, article_roots, article_removed);
   if (root == kNoNode) return {};
   std::vector<uint8_t> removed = Prune(dom, facts, PruneLevel::kMinimal, nullptr);
   const uint32_t end = SubtreeEnd(dom, root);

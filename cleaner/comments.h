@@ -21,7 +21,7 @@ namespace cleaner {
 // The root of the page's comment section: of the elements named like one, the outermost with the most text
 // that neither holds the article (`article_roots`; a match that holds it is looked into) nor is part of it (inside
 // a root and not marked in `article_removed`, the extraction's mask). kNoNode if there is none.
-uint32_t FindCommentSection(const Dom& dom, const Rules& rules, const PageFacts& facts,
+uint32_t FindCommentSection(const Dom& dom, const PageFacts& facts,
                             const std::vector<uint32_t>& article_roots, const std::vector<uint8_t>& article_removed);
 
 // The comment section's lines: its text without forms (the reply form), navigation (comment pages), what can
