@@ -415,6 +415,20 @@ TEST(RegressionTest, AFallbackPassThatWinsPrintsNoComments) {
   EXPECT_GT(doc->stats.pass, 1u) << "the note is kept by a fallback pass only";
 }
 
+// dragnet R684 and R682 (Movable Type): each comment is a <div class="commentbody"> beside the post in the same
+// cell; "body" rescued them from the unlikely rule's "comment", and the cell with 18 comments won.
+TEST(RegressionTest, CommentsNamedCommentbodyAreNotTheArticle) {
+  std::string comments;
+  for (int i = 0; i < 12; ++i)
+    comments += "<div class='commentbody by-reader" + std::to_string(i) + "'><p>" + Prose("comment" + std::to_string(i), 2) +
+                "</p><p>Posted by: reader at November 7, 2012 5:11 PM</p></div>";
+  const std::string html = "<html><body><table><tr><td class='contentcell'><div class='indivbody'><p>" +
+                           Prose("alpha", 4) + "</p></div>" + comments + "</td></tr></table></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("alpha report number 1"), std::string::npos) << text;
+  EXPECT_EQ(text.find("comment0 report"), std::string::npos) << text;
+}
+
 // dragnet 42: a post of two sentences. The last fallback pass takes the blog's wrapper, with the post and the
 // comments: without the comments it has no more text than the strict pass, which stays.
 TEST(RegressionTest, CommentsInAFallbackPassWrapperDoNotCount) {

@@ -242,6 +242,9 @@ TEST(RulesTest, IsBoilerplateMatchesWholeNameParts) {
   EXPECT_TRUE(r.IsBoilerplate("ad-slot "));
   EXPECT_TRUE(r.IsBoilerplate("cookie-banner "));
   EXPECT_TRUE(r.IsBoilerplate("outbrain_widget "));
+  EXPECT_TRUE(r.IsBoilerplate("commentbody by-drno "));  // one comment, named without a separator (dragnet R684)
+  EXPECT_TRUE(r.IsBoilerplate("commentcontent "));
+  EXPECT_FALSE(r.IsBoilerplate("commentary-body "));
   // Not a name part: "shared", "header", "badge", "loads".
   EXPECT_FALSE(r.IsBoilerplate("shared-content "));
   EXPECT_FALSE(r.IsBoilerplate("site-header "));
