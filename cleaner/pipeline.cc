@@ -356,28 +356,26 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
     if (opt.filter_lines) RemoveLabelledBlocks(dom, facts, *impl_->rules, doc.language, &sel);
     // A fallback pass keeps comment sections, which are never the article but would win on their length (dragnet 60:
     // a video post, and 15000 characters of comments in the last pass; 42: a post of 192 characters in a wrapper
-    // with 17 comments): passes compare on their text without them.
-    std::vector<Line> without_comments;
+    // with 17 comments): passes compare on their text without them. That text is also what the pass prints (the
+    // comments go to Document::comments with Options::include_comments, as from the strict pass, which prunes
+    // them); only a pass with no text outside comment sections is serialized with them, and compares on all of it.
+    auto serialize = [&](const std::vector<uint8_t>& mask) {
+      r.lines = Serialize(dom, mask, sel.roots, serialize_options);
+      r.lines_before_filter = r.lines.size();
+      if (opt.filter_lines) FilterLines(*impl_->rules, doc.language, doc.title, filter_options, &r.lines);
+      double length = 0;
+      for (const Line& l : r.lines)
+        if (!l.is_image()) length += measurer->EffectiveLength(l.text);
+      return length;
+    };
     const std::vector<uint8_t> comments_mask = WithoutComments(dom, facts, strict, sel.roots, sel.removed);
-    const bool has_comments = !comments_mask.empty();
-    if (has_comments) without_comments = Serialize(dom, comments_mask, sel.roots, serialize_options);
-    r.lines = Serialize(dom, sel.removed, sel.roots, serialize_options);
+    if (!comments_mask.empty()) r.article_length = r.length = serialize(comments_mask);
+    if (r.article_length == 0) {
+      r.length = serialize(sel.removed);
+      if (comments_mask.empty()) r.article_length = r.length;
+    }
     r.roots = std::move(sel.roots);
     if (opt.include_comments) r.removed = std::move(sel.removed);
-    r.lines_before_filter = r.lines.size();
-    if (opt.filter_lines) FilterLines(*impl_->rules, doc.language, doc.title, filter_options, &r.lines);
-    for (const Line& l : r.lines)
-      if (!l.is_image()) r.length += measurer->EffectiveLength(l.text);
-    r.article_length = r.length;
-    if (has_comments) {
-      if (opt.filter_lines) FilterLines(*impl_->rules, doc.language, doc.title, filter_options, &without_comments);
-      r.article_length = 0;
-      for (const Line& l : without_comments)
-        if (!l.is_image()) r.article_length += measurer->EffectiveLength(l.text);
-      // The article is what is outside them: the comments are not printed either (they go to Document::comments
-      // with Options::include_comments, as from the strict pass, which prunes them).
-      if (r.article_length > 0) r.lines = std::move(without_comments);
-    }
     // Passes without any text outside comment sections compare on all their text: a page has some text.
     const bool longer = (r.article_length > 0 || best.article_length > 0) ? r.article_length > best.article_length
                                                                           : r.length > best.length;
