@@ -198,6 +198,28 @@ TEST(PrescanTest, NestingAtTheCapIsNotCapped) {
   EXPECT_EQ(r.html, html);
 }
 
+// "/>" does not close an HTML element: "<div/>" opens a <div> in every HTML parser, so 100 000 of them nest as
+// deep as 100 000 "<div>"s (74 s in Gumbo when the scan let them through).
+TEST(PrescanTest, SelfClosingHtmlElementsCountAsDepth) {
+  PrescanResult r = Prescan(Repeat("<div/>", 10) + "deep text", 5);
+  EXPECT_TRUE(r.depth_capped);
+  EXPECT_EQ(r.max_depth_seen, 5u);
+  EXPECT_EQ(r.html, Repeat("<div/>", 5) + "deep text");
+}
+
+TEST(PrescanTest, SelfClosingForeignElementsDoNotCountAsDepth) {
+  const std::string html = "<div><math>" + Repeat("<mspace/>", 10) + "</math><svg/><math/></div>";
+  PrescanResult r = Prescan(html, 2);
+  EXPECT_FALSE(r.depth_capped);
+  EXPECT_EQ(r.html, html);
+}
+
+TEST(PrescanTest, VoidElementsAtTheCapAreKept) {
+  PrescanResult r = Prescan(Repeat("<div>", 8) + "a<br>b<img src=x>" + Repeat("</div>", 8), 3);
+  EXPECT_TRUE(r.depth_capped);
+  EXPECT_EQ(r.html, Repeat("<div>", 3) + "a<br>b<img src=x>" + Repeat("</div>", 3)) << "a line break survives";
+}
+
 TEST(PrescanTest, VoidElementsDoNotCountAsDepth) {
   const std::string html = "<div><br><img src=a><hr><input><p>x</p></div>";
   PrescanResult r = Prescan(html, 2);
