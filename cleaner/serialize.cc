@@ -473,7 +473,10 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
         continue;
       }
       if (t == Tag::kWbr) continue;
-      if (t == Tag::kTable && !options.tables && IsDataTable(dom, f.node, removed)) continue;
+      if (t == Tag::kTable && !options.tables && IsDataTable(dom, f.node, removed)) {
+        w.Break(Tag::kP);  // as a removed block: the text before and after the table stays two lines
+        continue;
+      }
       if (BreaksLine(t)) w.Break(Tag::kP);
       if (t == Tag::kTd || t == Tag::kTh) w.Cell(t == Tag::kTh || !open_thead.empty());
       if (t == Tag::kP || IsHeading(t) || t == Tag::kLi || t == Tag::kTr || t == Tag::kPre || t == Tag::kDt ||

@@ -368,6 +368,12 @@ TEST(SerializeTableTest, DataTablesCanBeLeftOutButLayoutTablesStay) {
       LinesWith("<table><tr><td><p>The article, laid out in a table.</p></td></tr></table>", no_tables);
   ASSERT_EQ(layout.size(), 1u);
   EXPECT_EQ(layout[0].text, "The article, laid out in a table.");
+  // The text on either side of a table left out stays two lines, as it was with the table.
+  std::vector<Line> around = LinesWith(
+      "<div>Intro<table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table>After</div>", no_tables);
+  ASSERT_EQ(around.size(), 2u);
+  EXPECT_EQ(around[0].text, "Intro");
+  EXPECT_EQ(around[1].text, "After");
 }
 
 TEST(SerializeImageTest, ImagesFollowTheLineTheyStandIn) {
