@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <new>
 #include <vector>
 
 #include "cleaner/decode.h"
@@ -695,7 +696,9 @@ Result<std::string_view> ToUtf8(std::string_view bytes, const Decision& decision
 
 }  // namespace charset
 
-Result<DecodedHtml> DecodeHtml(std::string_view bytes, std::string_view content_type) {
+namespace {
+
+Result<DecodedHtml> Decode(std::string_view bytes, std::string_view content_type) {
   charset::Decision d = charset::Decide(bytes, content_type);
   DecodedHtml out;
   out.charset = d.encoding.name;
@@ -708,6 +711,17 @@ Result<DecodedHtml> DecodeHtml(std::string_view bytes, std::string_view content_
   Status s = charset::ConvertToUtf8(body, d.encoding, &out.utf8, &out.replaced);
   if (!s.ok()) return s;
   return out;
+}
+
+}  // namespace
+
+Result<DecodedHtml> DecodeHtml(std::string_view bytes, std::string_view content_type) {
+  // Errors are values across the public API, an allocation failure on a huge page too.
+  try {
+    return Decode(bytes, content_type);
+  } catch (const std::bad_alloc&) {
+    return Status(StatusCode::kInternal, "decode: out of memory");
+  }
 }
 
 }  // namespace cleaner

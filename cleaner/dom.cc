@@ -83,7 +83,9 @@ bool IsKeptAttribute(std::string_view name) {
 
 // A bump allocator for Gumbo: frees are no-ops and the whole arena goes at once. Measured in shared/GUMBO.md as
 // about 15% faster than malloc; it also means Gumbo's recursive gumbo_destroy_output (upstream issue #387, a stack
-// overflow on deep trees) is never called.
+// overflow on deep trees) is never called. Gumbo uses what its allocator returns without checking it, so when
+// memory runs out the arena aborts (the one error that is not a value: a null pointer would crash anyway);
+// Options::max_input_bytes bounds what a page can ask for.
 class Arena {
  public:
   ~Arena() {

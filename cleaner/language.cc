@@ -90,4 +90,18 @@ std::string GuessLanguage(std::string_view text) {
   }
 }
 
+std::string PrimaryLanguage(std::string_view tag) {
+  size_t begin = 0, end = tag.size();
+  while (begin < end && (tag[begin] == ' ' || tag[begin] == '\t' || tag[begin] == '\n' || tag[begin] == '\r')) ++begin;
+  std::string out;
+  for (size_t i = begin; i < end; ++i) {
+    char c = tag[i];
+    if (c == '-' || c == '_' || c == ' ' || c == '\t' || c == '\n' || c == '\r') break;
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c < 'a' || c > 'z') return {};
+    out.push_back(c);
+  }
+  return out.size() >= 2 && out.size() <= 3 ? out : std::string();
+}
+
 }  // namespace cleaner

@@ -16,6 +16,10 @@ namespace cleaner {
 // the first 16 KiB of `text`, which must be valid UTF-8.
 std::string GuessLanguage(std::string_view text);
 
+// The primary subtag of a BCP 47 tag, lower-cased: "en-US" and "EN_us" give "en"; "" when there is none of 2-3
+// letters ("english", "x-klingon", "").
+std::string PrimaryLanguage(std::string_view tag);
+
 }  // namespace cleaner
 
 #endif  // CLEANER_LANGUAGE_H_

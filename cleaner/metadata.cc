@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "cleaner/decode.h"
-
+#include "cleaner/language.h"
 #include "cleaner/text.h"
 
 namespace cleaner {
@@ -197,17 +197,6 @@ std::string TitleKey(std::string_view s) {
   }
   while (!out.empty() && (out.back() == ' ' || out.back() == '.')) out.pop_back();
   return out;
-}
-
-std::string PrimaryLanguage(std::string_view tag) {
-  std::string out;
-  for (char c : Trim(tag)) {
-    if (c == '-' || c == '_') break;
-    c = LowerAscii(c);
-    if (c < 'a' || c > 'z') return {};
-    out.push_back(c);
-  }
-  return out.size() >= 2 && out.size() <= 3 ? out : std::string();
 }
 
 size_t Words(std::string_view s) {

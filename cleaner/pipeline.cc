@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
 #include <iterator>
+#include <new>
 #include <optional>
 #include <string>
 #include <utility>
@@ -30,9 +32,16 @@ namespace cleaner {
 
 struct Extractor::Impl {
   Options options;
+  std::string option_language;  // the primary subtag of options.language ("pt" for "pt-BR"), as rule files are named
   std::shared_ptr<const Rules> rules;
-  std::unique_ptr<TextMeasurer> measurer;  // a prototype, cloned per call
+  std::unique_ptr<TextMeasurer> measurer_prototype;  // cloned per call (a TextMeasurer is not thread-safe)
   Status init;
+
+  // The public calls, without the exception boundary that Extractor's own add.
+  Result<Document> Extract(std::string_view html, std::string_view url) const;
+  Result<Document> CleanText(std::string_view text) const;
+  // CleanText on text that is UTF-8 already and within the size limit (Extract's plain-text path).
+  Result<Document> CleanUtf8Text(std::string_view text, size_t input_bytes) const;
 };
 
 namespace {
@@ -51,6 +60,7 @@ struct PassResult {
   size_t lines_before_filter = 0;
   double length = 0;
   double article_length = 0;  // `length` without reader-comment sections (WithoutComments)
+  std::string language;       // the page's language as this pass read it (guessed from its text if unknown)
   size_t pruned = 0;
   uint32_t scope = kNoNode;  // the <article> or <main> element around the first root, if any
 };
@@ -197,10 +207,11 @@ SerializeOptions SerializeOptionsFor(const Options& opt, std::string_view base_u
   return so;
 }
 
-// Fills doc->text (the title first if asked for) and doc->blocks from the filtered lines.
+// Fills doc->text (the title first if asked for) and doc->blocks from the filtered lines. A page without an
+// article has an empty text, with the title or without: a title alone is not a cleaned page.
 void Compose(const Options& opt, std::vector<Line> lines, Document* doc) {
   std::string text;
-  if (opt.with_title && !doc->title.empty()) {
+  if (opt.with_title && !doc->title.empty() && !lines.empty()) {
     text += doc->title;
     text += '\n';
   }
@@ -237,14 +248,15 @@ std::vector<uint8_t> WithoutComments(const Dom& dom, const PageFacts& facts, con
 Extractor::Extractor(Options options) {
   auto impl = std::make_unique<Impl>();
   impl->options = std::move(options);
+  impl->option_language = PrimaryLanguage(impl->options.language);
   auto rules = Rules::Embedded();
   if (!rules.ok()) {
     impl->init = Status(StatusCode::kInternal, "the embedded rules do not compile: " + rules.status().message());
   } else {
     impl->rules = std::move(rules).value();
   }
-  impl->measurer = TextMeasurer::CreatePrototype();
-  if (impl->measurer == nullptr && impl->init.ok()) {
+  impl->measurer_prototype = TextMeasurer::CreatePrototype();
+  if (impl->measurer_prototype == nullptr && impl->init.ok()) {
     impl->init = Status(StatusCode::kInternal, "ICU's word break data is missing");
   }
   impl_ = std::move(impl);
@@ -256,10 +268,39 @@ Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
 const Options& Extractor::options() const { return impl_->options; }
 
+namespace {
+
+// Errors are values across the public API: an exception from below (std::bad_alloc on a huge page, a
+// std::length_error) becomes a status instead of unwinding into the caller.
+template <typename F>
+Result<Document> Guarded(const char* what, F&& f) {
+  try {
+    return f();
+  } catch (const std::bad_alloc&) {
+    return Status(StatusCode::kInternal, std::string(what) + ": out of memory");
+  } catch (const std::exception& e) {
+    return Status(StatusCode::kInternal, std::string(what) + ": " + e.what());
+  } catch (...) {
+    return Status(StatusCode::kInternal, std::string(what) + ": unknown error");
+  }
+}
+
+}  // namespace
+
 Result<Document> Extractor::Extract(std::string_view html, std::string_view url) const {
+  if (impl_ == nullptr) return Status(StatusCode::kInvalidArgument, "Extract on a moved-from Extractor");
+  return Guarded("extract", [&] { return impl_->Extract(html, url); });
+}
+
+Result<Document> Extractor::CleanText(std::string_view text) const {
+  if (impl_ == nullptr) return Status(StatusCode::kInvalidArgument, "CleanText on a moved-from Extractor");
+  return Guarded("clean text", [&] { return impl_->CleanText(text); });
+}
+
+Result<Document> Extractor::Impl::Extract(std::string_view html, std::string_view url) const {
   const auto start = Clock::now();
-  const Options& opt = impl_->options;
-  if (!impl_->init.ok()) return impl_->init;
+  const Options& opt = options;
+  if (!init.ok()) return init;
   if (html.size() > opt.max_input_bytes) {
     return Status(StatusCode::kTooLarge, "input is " + std::to_string(html.size()) + " bytes, over the limit of " +
                                              std::to_string(opt.max_input_bytes));
@@ -274,11 +315,8 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
   html = as_utf8.value();
 
   if (opt.input == InputKind::kText || (opt.input == InputKind::kAuto && !LooksLikeHtml(html))) {
-    auto cleaned = CleanText(html);
-    if (cleaned.ok()) {
-      cleaned->url = std::string(url);
-      cleaned->stats.input_bytes = doc.stats.input_bytes;  // the bytes given, before any conversion
-    }
+    auto cleaned = CleanUtf8Text(html, doc.stats.input_bytes);
+    if (cleaned.ok()) cleaned->url = std::string(url);
     return cleaned;
   }
 
@@ -310,11 +348,10 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
   doc.image = std::move(meta.image);
   doc.tags = std::move(meta.tags);
   doc.categories = std::move(meta.categories);
-  doc.language = !opt.language.empty() ? opt.language : meta.language;
-  const bool guess_language = doc.language.empty();
+  const std::string page_language = !option_language.empty() ? option_language : meta.language;
 
-  std::unique_ptr<TextMeasurer> measurer = impl_->measurer->Clone();
-  const PageFacts facts = ComputePageFacts(dom, *impl_->rules, measurer.get());
+  std::unique_ptr<TextMeasurer> measurer = measurer_prototype->Clone();
+  const PageFacts facts = ComputePageFacts(dom, *rules, measurer.get());
 
   PassResult best;
   size_t best_pass = 0;
@@ -344,6 +381,7 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
   std::vector<uint8_t> strict;  // the strict pass's prune mask, for WithoutComments
   for (size_t pass = recall ? 1 : 0; pass < std::size(kPasses); ++pass) {
     PassResult r;
+    r.language = page_language;
     std::vector<uint8_t> removed = Prune(dom, facts, kPasses[pass].level, &r.pruned, recall);
     if (pass == 0) strict = removed;
     if (strict.empty()) strict = Prune(dom, facts, PruneLevel::kStrict, nullptr);  // the recall focus skips pass 0
@@ -352,8 +390,8 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
     r.candidates = scores.candidates.size();
     Selection sel = Select(dom, facts, std::move(removed), std::move(agg), scores, kPasses[pass].class_weights,
                            kPasses[pass].clean_conditionally);
-    if (guess_language) doc.language = GuessLanguage(SelectionText(dom, sel, 16 * 1024));
-    if (opt.filter_lines) RemoveLabelledBlocks(dom, facts, *impl_->rules, doc.language, &sel);
+    if (r.language.empty()) r.language = GuessLanguage(SelectionText(dom, sel, 16 * 1024));
+    if (opt.filter_lines) RemoveLabelledBlocks(dom, facts, *rules, r.language, &sel);
     // A fallback pass keeps comment sections, which are never the article but would win on their length (dragnet 60:
     // a video post, and 15000 characters of comments in the last pass; 42: a post of 192 characters in a wrapper
     // with 17 comments): passes compare on their text without them. That text is also what the pass prints (the
@@ -362,7 +400,7 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
     auto serialize = [&](const std::vector<uint8_t>& mask) {
       r.lines = Serialize(dom, mask, sel.roots, serialize_options);
       r.lines_before_filter = r.lines.size();
-      if (opt.filter_lines) FilterLines(*impl_->rules, doc.language, doc.title, filter_options, &r.lines);
+      if (opt.filter_lines) FilterLines(*rules, r.language, doc.title, filter_options, &r.lines);
       double length = 0;
       for (const Line& l : r.lines)
         if (!l.is_image()) length += measurer->EffectiveLength(l.text);
@@ -393,15 +431,16 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
       break;
   }
   doc.stats.pass = best_pass;
+  doc.language = std::move(best.language);
   doc.stats.candidates = best.candidates;
   doc.stats.lines_before_filter = best.lines_before_filter;
   doc.stats.pruned_nodes = best.pruned;
   doc.stats.lines_after_filter = best.lines.size();
 
   if (opt.include_comments) {
-    std::vector<Line> comments = ExtractComments(dom, *impl_->rules, facts, best.roots, best.removed, doc.language,
+    std::vector<Line> comments = ExtractComments(dom, *rules, facts, best.roots, best.removed, doc.language,
                                                  serialize_options);
-    if (opt.filter_lines) FilterLines(*impl_->rules, doc.language, /*title=*/"", filter_options, &comments);
+    if (opt.filter_lines) FilterLines(*rules, doc.language, /*title=*/"", filter_options, &comments);
     doc.comments = JoinText(comments);
   }
   Compose(opt, std::move(best.lines), &doc);
@@ -410,26 +449,29 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
   return doc;
 }
 
-Result<Document> Extractor::CleanText(std::string_view input) const {
-  const auto start = Clock::now();
-  const Options& opt = impl_->options;
-  if (!impl_->init.ok()) return impl_->init;
-  if (input.size() > opt.max_input_bytes) {
+Result<Document> Extractor::Impl::CleanText(std::string_view input) const {
+  if (!init.ok()) return init;
+  if (input.size() > options.max_input_bytes) {
     return Status(StatusCode::kTooLarge, "input is " + std::to_string(input.size()) +
-                                             " bytes, over the limit of " + std::to_string(opt.max_input_bytes));
+                                             " bytes, over the limit of " + std::to_string(options.max_input_bytes));
   }
-  Document doc;
-  doc.stats.input_bytes = input.size();
   std::string converted;
   Result<std::string_view> as_utf8 = InputAsUtf8(input, &converted);
   if (!as_utf8.ok()) return as_utf8.status();
-  input = as_utf8.value();
+  return CleanUtf8Text(as_utf8.value(), input.size());
+}
+
+Result<Document> Extractor::Impl::CleanUtf8Text(std::string_view input, size_t input_bytes) const {
+  const auto start = Clock::now();
+  const Options& opt = options;
+  Document doc;
+  doc.stats.input_bytes = input_bytes;  // the bytes given, before any conversion
   DecodeReport decode_report;
   const std::string text = DecodeToUtf8(input, &decode_report);
   doc.stats.invalid_utf8 = decode_report.invalid_utf8;
   std::vector<Line> lines = SplitTextLines(text);
   doc.stats.lines_before_filter = lines.size();
-  doc.language = !opt.language.empty() ? opt.language : GuessLanguage(text);
+  doc.language = !option_language.empty() ? option_language : GuessLanguage(text);
   // Filter first, so that a date banner above the title is not taken for it; then take the title out of the
   // body where it stands (twice, in seeds/001).
   if (opt.filter_lines) {
@@ -437,7 +479,7 @@ Result<Document> Extractor::CleanText(std::string_view input) const {
     filter_options.drop_meta_lines = true;  // no markup tells a dateline from the article here
     filter_options.drop_link_lines = false;
     filter_options.cut_tail = opt.focus != Focus::kRecall;
-    FilterLines(*impl_->rules, doc.language, /*title=*/"", filter_options, &lines);
+    FilterLines(*rules, doc.language, /*title=*/"", filter_options, &lines);
   }
   doc.title = GuessTitle(lines);
   if (!doc.title.empty()) RemoveLeadingTitle(doc.title, &lines);

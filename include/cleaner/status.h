@@ -1,11 +1,15 @@
 // Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
 //
 // Errors are values: every fallible call in cleaner's public API returns a Status or a Result<T>, and no
-// exception crosses the API. A Status is cheap to copy (an enum and, on error, a message).
+// exception crosses the API. A Status is cheap to copy (an enum and, on error, a message). Status and Result are
+// plain values: safe to use from many threads as long as one object is not written by one thread while another
+// reads it.
 
 #ifndef CLEANER_STATUS_H_
 #define CLEANER_STATUS_H_
 
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,13 +19,13 @@ namespace cleaner {
 
 enum class StatusCode {
   kOk = 0,
-  kInvalidArgument,   // the caller passed something unusable (an unknown option value, a bad path)
-  kTooLarge,          // the input is over Options::max_input_bytes
+  kInvalidArgument,   // the caller passed something unusable (an unknown option value, a bad path in the CLI)
+  kTooLarge,          // the input is over Options::max_input_bytes (a fetched body: FetchOptions::max_body_bytes)
   kNotHtml,           // the input is binary or otherwise not a document
   kParseError,        // the HTML parser gave up
   kIoError,           // reading or writing a file failed
   kNetworkError,      // a fetch failed
-  kInternal,          // a bug in cleaner
+  kInternal,          // a bug in cleaner, or memory ran out
 };
 
 // Returns a stable lower-case name for `code`, such as "too_large"; used in JSON error records.
@@ -38,7 +42,7 @@ class Status {
   StatusCode code() const { return code_; }
   const std::string& message() const { return message_; }
 
-  // "too_large: input is 60000000 bytes, over the limit of 52428800"; "ok" when ok().
+  // "too_large: input is 70000000 bytes, over the limit of 67108864"; "ok" when ok().
   std::string ToString() const;
 
  private:
@@ -46,27 +50,40 @@ class Status {
   std::string message_;
 };
 
-// Either a value or an error Status. Accessing value() of an error Result is a programming error
-// (it asserts in debug builds); check ok() first.
+// Either a value or an error Status. Accessing the value of an error Result is a programming error: it prints
+// the status to stderr and aborts (in every build; it never throws). Check ok() first. A Result made from an OK
+// Status, which carries no value, is an error too (kInternal).
 template <typename T>
 class Result {
  public:
-  Result(T value) : data_(std::move(value)) {}              // NOLINT: implicit by design
-  Result(Status status) : data_(std::move(status)) {}       // NOLINT: implicit by design
+  Result(T value) : data_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(Status status)                         // NOLINT: implicit by design
+      : data_(status.ok() ? Status(StatusCode::kInternal, "a Result was made from an OK status, without a value")
+                          : std::move(status)) {}
 
   bool ok() const { return std::holds_alternative<T>(data_); }
   const Status& status() const {
     static const Status kOk;
     return ok() ? kOk : std::get<Status>(data_);
   }
-  const T& value() const& { return std::get<T>(data_); }
-  T& value() & { return std::get<T>(data_); }
-  T&& value() && { return std::get<T>(std::move(data_)); }
-  const T* operator->() const { return &std::get<T>(data_); }
-  T* operator->() { return &std::get<T>(data_); }
+  const T& value() const& { return *Get(); }
+  T& value() & { return *Get(); }
+  T&& value() && { return std::move(*Get()); }
+  const T* operator->() const { return Get(); }
+  T* operator->() { return Get(); }
   const T& operator*() const& { return value(); }
 
  private:
+  const T* Get() const {
+    const T* v = std::get_if<T>(&data_);
+    if (v == nullptr) {
+      std::fprintf(stderr, "cleaner: value() of an error Result: %s\n", std::get<Status>(data_).ToString().c_str());
+      std::abort();
+    }
+    return v;
+  }
+  T* Get() { return const_cast<T*>(static_cast<const Result*>(this)->Get()); }
+
   std::variant<T, Status> data_;
 };
 

@@ -204,5 +204,35 @@ TEST(OptionsTest, ImagesAreBlocksWithAbsoluteUrls) {
             "https://news.example/static/v2/vote.jpg");
 }
 
+// Options::language takes BCP 47 tags as people write them: "hi-IN" or "HI" chooses the Hindi rules (rule files
+// are named by the primary subtag), and the document reports the primary subtag.
+TEST(OptionsTest, LanguageTagsChooseRulesByTheirPrimarySubtag) {
+  const std::string text =
+      "राज्य सरकार ने आज नई शिक्षा नीति की घोषणा की, जिससे लाखों छात्रों को लाभ होगा और स्कूलों में सुधार आएगा।\n"
+      "विज्ञापन\n"
+      "मुख्यमंत्री ने कहा कि यह योजना अगले वर्ष से पूरे प्रदेश में लागू की जाएगी और इसके लिए बजट तय हो चुका है।\n";
+  for (const char* tag : {"hi", "hi-IN", "HI_in"}) {
+    Options options;
+    options.language = tag;
+    auto doc = Extractor(options).CleanText(text);
+    ASSERT_TRUE(doc.ok());
+    EXPECT_EQ(doc->language, "hi") << tag;
+    EXPECT_FALSE(Has(doc->text, "विज्ञापन\n")) << tag << ": the Hindi rule for an advertisement label applies";
+  }
+}
+
+// A page without an article gives an empty text, also when the title is asked for: a title alone is not a cleaned
+// page (the CLI warns about empty results by their text).
+TEST(OptionsTest, WithTitleAPageWithoutAnArticleIsEmpty) {
+  Options options;
+  options.with_title = true;
+  Document doc = Extract("<html><head><title>A page about nothing</title></head><body><div><img src=a.png>"
+                         "</div></body></html>",
+                         options);
+  EXPECT_EQ(doc.title, "A page about nothing");
+  EXPECT_EQ(doc.text, "");
+  EXPECT_FALSE(doc.stats.empty_reason.empty());
+}
+
 }  // namespace
 }  // namespace cleaner
