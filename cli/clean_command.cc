@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +16,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <string_view>
 #include <thread>
 
 #include "cleaner/cleaner.h"
@@ -63,7 +65,7 @@ void AddCleanOptions(CLI::App* app, CleanArgs* args) {
       ->check(CLI::IsMember({"txt", "json", "jsonl", "markdown", "html"}));
   app->add_option("-o,--output-dir", args->output_dir,
                   "Write each result to DIR/<input name without extension>.<txt|json|md|html> instead of "
-                  "stdout");
+                  "stdout (needed for several inputs, except with --format jsonl)");
   app->add_option("--input", args->input,
                   "What the inputs are: html, text (already-scraped plain text: only the line filter runs), or auto "
                   "(html when there is markup)")
@@ -99,8 +101,15 @@ void AddCleanOptions(CLI::App* app, CleanArgs* args) {
       ->check(CLI::PositiveNumber);
 }
 
+// True for an http(s) URL; the scheme is case-insensitive ("HTTPS://example.com" is a URL, not a file name).
 bool IsUrl(const std::string& input) {
-  return input.rfind("http://", 0) == 0 || input.rfind("https://", 0) == 0;
+  auto starts = [&](std::string_view scheme) {
+    if (input.size() < scheme.size()) return false;
+    for (size_t i = 0; i < scheme.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(input[i])) != scheme[i]) return false;
+    return true;
+  };
+  return starts("http://") || starts("https://");
 }
 
 Options ExtractorOptions(const CleanArgs& args) {
@@ -133,7 +142,9 @@ int RunClean(const CleanArgs& args) {
       std::fprintf(stderr, "cleaner: cannot create %s: %s\n", args.output_dir.c_str(), ec.message().c_str());
       return kExitFailure;
     }
-  } else if (args.inputs.size() > 1 && args.format == "txt") {
+  } else if (args.inputs.size() > 1 && args.format != "jsonl") {
+    // One stream of several documents has a shape only in JSON Lines: texts, JSON objects, Markdown or HTML
+    // documents printed one after another could not be told apart (nor parsed, for JSON).
     std::fprintf(stderr, "cleaner: several inputs need --output-dir, or --format jsonl\n");
     return kExitUsage;
   }

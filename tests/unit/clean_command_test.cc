@@ -1,0 +1,345 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+//
+// The `cleaner` binary's default command, run as a person runs it: every output format on fixture pages (JSON
+// parses and has its fields, JSON Lines has one record per input, Markdown and HTML render the blocks'
+// structure, every format carries the same article text as txt), the options, and the exit statuses.
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "tests/unit/fixture_pages.h"
+
+namespace cleaner {
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+std::string Quote(const std::string& arg) {
+  std::string quoted = "'";
+  for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+struct CliRun {
+  int status = -1;
+  std::string out;
+};
+
+// Runs `cleaner -q ARGS`; standard error is dropped, or, with `merge_stderr`, kept after standard output (and
+// then -q is left out, so that warnings show).
+CliRun Cleaner(const std::string& args, bool merge_stderr = false) {
+  const std::string command =
+      Quote(CLEANER_BINARY) + (merge_stderr ? " " + args + " 2>&1" : " -q " + args + " 2>/dev/null");
+  CliRun run;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return run;
+  char buffer[4096];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
+  const int status = pclose(pipe);
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+std::string Page(const std::string& folder) { return fixtures::PagesDir() + "/" + folder + "/input.html"; }
+
+const char* const kNews = "fr/fundus-fr-EuronewsFR_2024_04_30";  // title, authors, date, tags, headings
+const char* const kHindi = "hi/hindi-ind-Bhaskar_2024_09_04";
+const char* const kTable = "en/wcxb-0415";  // tables
+
+TEST(RenderTest, JsonHasEveryField) {
+  CliRun run = Cleaner("-f json --url https://fr.euronews.com/2024/04/30/x " + Quote(Page(kNews)));
+  ASSERT_EQ(run.status, 0);
+  const json j = json::parse(run.out, nullptr, false);
+  ASSERT_TRUE(j.is_object()) << run.out.substr(0, 300);
+  for (const char* field :
+       {"url", "hostname", "title", "author", "authors", "date", "date_modified", "language", "site",
+        "sitename", "description", "image", "tags", "categories", "canonical_url", "text", "stats"}) {
+    EXPECT_TRUE(j.contains(field)) << field;
+  }
+  EXPECT_EQ(j["hostname"], "fr.euronews.com");
+  EXPECT_EQ(j["date"], "2024-04-30");
+  EXPECT_EQ(j["authors"], json::array({"Denis Loctier"}));
+  EXPECT_EQ(j["author"], "Denis Loctier");
+  EXPECT_EQ(j["language"], "fr");
+  EXPECT_TRUE(j["tags"].is_array());
+  EXPECT_FALSE(j["title"].get<std::string>().empty());
+  EXPECT_FALSE(j["description"].get<std::string>().empty());
+  EXPECT_EQ(j["image"].get<std::string>().rfind("https://", 0), 0u);
+  EXPECT_TRUE(j["stats"].contains("total_ms"));
+  EXPECT_EQ(j["text"], Cleaner(Quote(Page(kNews))).out) << "json carries the same article as txt";
+}
+
+TEST(RenderTest, JsonLinesHasOneRecordPerInput) {
+  CliRun run =
+      Cleaner("-f jsonl " + Quote(Page(kNews)) + " " + Quote(Page(kHindi)) + " /nonexistent/page.html");
+  EXPECT_EQ(run.status, 1);  // one input failed
+  std::vector<json> records;
+  size_t start = 0;
+  while (start < run.out.size()) {
+    size_t nl = run.out.find('\n', start);
+    records.push_back(json::parse(run.out.substr(start, nl - start), nullptr, false));
+    start = nl == std::string::npos ? run.out.size() : nl + 1;
+  }
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[1]["language"], "hi");
+  EXPECT_EQ(records[1]["date"], "2024-09-04");
+  EXPECT_TRUE(records[2].contains("error"));
+}
+
+// A page written to a temporary file for the CLI, removed when the test ends.
+struct TempPage {
+  TempPage(const std::string& name, const std::string& html)
+      : path(::testing::TempDir() + "/cleaner_render_" + name + "_" + std::to_string(getpid()) + ".html") {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    if (f == nullptr) {
+      ADD_FAILURE() << "cannot write " << path;
+      return;
+    }
+    std::fwrite(html.data(), 1, html.size(), f);
+    std::fclose(f);
+  }
+  ~TempPage() { std::remove(path.c_str()); }
+  std::string path;
+};
+
+// Markdown's inline markup taken away: backslash escapes, emphasis, code fences, link brackets and targets.
+std::string MarkdownToText(const std::string& md) {
+  std::string out;
+  for (size_t i = 0; i < md.size(); ++i) {
+    const char c = md[i];
+    if (c == '\\' && i + 1 < md.size()) {
+      out.push_back(md[++i]);
+    } else if (c == ']' && i + 1 < md.size() && md[i + 1] == '(') {
+      i = md.find(')', i);
+      if (i == std::string::npos) break;
+    } else if (c != '*' && c != '`' && c != '[') {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+TEST(RenderTest, MarkdownToTextUndoesInlineMarkup) {
+  EXPECT_EQ(MarkdownToText("a **b** *c* [d](http://e/f) `g` \\*h\\["), "a b c d g *h[");
+}
+
+TEST(RenderTest, MarkdownRendersTheStructure) {
+  const std::string md = Cleaner("-f markdown " + Quote(Page(kNews))).out;
+  ASSERT_FALSE(md.empty());
+  EXPECT_EQ(md.rfind("# ", 0), 0u) << "the title comes first, as a level-1 heading";
+  EXPECT_NE(md.find("\n## "), std::string::npos) << "the article's sub-headings";
+  EXPECT_NE(md.find(" **la surpêche massive"), std::string::npos) << "<strong> as **";
+  // A GFM table with one column per cell, its first row as the header.
+  const std::string table = Cleaner("-f markdown " + Quote(Page(kTable))).out;
+  EXPECT_NE(table.find("\n| Codepoint Range | Byte 1 | Byte 2 | Byte 3 | Byte 4 |\n| --- | --- | --- | --- | --- |\n"
+                       "| `U+0000`–`U+007F` | 0xxxxxxx |  |  |  |\n"),
+            std::string::npos)
+      << table.substr(0, 3000);
+  // Every line of txt is in the Markdown once its inline markup and escapes are taken away.
+  const std::string txt = Cleaner(Quote(Page(kNews))).out;
+  const std::string unescaped = MarkdownToText(md);
+  size_t start = 0;
+  while (start < txt.size()) {
+    size_t nl = txt.find('\n', start);
+    std::string line = txt.substr(start, nl - start);
+    EXPECT_NE(unescaped.find(line), std::string::npos) << line;
+    start = nl + 1;
+  }
+}
+
+TEST(RenderTest, HtmlIsAMinimalEscapedArticle) {
+  const std::string html = Cleaner("-f html " + Quote(Page(kNews))).out;
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(html.find("<html lang=\"fr\">"), std::string::npos);
+  EXPECT_NE(html.find("<article>"), std::string::npos);
+  EXPECT_NE(html.find("<h1>"), std::string::npos);
+  EXPECT_NE(html.find("<time datetime=\"2024-04-30\">"), std::string::npos);
+  EXPECT_NE(html.find("</article>\n</body>\n</html>\n"), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  const std::string table = Cleaner("-f html " + Quote(Page(kTable))).out;
+  EXPECT_NE(table.find("<table>\n<tr><th>Codepoint Range</th><th>Byte 1</th>"), std::string::npos) << table;
+  EXPECT_NE(table.find("<tr><td><code>U+0000</code>–<code>U+007F</code></td><td>0xxxxxxx</td><td></td>"),
+            std::string::npos)
+      << table;
+}
+
+// Text that looks like markup stays text: escaped in HTML, backslashed in Markdown.
+TEST(RenderTest, MarkupInTextIsEscaped) {
+  const std::string page =
+      "<html><head><title>Fish &amp; chips &lt;b&gt; night</title></head><body><article>"
+      "<h1>Fish &amp; chips &lt;b&gt; night</h1>"
+      "<p>Use &lt;script&gt;alert(1)&lt;/script&gt; and a*b*c with 5 &gt; 3 &amp; \"quotes\" in a "
+      "paragraph long "
+      "enough to be the article of this small test page, which needs some words to be kept at all.</p>"
+      "<p># not a heading, and 1. not a list item, in a second paragraph that is long enough as well.</p>"
+      "<ul><li>first item of a list</li><li>second item of a list</li></ul></article></body></html>";
+  const TempPage temp("escape", page);
+  const std::string& path = temp.path;
+  const std::string html = Cleaner("-f html " + Quote(path)).out;
+  EXPECT_NE(html.find("<title>Fish &amp; chips &lt;b&gt; night</title>"), std::string::npos) << html;
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos) << html;
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_NE(html.find("<ul>\n<li>first item of a list</li>\n<li>second item of a list</li>\n</ul>"),
+            std::string::npos)
+      << html;
+  const std::string md = Cleaner("-f markdown " + Quote(path)).out;
+  EXPECT_EQ(md.rfind("# Fish & chips \\<b\\> night\n", 0), 0u) << md;
+  EXPECT_NE(md.find("a\\*b\\*c"), std::string::npos) << md;
+  EXPECT_NE(md.find("\n\\# not a heading"), std::string::npos) << md;
+  EXPECT_NE(md.find("\n- first item of a list\n- second item of a list\n"), std::string::npos) << md;
+}
+
+// The options that choose what the article keeps, through the command line.
+TEST(RenderTest, OptionsChooseWhatTheArticleKeeps) {
+  const std::string table_page = Quote(Page(kTable));
+  const std::string md = Cleaner("-f markdown " + table_page).out;
+  EXPECT_NE(md.find("]("), std::string::npos) << "markdown shows links by default";
+  EXPECT_NE(md.find("| --- |"), std::string::npos);
+  const std::string bare = Cleaner("-f markdown --no-links --no-formatting --no-tables " + table_page).out;
+  EXPECT_EQ(bare.find("]("), std::string::npos);
+  EXPECT_EQ(bare.find("**"), std::string::npos);
+  EXPECT_EQ(bare.find("| --- |"), std::string::npos);
+  EXPECT_EQ(Cleaner("--no-tables " + table_page).out.find("Codepoint Range"), std::string::npos);
+  EXPECT_NE(Cleaner(table_page).out.find("Codepoint Range"), std::string::npos);
+  const std::string images = Cleaner("-f markdown --images --url https://example.com/post/ " + table_page).out;
+  EXPECT_NE(images.find("](https://"), std::string::npos);
+  EXPECT_NE(images.find("\n!["), std::string::npos) << images.substr(0, 2000);
+  json j = json::parse(Cleaner("-f json --images --comments " + table_page).out, nullptr, false);
+  ASSERT_TRUE(j.is_object());
+  EXPECT_TRUE(j["comments"].is_string());
+  ASSERT_TRUE(j["images"].is_array());
+  EXPECT_FALSE(j["images"].empty());
+  EXPECT_TRUE(j["images"][0]["src"].is_string());
+  EXPECT_EQ(Cleaner("--precision --recall " + table_page).status, 2) << "a usage error";
+  EXPECT_EQ(Cleaner("--precision " + table_page).status, 0);
+}
+
+// Markdown that renders as the article says: each case once failed in a CommonMark renderer (markdown-it).
+TEST(RenderTest, MarkdownEdgeCases) {
+  const std::string page =
+      "<html><head><title>Edges</title></head><body><article>"
+      "<p>A paragraph long enough to be the article of this small test page, which needs some words to be "
+      "kept at all, with <b>Note:</b>text after a bold label and &amp;copy; written out.</p>"
+      "<ul><li>1. not an ordered list</li><li># not a heading</li></ul>"
+      "<table><tr><th>Address</th><th>Phone</th><th>Code</th></tr>"
+      "<tr><td>1 Main St<br>Springfield</td><td>555</td><td><code>a|b</code></td></tr></table>"
+      "<ul><li>an item before code</li></ul><pre>    indented();\n```\nfenced</pre>"
+      "<p>A second paragraph of the page, long enough as well to be kept as part of the article text.</p>"
+      "</article></body></html>";
+  const TempPage temp("edges", page);
+  const std::string& path = temp.path;
+  const std::string md = Cleaner("-f markdown " + Quote(path)).out;
+  EXPECT_NE(md.find("<strong>Note:</strong>text"), std::string::npos) << md;
+  EXPECT_NE(md.find("\\&copy;"), std::string::npos) << md;
+  EXPECT_NE(md.find("\n- 1\\. not an ordered list\n- \\# not a heading\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("Springfield"), std::string::npos) << "text after a <br> in a cell is kept\n" << md;
+  EXPECT_NE(md.find("`a\\|b`"), std::string::npos) << md;
+  EXPECT_NE(md.find("\n````\n"), std::string::npos) << "a fence longer than the ``` inside\n" << md;
+  const std::string html = Cleaner("-f html " + Quote(path)).out;
+  EXPECT_NE(html.find("Springfield"), std::string::npos) << html;
+}
+
+// Code keeps its indentation in Markdown and HTML (the text output trims every line), and HTML puts a run of
+// preformatted lines in one <pre>.
+TEST(RenderTest, CodeKeepsItsIndentation) {
+  const std::string page =
+      "<html><body><article><p>A paragraph long enough to be the article of this small test page, which needs "
+      "some words to be kept at all, and a few more.</p><pre><code>def f(x):\n    if x:\n\treturn x &lt; 1"
+      "</code></pre><p>A second paragraph, long enough as well to be kept as part of the article text.</p>"
+      "</article></body></html>";
+  const TempPage temp("code", page);
+  const std::string md = Cleaner("-f markdown " + Quote(temp.path)).out;
+  EXPECT_NE(md.find("```\ndef f(x):\n    if x:\n\treturn x < 1\n```\n"), std::string::npos) << md;
+  const std::string html = Cleaner("-f html " + Quote(temp.path)).out;
+  EXPECT_NE(html.find("<pre>\ndef f(x):\n    if x:\n\treturn x &lt; 1\n</pre>\n"), std::string::npos) << html;
+  const std::string txt = Cleaner(Quote(temp.path)).out;
+  EXPECT_NE(txt.find("\nif x:\nreturn x < 1\n"), std::string::npos) << txt;
+}
+
+// --comments: Markdown ends with a "## Comments" section, HTML with <section class="comments">, JSON has the field.
+TEST(RenderTest, CommentsInEveryFormat) {
+  const std::string page =
+      "<html><body><article><p>A paragraph long enough to be the article of this small test page, which needs "
+      "some words to be kept at all, and a few more.</p><p>A second paragraph, long enough as well to be kept "
+      "as part of the article text of the page.</p></article><div id='comments'><ol class='comment-list'>"
+      "<li><p>A reader's <b>first</b> comment &amp; a &lt;tag&gt;.</p></li></ol></div></body></html>";
+  const TempPage temp("comments", page);
+  const std::string& path = temp.path;
+  const std::string md = Cleaner("-f markdown --comments " + Quote(path)).out;
+  EXPECT_NE(md.find("\n## Comments\n\nA reader's first comment & a \\<tag\\>.\n"), std::string::npos) << md;
+  const std::string html = Cleaner("-f html --comments " + Quote(path)).out;
+  EXPECT_NE(html.find("<section class=\"comments\">\n<h2>Comments</h2>\n<p>A reader's first comment &amp; a "
+                      "&lt;tag&gt;.</p>\n</section>\n"),
+            std::string::npos)
+      << html;
+  EXPECT_EQ(Cleaner("-f markdown " + Quote(path)).out.find("Comments"), std::string::npos) << "only when asked";
+}
+
+// Two inputs with one name (a/index.html, b/index.html) are two output files, not one overwritten.
+TEST(RenderTest, OutputDirKeepsInputsThatShareAName) {
+  const fs::path dir = fs::path(::testing::TempDir()) / ("cleaner_same_name_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "a");
+  fs::create_directories(dir / "b");
+  fs::copy_file(Page(kNews), dir / "a" / "index.html");
+  fs::copy_file(Page(kHindi), dir / "b" / "index.html");
+  const CliRun run = Cleaner("-q -o " + Quote((dir / "out").string()) + " " + Quote((dir / "a" / "index.html").string()) +
+                             " " + Quote((dir / "b" / "index.html").string()));
+  EXPECT_EQ(run.status, 0);
+  EXPECT_TRUE(fs::exists(dir / "out" / "index.txt"));
+  EXPECT_TRUE(fs::exists(dir / "out" / "index-2.txt"));
+  EXPECT_NE(fs::file_size(dir / "out" / "index.txt"), fs::file_size(dir / "out" / "index-2.txt"));
+  fs::remove_all(dir);
+}
+
+// Exit statuses: 0 when every input was processed (a page without an article too, with a warning), 1 when any
+// input failed, 2 for a usage error.
+TEST(CleanCommandTest, ExitStatuses) {
+  EXPECT_EQ(Cleaner("--version").status, 0);
+  EXPECT_EQ(Cleaner("--help").status, 0);
+  EXPECT_EQ(Cleaner("--no-such-option " + Quote(Page(kNews))).status, 2);
+  EXPECT_EQ(Cleaner("-f yaml " + Quote(Page(kNews))).status, 2);
+  EXPECT_EQ(Cleaner(Quote(Page(kNews)) + " /no/such/file.html -f jsonl").status, 1);
+
+  const fs::path empty = fs::temp_directory_path() / ("cleaner_empty_" + std::to_string(getpid()) + ".html");
+  { std::ofstream(empty) << "<html><head><title>Nothing here</title></head><body><div></div></body></html>"; }
+  CliRun run = Cleaner("--with-title " + Quote(empty.string()), /*merge_stderr=*/true);
+  EXPECT_EQ(run.status, 0) << "a page without an article is not a failure";
+  EXPECT_NE(run.out.find("warning"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("Nothing here"), std::string::npos) << "not its title alone, with --with-title either";
+  fs::remove(empty);
+}
+
+// Several documents in one stream have a shape only as JSON Lines: other formats need --output-dir.
+TEST(CleanCommandTest, SeveralInputsOnStdoutNeedJsonLines) {
+  const std::string two = Quote(Page(kNews)) + " " + Quote(Page(kHindi));
+  for (const char* format : {"txt", "json", "markdown", "html"})
+    EXPECT_EQ(Cleaner(std::string("-f ") + format + " " + two).status, 2) << format;
+  CliRun jsonl = Cleaner("-f jsonl " + two);
+  EXPECT_EQ(jsonl.status, 0);
+  EXPECT_EQ(std::count(jsonl.out.begin(), jsonl.out.end(), '\n'), 2);
+}
+
+// A URL's scheme is case-insensitive: "HTTP://..." is fetched (here from a closed port: a network error), not
+// opened as a file.
+TEST(CleanCommandTest, UpperCaseUrlsAreUrls) {
+  CliRun run = Cleaner("-f jsonl HTTP://127.0.0.1:9/page --timeout 5");
+  EXPECT_EQ(run.status, 1);
+  const json j = json::parse(run.out, nullptr, false);
+  ASSERT_TRUE(j.is_object()) << run.out;
+  EXPECT_EQ(j["error"]["code"], "network_error") << run.out;
+}
+
+}  // namespace
+}  // namespace cleaner
