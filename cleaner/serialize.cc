@@ -125,6 +125,19 @@ std::string Indent(std::string_view lead) {
   return out;
 }
 
+// True if a span [begin, end) would cross one of `spans` other than `skip1` and `skip2`: overlap it without
+// either holding the other.
+bool Crosses(const std::vector<Span>& spans, size_t begin, size_t end, size_t skip1, size_t skip2) {
+  for (size_t k = 0; k < spans.size(); ++k) {
+    if (k == skip1 || k == skip2) continue;
+    const Span& o = spans[k];
+    const bool overlap = o.begin < end && begin < o.end;
+    const bool nested = (o.begin <= begin && end <= o.end) || (begin <= o.begin && o.end <= end);
+    if (overlap && !nested) return true;
+  }
+  return false;
+}
+
 struct OpenSpan {
   Span::Kind kind;
   size_t begin;
@@ -276,16 +289,29 @@ class Writer {
       s.end = e;
       out.push_back(std::move(s));
     }
-    // Two spans of one kind that touch (<b>a</b><b>b</b>) are one: Markdown cannot write "**a****b**".
-    for (size_t i = 0; i < out.size(); ++i) {
+    // Two spans of one kind that touch (<b>a</b><b>b</b>) are one: Markdown cannot write "**a****b**". Not when
+    // the joined span would cross another (<i>x<b>a</b></i><b>b</b>): spans nest (result.h). Lines with very
+    // many spans are left as they are, to bound the checks.
+    constexpr size_t kMaxSpansToJoin = 256;
+    bool joined = false;
+    for (size_t i = 0; i < out.size() && out.size() <= kMaxSpansToJoin; ++i) {
       for (size_t j = i + 1; j < out.size() && out[j].begin <= out[i].end;) {
-        if (out[j].begin == out[i].end && out[j].kind == out[i].kind && out[j].href == out[i].href) {
+        if (out[j].begin == out[i].end && out[j].kind == out[i].kind && out[j].href == out[i].href &&
+            !Crosses(out, out[i].begin, out[j].end, i, j)) {
           out[i].end = out[j].end;
           out.erase(out.begin() + static_cast<std::ptrdiff_t>(j));
+          joined = true;
         } else {
           ++j;
         }
       }
+    }
+    // A joined span may now hold spans that started with it and came first (<i><b>a</b></i><b>b</b>: the
+    // <i> inside the joined <b>); sort again so that outer spans come first.
+    if (joined) {
+      std::stable_sort(out.begin(), out.end(), [](const Span& a, const Span& b) {
+        return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+      });
     }
     return out;
   }

@@ -189,7 +189,7 @@ int RunClean(const CleanArgs& args) {
           std::fprintf(stderr, "cleaner: warning: %s: %s\n", path.c_str(), doc->stats.empty_reason.c_str());
         }
       }
-      std::string rendered = Render(doc.value(), path, args.format, args.with_title);
+      std::string rendered = Render(doc.value(), path, args.format);
       if (args.output_dir.empty()) {
         std::lock_guard<std::mutex> lock(out_mutex);
         std::fwrite(rendered.data(), 1, rendered.size(), stdout);

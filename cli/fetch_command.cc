@@ -116,7 +116,7 @@ std::string Dump(const nlohmann::json& j, int indent) {
 std::string FetchedRecord(const std::string& input, const FetchResponse& page, const DecodedHtml& decoded,
                           const Document& doc, int indent) {
   nlohmann::json j =
-      nlohmann::json::parse(Render(doc, input, "jsonl", false), nullptr, /*allow_exceptions=*/false);
+      nlohmann::json::parse(Render(doc, input, "jsonl"), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) j = {{"input", input}, {"text", doc.text}};
   j["status"] = page.status;
   j["fetch"] = {{"content_type", page.content_type},
@@ -337,7 +337,7 @@ int RunFetchAndClean(const CleanArgs& args) {
         if (json_lines || args.format == "json") {
           rendered = FetchedRecord(input, page, decoded.value(), doc.value(), json_lines ? -1 : 2);
         } else {
-          rendered = Render(doc.value(), input, args.format, args.with_title);
+          rendered = Render(doc.value(), input, args.format);
         }
       }
     }

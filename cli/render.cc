@@ -179,20 +179,23 @@ bool IsSpaceOrNone(const std::string& t, size_t i) { return i >= t.size() || t[i
 
 // True if "*" or "**" around t[begin, end) would be read as emphasis (CommonMark's flanking rules, with ASCII
 // punctuation): an opener followed by punctuation needs space or punctuation before it, a closer preceded by
-// punctuation needs space or punctuation after it. Otherwise `**Note:**text` would print its asterisks.
-bool DelimitersWork(const std::string& t, size_t begin, size_t end) {
-  const bool open_ok = !IsAsciiPunctuation(t[begin]) || begin == 0 || t[begin - 1] == ' ' ||
+// punctuation needs space or punctuation after it. Otherwise `**Note:**text` would print its asterisks. Only
+// t[from, to) is printed (a table cell): the bytes outside it are not what stands beside the delimiters.
+bool DelimitersWork(const std::string& t, size_t begin, size_t end, size_t from, size_t to) {
+  const bool open_ok = !IsAsciiPunctuation(t[begin]) || begin <= from || t[begin - 1] == ' ' ||
                        IsAsciiPunctuation(t[begin - 1]);
-  const bool close_ok = !IsAsciiPunctuation(t[end - 1]) || IsSpaceOrNone(t, end) || IsAsciiPunctuation(t[end]);
+  const bool close_ok =
+      !IsAsciiPunctuation(t[end - 1]) || end >= to || IsSpaceOrNone(t, end) || IsAsciiPunctuation(t[end]);
   return open_ok && close_ok;
 }
 
 // A block's text (or the part [begin, end) of it) as Markdown inline content. Emphasis that delimiters cannot
 // express there is written as <em>/<strong>, which CommonMark passes through.
 std::string MarkdownInline(const Block& b, size_t begin, size_t end, bool in_table = false) {
-  auto marker = [&b](const Span& s, bool open) -> std::string {
+  auto marker = [&b, begin, end](const Span& s, bool open) -> std::string {
     const bool strong = s.kind == Span::Kind::kStrong;
-    if (DelimitersWork(b.text, s.begin, s.end)) return strong ? "**" : "*";
+    // The span as printed here: a span that runs over several table cells is cut to this one.
+    if (DelimitersWork(b.text, std::max(s.begin, begin), std::min(s.end, end), begin, end)) return strong ? "**" : "*";
     return std::string(open ? "<" : "</") + (strong ? "strong>" : "em>");
   };
   return RenderInline(
@@ -510,12 +513,11 @@ std::string RenderHtml(const Document& doc) {
 
 }  // namespace
 
-std::string Render(const Document& doc, const std::string& input, const std::string& format,
-                   bool with_title) {
+std::string Render(const Document& doc, const std::string& input, const std::string& format) {
   if (format == "json" || format == "jsonl") return RenderJson(doc, input, format == "jsonl");
   if (format == "markdown") return RenderMarkdown(doc);
   if (format == "html") return RenderHtml(doc);
-  (void)with_title;  // txt: Document::text already starts with the title when Options::with_title is set
+  // txt: Document::text already starts with the title when Options::with_title is set.
   return doc.text;
 }
 

@@ -15,7 +15,7 @@ namespace cleaner::cli {
 // `doc` in `format` ("txt", "json", "jsonl", "markdown", "html"); `input` is the file or URL it came from.
 // json and jsonl carry every metadata field under trafilatura's names (see render.cc); markdown starts with the
 // title as "# "; html is a minimal article. All carry the same article text as txt.
-std::string Render(const Document& doc, const std::string& input, const std::string& format, bool with_title);
+std::string Render(const Document& doc, const std::string& input, const std::string& format);
 
 // The JSON Lines record of an input that failed.
 std::string RenderError(const std::string& input, const Status& status);

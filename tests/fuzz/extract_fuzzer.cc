@@ -44,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const cleaner::Document& doc = result.value();
   cleaner::fuzz::CheckDocument(doc);
   for (const char* format : {"txt", "json", "markdown", "html"}) {
-    const std::string out = cleaner::cli::Render(doc, "fuzz.html", format, extractor->options().with_title);
+    const std::string out = cleaner::cli::Render(doc, "fuzz.html", format);
     cleaner::fuzz::CheckField(format, out);
     if (std::string_view(format) == "json" && !nlohmann::json::accept(out)) cleaner::fuzz::Fail("JSON", out);
   }

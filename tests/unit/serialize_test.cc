@@ -405,6 +405,17 @@ TEST(SerializeInlineTest, TouchingSpansOfOneKindAreJoined) {
             (Strings{"strong[abb2]", "strong[c]", "link[d]https://example.com/x", "link[e]https://example.com/y"}));
 }
 
+// Joining touching spans keeps the promise that spans nest, outer first (result.h).
+TEST(SerializeInlineTest, JoinedSpansStillNest) {
+  std::vector<Line> joined = LinesWith("<p><i><b>a</b></i><b>b</b> and more</p>", Rich());
+  ASSERT_EQ(joined.size(), 1u);
+  EXPECT_EQ(SpanTexts(joined[0]), (Strings{"strong[ab]", "em[a]"})) << "the joined span holds the <i>: first";
+  std::vector<Line> crossing = LinesWith("<p><i>x<b>a</b></i><b>b</b> and more</p>", Rich());
+  ASSERT_EQ(crossing.size(), 1u);
+  EXPECT_EQ(SpanTexts(crossing[0]), (Strings{"em[xa]", "strong[a]", "strong[b]"}))
+      << "joined, the <b>s would cross the <i>";
+}
+
 TEST(SerializeImageTest, SrcsetUrlsMayHoldCommas) {
   std::vector<Line> lines =
       LinesWith("<p>text</p><img srcset='/img/w_300,c_fill/cat.jpg 300w, /img/w_600,c_fill/cat.jpg 600w'>"

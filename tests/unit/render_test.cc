@@ -1,0 +1,50 @@
+// Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
+//
+// The renderers (cli/render.cc) on hand-built documents, for what real pages rarely show; the formats on real
+// pages, through the binary, are in clean_command_test.cc.
+
+#include "cli/render.h"
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace cleaner::cli {
+namespace {
+
+Block Row(std::string text, std::vector<size_t> cells, std::vector<Span> spans) {
+  Block b;
+  b.kind = Block::Kind::kTableRow;
+  b.text = std::move(text);
+  b.cells = std::move(cells);
+  b.spans = std::move(spans);
+  return b;
+}
+
+Span Strong(size_t begin, size_t end) {
+  Span s;
+  s.kind = Span::Kind::kStrong;
+  s.begin = begin;
+  s.end = end;
+  return s;
+}
+
+// Whether "**" works as emphasis depends on the characters beside it as printed: in a table cell, the cell's
+// own bounds, not those of a span that runs on into the next cell ("ab." is a whole cell here, and "**ab.**"
+// works there, though the span goes on to "cd." and stops before "e"; the next cell does not repeat the span).
+TEST(RenderMarkdownTest, EmphasisInACellIsJudgedByTheCell) {
+  Document doc;
+  doc.blocks.push_back(Row("ab. cd.e", {0, 3}, {Strong(0, 7)}));
+  doc.text = "ab. cd.e\n";
+  const std::string md = Render(doc, "x.html", "markdown");
+  EXPECT_EQ(md, "| **ab.** | cd.e |\n| --- | --- |\n") << "not <strong>, which '**cd.**e' would need";
+}
+
+TEST(RenderTest, TxtIsTheText) {
+  Document doc;
+  doc.text = "Title\nBody.\n";
+  EXPECT_EQ(Render(doc, "x.html", "txt"), doc.text);
+}
+
+}  // namespace
+}  // namespace cleaner::cli
