@@ -1,7 +1,7 @@
 // Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
 //
-// The Extractor: runs the stages in order (decode, parse, prune, score, select, serialize, filter), with fallback
-// passes that prune less when the strict pass finds too little text.
+// The Extractor: runs the stages in order (decode, pre-scan and parse, metadata, prune, score, select, serialize,
+// filter; comments on request), with fallback passes that prune less when the strict pass finds too little text.
 
 #include <algorithm>
 #include <chrono>

@@ -4,7 +4,7 @@
 //
 // Gumbo 0.10.1 tokenizes script data one character at a time (54% of the bytes of the ScrapingHub pages sit inside
 // <script> and <style>), and its tree builder is quadratic in nesting depth and in unclosed formatting elements
-// (shared/GUMBO.md). The pre-scan therefore
+// (../shared/GUMBO.md, outside this repository). The pre-scan therefore
 //   - empties <script>, <style>, <svg>, <iframe>, <noembed>, <noframes>, <xmp> and <noscript> bodies and drops
 //     comments, which the extractor never uses (JSON-LD scripts are kept: they carry metadata);
 //   - ends an unclosed <title> or <textarea> at the next tag after it (a title also at its first line's end), so

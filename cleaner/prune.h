@@ -43,7 +43,8 @@ PageFacts ComputePageFacts(const Dom& dom, const Rules& rules, TextMeasurer* mea
 // How hard a pass prunes. Each fallback pass keeps more of the page (Readability's flags, in the same order).
 enum class PruneLevel : uint8_t {
   kStrict = 1,       // tags, hidden elements, chrome, boilerplate widgets and unlikely class/id names
-  kKeepUnlikely = 2, // as kStrict, but class/id names matched by unlikely.txt stay
+  kKeepUnlikely = 2, // as kStrict, but class/id names matched by unlikely.txt stay, except inside the marked
+                     // article body (itemprop=articleBody and the like), where a widget is still a widget
   kMinimal = 3,      // only tags that never hold text, and hidden elements
 };
 

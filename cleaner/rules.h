@@ -54,7 +54,7 @@ class Rules {
   enum LineKind : uint8_t { kLine = 1, kEdge = 2, kBlock = 4, kTail = 8, kMeta = 16 };
   static constexpr int kLineKinds = 5;
   // A tail rule fires only when at least this share of the text's characters come before it: a "Related" label with
-  // a quarter of the text still to come introduces a list in the middle of the article, not the page's end.
+  // a third of the text still to come introduces a list in the middle of the article, not the page's end.
   // Measured: 0.5 cut an article's last paragraph after a mid-article "Related Articles" list (fixtures/text).
   static constexpr double kTailStart = 0.7;
   // Which kinds of rule match a trimmed output line in `language` (a primary BCP 47 tag such as "hi"). The neutral

@@ -296,7 +296,9 @@ bool LooksLikeHtml(std::string_view bytes) {
   std::string_view head = bytes.substr(0, 64 * 1024);
   static constexpr std::string_view kMarkers[] = {
       "<!doctype", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<br", "<span", "<a ",
-      "<table", "<article", "<section", "<script", "<style", "<link", "<!--", "<h1", "<h2", "<ul", "<li", "<img"};
+      "<table", "<article", "<section", "<script", "<style", "<link", "<!--", "<h1", "<h2", "<ul", "<li", "<img",
+      // Old pages built of these alone (a <font>/<center> page, a table fragment, a frameset) are markup too.
+      "<font", "<center", "<tr", "<td", "<frame", "<form", "<h3", "<ol", "<b>", "<i>", "<em>", "<strong>"};
   std::string lower;
   lower.reserve(head.size());
   for (char c : head) lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);

@@ -12,7 +12,8 @@
 //   - a `line` rule drops the line wherever it stands;
 //   - an `edge` rule drops it only among the first or last kEdgeLines lines and only if it is short;
 //   - a `block` rule drops the label and the headline-like lines after it (short, or mostly links);
-//   - a `tail` rule drops the line and everything after it, when at least half of the text comes before it;
+//   - a `tail` rule drops the line and everything after it, when at least 70% of the text comes before it
+//     (Rules::kTailStart);
 //   - a `meta` rule (datelines, bylines) acts as `edge` when FilterOptions::drop_meta_lines says so.
 
 #ifndef CLEANER_TEXT_FILTER_H_
@@ -58,7 +59,8 @@ std::string GuessTitle(const std::vector<Line>& lines);
 // Removes `title` where it stands among the first lines (compared without case and punctuation).
 void RemoveLeadingTitle(std::string_view title, std::vector<Line>* lines);
 
-// Tells apart markup from plain text: true if `bytes` has an HTML tag, doctype or comment in its first 64 KiB.
+// Tells apart markup from plain text: true if the first 64 KiB of `bytes` hold a doctype, a comment or one of
+// the common HTML tags listed in text_filter.cc (case-insensitive).
 bool LooksLikeHtml(std::string_view bytes);
 
 }  // namespace cleaner

@@ -8,7 +8,8 @@
 // transfers, and the queue's bound holds back the fetches when extraction falls behind, so memory stays
 // bounded however long the list is.
 //
-// Output: one URL in txt, markdown or json format prints like a file does. Otherwise (several URLs, --urls,
+// Output: one URL in txt, markdown or html format prints like a file does, and in json like a file plus the
+// fetch's record (HTTP status, content type, charset, redirects, attempts, time). Otherwise (several URLs, --urls,
 // or -f jsonl) one JSON line per input URL, in completion order (a slow site must not hold back the lines of
 // the others, nor keep them in memory), either a result or {"input", "error": {"code", "message"}}: no input
 // is ever missing. Ctrl-C stops the transfers within 50 ms; lines already written stay, and every URL not

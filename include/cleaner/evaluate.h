@@ -1,7 +1,8 @@
 // Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
 //
-// The quality metric of the ScrapingHub article-extraction-benchmark, as shared/bench/score computes it, so
-// that cleaner's own tests and `cleaner eval` need nothing outside the library. Figures agree with the
+// The quality metric of the ScrapingHub article-extraction-benchmark, as ../shared/bench/score (outside this
+// repository) computes it, so that cleaner's own tests and `cleaner eval` need nothing outside the library.
+// Every function here is pure: safe from any number of threads. Figures agree with the
 // script's to the last bit or two (the script averages with exact fractions).
 
 #ifndef CLEANER_EVALUATE_H_

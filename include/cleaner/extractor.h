@@ -16,7 +16,8 @@ namespace cleaner {
 //
 // Thread safety: an Extractor is immutable after construction; one instance may be shared by any number of
 // threads calling Extract at once. Construction compiles the rules and is comparatively costly (milliseconds):
-// build one Extractor and reuse it.
+// build one Extractor and reuse it. If construction fails (ICU's data missing), every call returns that error
+// (kInternal). A moved-from Extractor may only be assigned to or destroyed; its calls return kInvalidArgument.
 class Extractor {
  public:
   explicit Extractor(Options options = {});
@@ -26,10 +27,11 @@ class Extractor {
   Extractor(const Extractor&) = delete;
   Extractor& operator=(const Extractor&) = delete;
 
-  // Extracts the article from `html` (any bytes; invalid UTF-8 is replaced, a UTF-8 BOM dropped). `url`, if
-  // given, is copied into the result and helps metadata. A page without an article is not an error: it gives an
-  // empty text with Stats::empty_reason set. Errors: kTooLarge, kNotHtml (binary input). Input without markup
-  // is cleaned as plain text (see Options::input).
+  // Extracts the article from `html` (any bytes: UTF-16 with a BOM, or a legacy charset named in a <meta> or
+  // detected, is converted as DecodeHtml does; invalid UTF-8 is replaced, a UTF-8 BOM dropped). `url`, if given,
+  // is copied into the result and helps metadata. A page without an article is not an error: it gives an empty
+  // text with Stats::empty_reason set. Errors: kTooLarge, kNotHtml (binary input), kParseError (the parser gave
+  // up), kInternal (see above; or memory ran out). Input without markup is cleaned as plain text (Options::input).
   Result<Document> Extract(std::string_view html, std::string_view url = {}) const;
 
   // Cleans already-scraped plain text with the line filter alone: one block per line in, the same shape out,

@@ -127,7 +127,7 @@ struct FetchResponse {
   double elapsed_ms = 0;  // from the first attempt's start to the end, waits included
 };
 
-// Fetches pages with libcurl: redirects, timeouts, compression (gzip, deflate, brotli, zstd), retries with
+// Fetches pages with libcurl: redirects, timeouts, compression (whatever this libcurl decodes: gzip, deflate; brotli, zstd where built in), retries with
 // backoff, and many transfers at once with a per-host limit.
 //
 // Errors: kInvalidArgument (not an http(s) URL), kTooLarge (body over max_body_bytes), kNotHtml (PDF, image,

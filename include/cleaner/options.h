@@ -10,7 +10,7 @@ namespace cleaner {
 
 // What Extractor::Extract is given.
 enum class InputKind {
-  kAuto,  // HTML if it has markup (a tag, doctype or comment in its first 64 KiB), else plain text
+  kAuto,  // HTML if its first 64 KiB hold a doctype, a comment or a common tag (LooksLikeHtml), else plain text
   kHtml,  // a web page
   kText,  // already-scraped plain text: only the line filter runs
 };
@@ -35,20 +35,23 @@ struct Options {
   std::size_t max_input_bytes = 64u << 20;
 
   // Element nesting deeper than this is flattened before parsing: Gumbo's time grows with the square of the
-  // depth (100 000 nested <div>s take 40-53 s, see shared/GUMBO.md) and real pages stay below 100.
+  // depth (100 000 nested <div>s take 40-53 s, measured in ../shared/GUMBO.md, outside this repository) and real pages stay below 100.
   // Default: 400.
   std::size_t max_depth = 400;
 
-  // Language of the page as a BCP 47 tag ("hi", "en"); empty means: read it from the markup, else guess it
-  // from the text (the script with ICU, then CLD2 within a script). Chooses the per-language rule files.
+  // Language of the page as a BCP 47 tag ("hi", "en", "pt-BR"); only the primary subtag counts ("pt"), and
+  // a tag without one of 2-3 letters counts as empty. Empty means: read it from the markup, else guess it from
+  // the text (the script with ICU, then CLD2 within a script). Chooses the per-language rule files.
   // Default: empty.
   std::string language;
 
-  // Drop boilerplate lines with the line-level rules after extraction. Default: true.
+  // Apply the per-language phrase rules: drop boilerplate lines after extraction, and blocks that a label
+  // such as "Read also:" heads before it (RemoveLabelledBlocks). Default: true.
   bool filter_lines = true;
 
-  // Below this many characters of extracted text, the extractor retries with looser pruning (a page that has
-  // an article never comes out empty). Default: 250.
+  // Below this length of extracted text (after the line rules, without reader comments; measured in
+  // equivalent Latin characters, so that Chinese counts fairly), the extractor retries with looser pruning,
+  // and keeps the longest result. Default: 250.
   std::size_t min_text_length = 250;
 
   // Precision or recall where the heuristics are unsure. Default: kBalanced.

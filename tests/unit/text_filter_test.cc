@@ -240,6 +240,9 @@ TEST(TextFilterTest, LooksLikeHtml) {
   EXPECT_TRUE(LooksLikeHtml("<!DOCTYPE html><html>"));
   EXPECT_TRUE(LooksLikeHtml("text then <P>a paragraph"));
   EXPECT_TRUE(LooksLikeHtml("<!-- comment -->"));
+  EXPECT_TRUE(LooksLikeHtml("<CENTER><FONT size=2>An old page</FONT></CENTER>"));
+  EXPECT_TRUE(LooksLikeHtml("<tr><td>a table fragment</td></tr>"));
+  EXPECT_TRUE(LooksLikeHtml("<frameset cols=50%><frame src=a.html></frameset>"));
   EXPECT_FALSE(LooksLikeHtml("Plain text, 3 < 4 and a > b."));
   EXPECT_FALSE(LooksLikeHtml(""));
 }
