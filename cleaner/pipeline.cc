@@ -385,7 +385,7 @@ Result<Document> Extractor::Impl::Extract(std::string_view html, std::string_vie
     std::vector<uint8_t> removed = Prune(dom, facts, kPasses[pass].level, &r.pruned, recall);
     if (pass == 0) strict = removed;
     if (strict.empty()) strict = Prune(dom, facts, PruneLevel::kStrict, nullptr);  // the recall focus skips pass 0
-    Aggregates agg = Aggregate(dom, facts, removed);
+    Aggregates agg = SumSubtrees(dom, facts, removed);
     Scores scores = ScoreCandidates(dom, facts, removed, agg, kPasses[pass].class_weights);
     r.candidates = scores.candidates.size();
     Selection sel = Select(dom, facts, std::move(removed), std::move(agg), scores, kPasses[pass].class_weights,

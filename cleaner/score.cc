@@ -87,7 +87,7 @@ void Aggregates::RemoveFromAncestors(const Dom& dom, uint32_t i, uint32_t stop) 
   }
 }
 
-Aggregates Aggregate(const Dom& dom, const PageFacts& facts, const std::vector<uint8_t>& removed) {
+Aggregates SumSubtrees(const Dom& dom, const PageFacts& facts, const std::vector<uint8_t>& removed) {
   const size_t n = dom.size();
   Aggregates agg;
   agg.sums.resize(n);

@@ -32,7 +32,9 @@ struct Aggregates {
   void RemoveFromAncestors(const Dom& dom, uint32_t i, uint32_t stop);
 };
 
-Aggregates Aggregate(const Dom& dom, const PageFacts& facts, const std::vector<uint8_t>& removed);
+// The sums of every subtree, over the nodes not `removed`. (Named apart from evaluate.h's public Aggregate,
+// which averages benchmark scores.)
+Aggregates SumSubtrees(const Dom& dom, const PageFacts& facts, const std::vector<uint8_t>& removed);
 
 // Content scores in the manner of Readability: every paragraph-like block of at least 25 characters scores
 // 1 + its commas + one point per 100 characters (at most 3), added in full to its parent, half to its grandparent

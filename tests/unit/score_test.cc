@@ -62,7 +62,7 @@ Scored ScorePage(const std::string& html, bool class_weights = true, PruneLevel 
   std::unique_ptr<TextMeasurer> measurer = prototype->Clone();
   s.facts = ComputePageFacts(s.dom, TheRules(), measurer.get());
   s.removed = Prune(s.dom, s.facts, level, nullptr);
-  s.agg = Aggregate(s.dom, s.facts, s.removed);
+  s.agg = SumSubtrees(s.dom, s.facts, s.removed);
   s.scores = ScoreCandidates(s.dom, s.facts, s.removed, s.agg, class_weights);
   return s;
 }

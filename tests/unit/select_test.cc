@@ -63,7 +63,7 @@ Selected SelectOn(const std::string& html, bool class_weights = true) {
   std::unique_ptr<TextMeasurer> measurer = prototype->Clone();
   s.facts = ComputePageFacts(s.dom, TheRules(), measurer.get());
   std::vector<uint8_t> removed = Prune(s.dom, s.facts, PruneLevel::kStrict, nullptr);
-  Aggregates agg = Aggregate(s.dom, s.facts, removed);
+  Aggregates agg = SumSubtrees(s.dom, s.facts, removed);
   s.scores = ScoreCandidates(s.dom, s.facts, removed, agg, class_weights);
   s.sel = Select(s.dom, s.facts, std::move(removed), std::move(agg), s.scores, class_weights);
   return s;
