@@ -704,12 +704,34 @@ Result<DecodedHtml> Decode(std::string_view bytes, std::string_view content_type
   out.charset = d.encoding.name;
   out.source = d.source;
   std::string_view body = bytes.substr(d.bom_bytes);
+  // A second byte order mark right after the first (a file saved twice) is not text either; left in, decoding
+  // the result again would drop it, and "decoding twice is harmless" would not hold.
+  while (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
   if (d.passthrough) {
     out.utf8.assign(body);
     return out;
   }
   Status s = charset::ConvertToUtf8(body, d.encoding, &out.utf8, &out.replaced);
   if (!s.ok()) return s;
+  // Converted text holds no U+0000: the HTML parser reads it as U+FFFD or drops it, and NULs in the result
+  // would make decoding it again read it as UTF-16 (fuzzing found "\xFF\xFE<\0\0\1"). Nor a BOM that
+  // the conversion produced (UTF-16 with two of them).
+  size_t lead = 0;
+  while (out.utf8.compare(lead, 3, "\xEF\xBB\xBF") == 0) lead += 3;
+  out.utf8.erase(0, lead);
+  if (out.utf8.find('\0') != std::string::npos) {
+    std::string clean;
+    clean.reserve(out.utf8.size() + 64);
+    for (char c : out.utf8) {
+      if (c == '\0') {
+        clean += "\xEF\xBF\xBD";
+        out.replaced = true;
+      } else {
+        clean.push_back(c);
+      }
+    }
+    out.utf8 = std::move(clean);
+  }
   return out;
 }
 

@@ -356,6 +356,24 @@ TEST(CharsetDecode, GarbageNeverBreaksIt) {
   EXPECT_TRUE(DecodeHtml("\xFE\xFF\xD8").ok());  // UTF-16BE with half a surrogate
 }
 
+// "Decoding twice is harmless" (fetcher.h): the result decodes to itself. Converted text holds no U+0000 (NULs
+// would read as UTF-16 the second time) and starts with no second BOM. Both cases were found by fuzzing.
+TEST(CharsetDecode, DecodingTheResultAgainChangesNothing) {
+  const std::string nul_char("\xFF\xFE<\0\0\0p\0>\0", 10);  // UTF-16LE "<", U+0000, "p>"
+  const std::string two_boms("\xFF\xFE\xFF\xFE<\0p\0>\0", 10);
+  for (const std::string& bytes : {nul_char, two_boms}) {
+    auto once = DecodeHtml(bytes);
+    ASSERT_TRUE(once.ok());
+    EXPECT_EQ(once->utf8.find('\0'), std::string::npos);
+    EXPECT_NE(once->utf8.rfind("\xEF\xBB\xBF", 0), 0u) << "no BOM at the start";
+    auto twice = DecodeHtml(once->utf8);
+    ASSERT_TRUE(twice.ok());
+    EXPECT_EQ(twice->utf8, once->utf8);
+  }
+  EXPECT_EQ(DecodeHtml(nul_char)->utf8, "<\xEF\xBF\xBDp>");
+  EXPECT_EQ(DecodeHtml(two_boms)->utf8, "<p>");
+}
+
 TEST(CharsetPipeline, ToUtf8ConvertsOnlyWhatIsNotUtf8) {
   const std::string text = Paragraph("el");
   std::string storage;
