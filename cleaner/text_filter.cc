@@ -299,11 +299,20 @@ bool LooksLikeHtml(std::string_view bytes) {
       "<table", "<article", "<section", "<script", "<style", "<link", "<!--", "<h1", "<h2", "<ul", "<li", "<img",
       // Old pages built of these alone (a <font>/<center> page, a table fragment, a frameset) are markup too.
       "<font", "<center", "<tr", "<td", "<frame", "<form", "<h3", "<ol", "<b>", "<i>", "<em>", "<strong>"};
-  std::string lower;
-  lower.reserve(head.size());
-  for (char c : head) lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
-  for (std::string_view m : kMarkers)
-    if (lower.find(m) != std::string::npos) return true;
+  // At each '<', compare what follows with the markers, case-insensitively: a page says so in its first bytes,
+  // and plain text has few '<' (lower-casing the 64 KiB and searching it once per marker cost 1.7% of the run).
+  for (size_t at = head.find('<'); at != std::string_view::npos; at = head.find('<', at + 1)) {
+    for (std::string_view m : kMarkers) {
+      if (head.size() - at < m.size()) continue;
+      size_t k = 1;
+      while (k < m.size()) {
+        const char c = head[at + k];
+        if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c) != m[k]) break;
+        ++k;
+      }
+      if (k == m.size()) return true;
+    }
+  }
   return false;
 }
 
