@@ -499,5 +499,21 @@ TEST(RegressionTest, LeadInTheArticleHeaderJoinsTheArticle) {
   EXPECT_EQ(text.find("Officials promise tougher checks"), std::string::npos) << text;
 }
 
+// dragnet R172, R173, R366 (NYT blogs): the sidebar's modules are named "box module nocontent", which holds the
+// positive name "content"; their prose (contributors' bios, a blog's description) joined the post as a sibling of
+// it. "nocontent" (and "robots-nocontent") is the site saying the block is not content.
+TEST(RegressionTest, BlocksNamedNoContentStayOut) {
+  const std::string html =
+      "<html><body><div id='blog' class='wrap'><div id='aCol'><div class='entry-content'><p>" + Prose("alpha") +
+      "</p><p>" + Prose("beta") + "</p><p>" + Prose("gamma") + "</p></div></div><div id='cCol'>"
+      "<div class='box module nocontent'><div class='entry'><p>" + Prose("sidebar", 3) +
+      "</p></div></div><div class='box module nocontent'><div class='entry'><p>" + Prose("contributor", 3) +
+      "</p></div></div></div></div></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("alpha report number 0"), std::string::npos) << text;
+  EXPECT_EQ(text.find("sidebar report"), std::string::npos) << text;
+  EXPECT_EQ(text.find("contributor report"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace cleaner

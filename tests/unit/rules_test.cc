@@ -244,6 +244,9 @@ TEST(RulesTest, IsBoilerplateMatchesWholeNameParts) {
   EXPECT_TRUE(r.IsBoilerplate("outbrain_widget "));
   EXPECT_TRUE(r.IsBoilerplate("commentbody by-drno "));  // one comment, named without a separator (dragnet R684)
   EXPECT_TRUE(r.IsBoilerplate("commentcontent "));
+  EXPECT_TRUE(r.IsBoilerplate("box module nocontent "));  // NYT blogs' sidebar modules (dragnet R172)
+  EXPECT_TRUE(r.IsBoilerplate("robots-nocontent sd-sharing "));
+  EXPECT_FALSE(r.IsBoilerplate("no-content "));
   EXPECT_FALSE(r.IsBoilerplate("commentary-body "));
   // Not a name part: "shared", "header", "badge", "loads".
   EXPECT_FALSE(r.IsBoilerplate("shared-content "));
