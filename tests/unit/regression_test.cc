@@ -515,5 +515,19 @@ TEST(RegressionTest, BlocksNamedNoContentStayOut) {
   EXPECT_EQ(text.find("contributor report"), std::string::npos) << text;
 }
 
+// dragnet R464, T118, R453: an author box at the end of the post ("author_info", "author-bio") was kept, since a class
+// token "author-..." is dropped as WordPress's "author-<name>" post class before the widget names are matched. The
+// post's own "author-admin" class still says nothing.
+TEST(RegressionTest, AuthorBoxAfterThePostStaysOut) {
+  const std::string html =
+      "<html><body><div class='post author-admin'><div class='entry'><p>" + Prose("alpha") + "</p><p>" +
+      Prose("beta") + "</p><div class='author_info'><h4>About the author</h4><p>Jeremy is a blogger who has written "
+      "many posts about marketing, and he lives in Nebraska with his family and his dogs.</p></div></div></div>"
+      "</body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("beta report number 3"), std::string::npos) << text;
+  EXPECT_EQ(text.find("lives in Nebraska"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace cleaner

@@ -48,7 +48,7 @@ TEST(RulesTest, EmbeddedRuleFilesAreThere) {
   for (const char* want :
        {"class_id/unlikely.txt", "class_id/maybe_candidate.txt", "class_id/boilerplate.txt",
         "class_id/positive.txt", "class_id/negative.txt", "class_id/ignored_tokens.txt",
-        "class_id/caption.txt", "class_id/comments.txt", "lines/neutral.txt", "lines/en.txt", "lines/hi.txt"}) {
+        "class_id/kept_tokens.txt", "class_id/caption.txt", "class_id/comments.txt", "lines/neutral.txt", "lines/en.txt", "lines/hi.txt"}) {
     EXPECT_EQ(paths.count(want), 1u) << want;
   }
 }
@@ -275,6 +275,11 @@ TEST(RulesTest, IsIgnoredClassToken) {
   EXPECT_TRUE(r.IsIgnoredClassToken("cat-7"));
   EXPECT_TRUE(r.IsIgnoredClassToken("author-admin"));
   EXPECT_TRUE(r.IsIgnoredClassToken("format-standard"));
+  EXPECT_TRUE(r.IsIgnoredClassToken("author-boxer"));  // a user name
+  // Author boxes are widgets, not topics (dragnet R464 "author_info", T118, R453).
+  EXPECT_FALSE(r.IsIgnoredClassToken("author_info"));
+  EXPECT_FALSE(r.IsIgnoredClassToken("author-bio-container"));
+  EXPECT_FALSE(r.IsIgnoredClassToken("authorbox"));
   EXPECT_FALSE(r.IsIgnoredClassToken("social"));
   EXPECT_FALSE(r.IsIgnoredClassToken("categories"));
   EXPECT_FALSE(r.IsIgnoredClassToken("share-buttons"));
