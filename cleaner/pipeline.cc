@@ -285,6 +285,7 @@ Result<Document> Extractor::Extract(std::string_view html, std::string_view url)
   DecodeReport decode_report;
   std::string utf8 = DecodeToUtf8(html, &decode_report);
   doc.stats.invalid_utf8 = decode_report.invalid_utf8;
+  RepairDoubleEncodedUtf8(&utf8);
 
   PrescanResult pre = Prescan(utf8, opt.max_depth == 0 ? 1 : opt.max_depth);
   utf8.clear();
@@ -425,8 +426,9 @@ Result<Document> Extractor::CleanText(std::string_view input) const {
   if (!as_utf8.ok()) return as_utf8.status();
   input = as_utf8.value();
   DecodeReport decode_report;
-  const std::string text = DecodeToUtf8(input, &decode_report);
+  std::string text = DecodeToUtf8(input, &decode_report);
   doc.stats.invalid_utf8 = decode_report.invalid_utf8;
+  RepairDoubleEncodedUtf8(&text);
   std::vector<Line> lines = SplitTextLines(text);
   doc.stats.lines_before_filter = lines.size();
   doc.language = !opt.language.empty() ? opt.language : GuessLanguage(text);

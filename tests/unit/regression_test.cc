@@ -529,5 +529,15 @@ TEST(RegressionTest, AuthorBoxAfterThePostStaysOut) {
   EXPECT_EQ(text.find("lives in Nebraska"), std::string::npos) << text;
 }
 
+// wcxb 4177, 5372, 5444, 5585, 5631: the page is valid UTF-8, but its text was UTF-8 read as Latin-1 and encoded
+// again; "you\u00e2\u0080\u0099re" came out as "you\u00e2\ufffd\ufffdre", two words the truth does not have.
+TEST(RegressionTest, DoubleEncodedUtf8IsRepaired) {
+  const std::string html = "<html><body><article><p>" + Prose("alpha") +
+                           "Whether you\xC3\xA2\xC2\x80\xC2\x99re a single parent or part of a team.</p>"
+                           "</article></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("Whether you\xE2\x80\x99re a single parent"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace cleaner
