@@ -539,5 +539,19 @@ TEST(RegressionTest, DoubleEncodedUtf8IsRepaired) {
   EXPECT_NE(text.find("Whether you\xE2\x80\x99re a single parent"), std::string::npos) << text;
 }
 
+// wcxb 5372 (docs.docker.com): every heading and code block carries the utility class "scroll-mt-20" /
+// "scroll-mt-2" (scroll margin under a sticky header), which matched the negative name "scroll": the headings went
+// as negatively named headers and the code blocks as widgets.
+TEST(RegressionTest, ScrollMarginUtilityClassIsNotANegativeName) {
+  const std::string html =
+      "<html><body><main><article><h1>Quickstart</h1><p>" + Prose("alpha") +
+      "</p><h2 class='scroll-mt-20 flex items-center'>Prerequisites</h2><p>" + Prose("beta") +
+      "</p><div class='group mt-2 scroll-mt-2 flex-col'><div class='highlight'><pre><code>$ mkdir compose-demo\n"
+      "$ cd compose-demo</code></pre></div></div><p>" + Prose("gamma") + "</p></article></main></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("Prerequisites"), std::string::npos) << text;
+  EXPECT_NE(text.find("mkdir compose-demo"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace cleaner

@@ -280,6 +280,14 @@ TEST(RulesTest, IsIgnoredClassToken) {
   EXPECT_FALSE(r.IsIgnoredClassToken("author_info"));
   EXPECT_FALSE(r.IsIgnoredClassToken("author-bio-container"));
   EXPECT_FALSE(r.IsIgnoredClassToken("authorbox"));
+  // Scroll and overflow utilities say how an element scrolls, not what it is (wcxb 5372: "scroll-mt-20").
+  EXPECT_TRUE(r.IsIgnoredClassToken("scroll-mt-20"));
+  EXPECT_TRUE(r.IsIgnoredClassToken("lg:scroll-pt-4"));
+  EXPECT_TRUE(r.IsIgnoredClassToken("overflow-hidden"));
+  EXPECT_TRUE(r.IsIgnoredClassToken("overflow-x-hidden"));
+  EXPECT_FALSE(r.IsIgnoredClassToken("scroll"));
+  EXPECT_FALSE(r.IsIgnoredClassToken("scroller"));
+  EXPECT_FALSE(r.IsIgnoredClassToken("hidden"));
   EXPECT_FALSE(r.IsIgnoredClassToken("social"));
   EXPECT_FALSE(r.IsIgnoredClassToken("categories"));
   EXPECT_FALSE(r.IsIgnoredClassToken("share-buttons"));
