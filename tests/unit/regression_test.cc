@@ -553,5 +553,19 @@ TEST(RegressionTest, ScrollMarginUtilityClassIsNotANegativeName) {
   EXPECT_NE(text.find("mkdir compose-demo"), std::string::npos) << text;
 }
 
+// wcxb 4163 (a Drupal recipe page): the recipe's node is "node node--type-recipe node--promoted", and "promoted"
+// matched the negative name "promo": inside the article chosen around it, the node went as a widget.
+TEST(RegressionTest, DrupalPromotedNodeIsNotAPromotion) {
+  const std::string html =
+      "<html><body><div id='page'><p>" + Prose("intro") + "</p><p>" + Prose("lead") + "</p><p>" + Prose("story") +
+      "</p><div class='node node--type-recipe node--promoted node--view-mode-full'><div class='node__content'><ol><li>" +
+      Prose("alpha", 2) + "</li><li>" + Prose("beta", 2) + "</li><li>" + Prose("gamma", 2) +
+      "</li></ol></div></div></div></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("intro report number 0"), std::string::npos) << text;
+  EXPECT_NE(text.find("alpha report number 0"), std::string::npos) << text;
+  EXPECT_NE(text.find("gamma report number 1"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace cleaner

@@ -288,6 +288,10 @@ TEST(RulesTest, IsIgnoredClassToken) {
   EXPECT_FALSE(r.IsIgnoredClassToken("scroll"));
   EXPECT_FALSE(r.IsIgnoredClassToken("scroller"));
   EXPECT_FALSE(r.IsIgnoredClassToken("hidden"));
+  // Drupal's publishing flag on the article's node (wcxb 4163), not a promotion widget.
+  EXPECT_TRUE(r.IsIgnoredClassToken("node--promoted"));
+  EXPECT_TRUE(r.IsIgnoredClassToken("node-promoted"));
+  EXPECT_FALSE(r.IsIgnoredClassToken("promoted-content"));
   EXPECT_FALSE(r.IsIgnoredClassToken("social"));
   EXPECT_FALSE(r.IsIgnoredClassToken("categories"));
   EXPECT_FALSE(r.IsIgnoredClassToken("share-buttons"));
