@@ -567,5 +567,27 @@ TEST(RegressionTest, DrupalPromotedNodeIsNotAPromotion) {
   EXPECT_NE(text.find("gamma report number 1"), std::string::npos) << text;
 }
 
+// readability quanta-1: the article is three sibling blocks of one class ("acf-content"), each holding its paragraphs
+// five levels down; the block that won took the other two only if they scored as candidates, and blocks that deep
+// do not. A same-class sibling of prose joins; one that is mostly a link (a teaser card) does not.
+TEST(RegressionTest, SameClassSectionsOfProseJoinTheArticle) {
+  // Each block holds its paragraphs deeper than scoring reaches (five levels up from a paragraph).
+  auto section = [](const std::string& body) {
+    return "<div class='acf-content mt2'><div class='post__wrapper'><div class='container'><section class='outer'>"
+           "<div class='flex-auto'><div class='post__section'><div class='post__text'>" + body +
+           "</div></div></div></section></div></div></div>";
+  };
+  const std::string html =
+      "<html><body><div class='postBody'>" + section("<p>" + Prose("alpha", 3) + "</p>") +
+      section("<p>" + Prose("beta", 2) + "</p>") +
+      section("<p>" + Prose("gamma") + "</p><p>" + Prose("delta") + "</p><p>" + Prose("epsilon") + "</p>") +
+      section("<p><a href='/next'>" + Prose("teaser", 2) + "</a></p>") + "</div></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("alpha report number 0"), std::string::npos) << text;
+  EXPECT_NE(text.find("beta report number 1"), std::string::npos) << text;
+  EXPECT_NE(text.find("epsilon report number 3"), std::string::npos) << text;
+  EXPECT_EQ(text.find("teaser report"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace cleaner
