@@ -589,5 +589,26 @@ TEST(RegressionTest, SameClassSectionsOfProseJoinTheArticle) {
   EXPECT_EQ(text.find("teaser report"), std::string::npos) << text;
 }
 
+// wcxb 4177 (johnsonsbaby.com): the article is three sections of one class, and in each an empty spacer <div> stands
+// beside the block that holds the text, so the climb through only children stopped below the sections and the
+// other two sections were never siblings of the winner. An empty element is no child that says something.
+TEST(RegressionTest, EmptySpacerDoesNotStopTheClimbThroughOnlyChildren) {
+  auto section = [](const std::string& body) {
+    return "<section class='vds-d_flex vds-justify_right'><div class='vds-pl'><section class='vds-p_token'>"
+           "<div class='vds-box vds-gap_8'></div><div class='vds-d_grid'><div class='vds-box'><div "
+           "class='vds-textStyle_body rich-text'>" + body + "</div></div></div></section></div></section>";
+  };
+  const std::string html =
+      "<html><body><main><div class='vds-box article-page-content-column'>" +
+      section("<h2>How to get toddlers to sleep</h2><p>" + Prose("alpha", 2) + "</p>") +
+      section("<h2>How to keep toddlers in bed</h2><p>" + Prose("beta", 2) + "</p>") +
+      section("<h2>Seven tips</h2><p>" + Prose("gamma") + "</p><p>" + Prose("delta") + "</p><p>" + Prose("epsilon") +
+              "</p>") + "</div></main></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("alpha report number 0"), std::string::npos) << text;
+  EXPECT_NE(text.find("beta report number 1"), std::string::npos) << text;
+  EXPECT_NE(text.find("epsilon report number 3"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace cleaner
