@@ -610,5 +610,18 @@ TEST(RegressionTest, EmptySpacerDoesNotStopTheClimbThroughOnlyChildren) {
   EXPECT_NE(text.find("epsilon report number 3"), std::string::npos) << text;
 }
 
+// fundus ch-SRF (and wcxb 0637, 0702, 0718): text for screen readers only ("Personen-Box aufklappen", "(opens in a
+// new tab)") is not on the page as shown; it was printed as a line of the article.
+TEST(RegressionTest, ScreenReaderOnlyTextStaysOut) {
+  const std::string html =
+      "<html><body><article><p>" + Prose("alpha") + "</p><div class='box'><button><span class='h-offscreen'>"
+      "Personen-Box aufklappen</span></button></div><p>" + Prose("beta") + " <a href='/x'>Read the report<span "
+      "class='sr-only'> (opens in a new tab)</span></a></p></article></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("beta report number 3"), std::string::npos) << text;
+  EXPECT_EQ(text.find("aufklappen"), std::string::npos) << text;
+  EXPECT_EQ(text.find("opens in a new tab"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace cleaner

@@ -246,6 +246,10 @@ TEST(RulesTest, IsBoilerplateMatchesWholeNameParts) {
   EXPECT_TRUE(r.IsBoilerplate("commentcontent "));
   EXPECT_TRUE(r.IsBoilerplate("box module nocontent "));  // NYT blogs' sidebar modules (dragnet R172)
   EXPECT_TRUE(r.IsBoilerplate("robots-nocontent sd-sharing "));
+  EXPECT_TRUE(r.IsBoilerplate("expand-icon__a11y-open h-offscreen "));  // screen-reader text (fundus ch-SRF)
+  EXPECT_TRUE(r.IsBoilerplate("sr-only "));
+  EXPECT_TRUE(r.IsBoilerplate("u-visually-hidden "));
+  EXPECT_TRUE(r.IsBoilerplate("screen-reader-text "));
   EXPECT_FALSE(r.IsBoilerplate("no-content "));
   EXPECT_FALSE(r.IsBoilerplate("commentary-body "));
   // Not a name part: "shared", "header", "badge", "loads".
