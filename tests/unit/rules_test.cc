@@ -317,6 +317,16 @@ TEST(RulesTest, IsNoiseLineEnglish) {
 }
 
 // A photo credit under an image is often written in brackets (trafilatura set, salon.com).
+// scrapinghub (7 pages), wcxb 2833: a gallery's or carousel's counter is no line of the article.
+TEST(RulesTest, GalleryCounters) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("Image 1 of 5", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Image 1 of / 23", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Slide 1 of 8", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Photo 3/12", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Image 1 of 5 shows the damage to the bridge.", "en"), 0);
+}
+
 TEST(RulesTest, PhotoCreditInBrackets) {
   const Rules& r = TheRules();
   EXPECT_EQ(r.ClassifyLine("(Credit: Clayton Aldern / Grist)", "en"), Rules::kLine);
