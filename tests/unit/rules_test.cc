@@ -327,6 +327,17 @@ TEST(RulesTest, GalleryCounters) {
   EXPECT_EQ(r.ClassifyLine("Image 1 of 5 shows the damage to the bridge.", "en"), 0);
 }
 
+// scrapinghub ("Advert"), l3s-gn1 ("SPONSORED LINKS"), cleaneval ("Top of Page", "[ Back To The Top ]").
+TEST(RulesTest, AdvertLabelsAndBackToTopLinks) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("Advert", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("SPONSORED LINKS", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Top of Page", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("[ Back To The Top ]", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Back to top.", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("TOP", "en"), 0);  // a heading in one truth
+}
+
 TEST(RulesTest, PhotoCreditInBrackets) {
   const Rules& r = TheRules();
   EXPECT_EQ(r.ClassifyLine("(Credit: Clayton Aldern / Grist)", "en"), Rules::kLine);
