@@ -338,6 +338,18 @@ TEST(RulesTest, AdvertLabelsAndBackToTopLinks) {
   EXPECT_EQ(r.ClassifyLine("TOP", "en"), 0);  // a heading in one truth
 }
 
+// l3s-gn1, dragnet 60, cleaneval: image controls, a sponsor's label and a lone "Home" link are no lines of an article.
+TEST(RulesTest, ImageControlsSponsorLabelAndLoneHome) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("Click photo to enlarge", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Click here for a larger image.", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("View larger image", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Brought to you by", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Home", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Enlarge Photo", "en"), 0);  // kept by dragnet truths
+  EXPECT_EQ(r.ClassifyLine("Home sales fell again in March.", "en"), 0);
+}
+
 TEST(RulesTest, PhotoCreditInBrackets) {
   const Rules& r = TheRules();
   EXPECT_EQ(r.ClassifyLine("(Credit: Clayton Aldern / Grist)", "en"), Rules::kLine);
