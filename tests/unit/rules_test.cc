@@ -350,6 +350,15 @@ TEST(RulesTest, ImageControlsSponsorLabelAndLoneHome) {
   EXPECT_EQ(r.ClassifyLine("Home sales fell again in March.", "en"), 0);
 }
 
+// scrapinghub cc03ddb5, trafilatura set munich2022.com: "Tags" labels the post's tag links.
+TEST(RulesTest, TagListLabel) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("Tags", "en"), Rules::kBlock);
+  EXPECT_EQ(r.ClassifyLine("Tagged with:", "en"), Rules::kBlock);
+  EXPECT_EQ(r.ClassifyLine("Tags", "de"), Rules::kBlock);
+  EXPECT_EQ(r.ClassifyLine("Topics", "en"), 0);
+}
+
 TEST(RulesTest, PhotoCreditInBrackets) {
   const Rules& r = TheRules();
   EXPECT_EQ(r.ClassifyLine("(Credit: Clayton Aldern / Grist)", "en"), Rules::kLine);
