@@ -359,6 +359,15 @@ TEST(RulesTest, TagListLabel) {
   EXPECT_EQ(r.ClassifyLine("Topics", "en"), 0);
 }
 
+// cleaneval final-323, wcxb 3021: a shop's recommendations label the other products after it.
+TEST(RulesTest, ShopRecommendationLabels) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("Customers Who Bought This Also Bought:", "en"), Rules::kBlock);
+  EXPECT_EQ(r.ClassifyLine("People who viewed this item also viewed", "en"), Rules::kBlock);
+  EXPECT_EQ(r.ClassifyLine("Similar items", "en"), Rules::kBlock);
+  EXPECT_EQ(r.ClassifyLine("Related products", "en"), 0);
+}
+
 TEST(RulesTest, PhotoCreditInBrackets) {
   const Rules& r = TheRules();
   EXPECT_EQ(r.ClassifyLine("(Credit: Clayton Aldern / Grist)", "en"), Rules::kLine);
