@@ -368,6 +368,17 @@ TEST(RulesTest, ShopRecommendationLabels) {
   EXPECT_EQ(r.ClassifyLine("Related products", "en"), 0);
 }
 
+// cleaneval, l3s-gn1, scrapinghub: a bare "More" link and a printer-friendly link are no lines of an article.
+TEST(RulesTest, BareMoreAndPrinterFriendlyLinks) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("More", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("More...", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("MORE \u00bb", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Printer-friendly version", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("More information", "en"), 0);  // a heading in cleaneval and dragnet truths
+  EXPECT_EQ(r.ClassifyLine("More . . .", "en"), 0);
+}
+
 TEST(RulesTest, PhotoCreditInBrackets) {
   const Rules& r = TheRules();
   EXPECT_EQ(r.ClassifyLine("(Credit: Clayton Aldern / Grist)", "en"), Rules::kLine);
