@@ -379,6 +379,16 @@ TEST(RulesTest, BareMoreAndPrinterFriendlyLinks) {
   EXPECT_EQ(r.ClassifyLine("More . . .", "en"), 0);
 }
 
+// l3s-gn1 (British news sites): prompts to comment.
+TEST(RulesTest, HaveYourSayPrompts) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("Have your say", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Have your say Read comments", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Have your say on this story", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Login to have your say here", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Have your say in the consultation, the council urged residents.", "en"), 0);
+}
+
 TEST(RulesTest, PhotoCreditInBrackets) {
   const Rules& r = TheRules();
   EXPECT_EQ(r.ClassifyLine("(Credit: Clayton Aldern / Grist)", "en"), Rules::kLine);
