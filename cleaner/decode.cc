@@ -139,6 +139,54 @@ bool AppendValidUtf8(std::string_view s, std::string* out) {
   return valid;
 }
 
+size_t RepairDoubleEncodedUtf8(std::string* s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s->data());
+  const size_t n = s->size();
+  // Most pages have no C1 control at all: look for one (C2 80..C2 9F) before copying anything.
+  bool any = false;
+  for (size_t i = 0; i + 1 < n && !any; ++i) any = p[i] == 0xC2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F;
+  if (!any) return 0;
+  std::string out;
+  out.reserve(n);
+  size_t repaired = 0, i = 0;
+  unsigned char bytes[4];
+  while (i < n) {
+    // The lead: U+00C2..U+00F4, written C3 82..C3 B4.
+    if (p[i] == 0xC3 && i + 1 < n && p[i + 1] >= 0x82 && p[i + 1] <= 0xB4) {
+      const unsigned char lead = static_cast<unsigned char>(0xC0 | (p[i + 1] & 0x3F));
+      const size_t len = lead <= 0xDF ? 2 : lead <= 0xEF ? 3 : 4;
+      bytes[0] = lead;
+      bool ok = true, c1 = false;
+      size_t j = i + 2;
+      for (size_t k = 1; k < len; ++k, j += 2) {
+        // A continuation: U+0080..U+00BF, written C2 80..C2 BF.
+        if (j + 1 >= n || p[j] != 0xC2 || p[j + 1] < 0x80 || p[j + 1] > 0xBF) {
+          ok = false;
+          break;
+        }
+        bytes[k] = p[j + 1];
+        c1 |= p[j + 1] <= 0x9F;
+      }
+      if (ok && c1) {
+        // The second byte's range for the leads that restrict it (no overlongs, surrogates or values past U+10FFFF).
+        const unsigned char b1 = bytes[1];
+        ok = !(lead == 0xE0 && b1 < 0xA0) && !(lead == 0xED && b1 > 0x9F) && !(lead == 0xF0 && b1 < 0x90) &&
+             !(lead == 0xF4 && b1 > 0x8F);
+        if (ok) {
+          out.append(reinterpret_cast<const char*>(bytes), len);
+          ++repaired;
+          i = j;
+          continue;
+        }
+      }
+    }
+    out.push_back(static_cast<char>(p[i]));
+    ++i;
+  }
+  if (repaired > 0) s->swap(out);
+  return repaired;
+}
+
 std::string DecodeToUtf8(std::string_view bytes, DecodeReport* report) {
   DecodeReport local;
   DecodeReport& r = report ? *report : local;

@@ -24,6 +24,11 @@ bool LooksBinary(std::string_view bytes);
 // sequence (and NUL) becomes U+FFFD, following the WHATWG "maximal subpart" rule.
 std::string DecodeToUtf8(std::string_view bytes, DecodeReport* report);
 
+// Repairs text that was UTF-8, read as Latin-1 and encoded as UTF-8 again ("â\u0080\u0099" for "’"): a character
+// in U+00C2..U+00F4 followed by the characters U+0080..U+00BF that, taken as bytes, make one valid UTF-8 sequence
+// becomes that sequence, when one of them is a C1 control (U+0080..U+009F), which no text has. "Ã©" without a C1
+// control stays, since it might be meant. Returns the number of sequences repaired; `s` must be valid UTF-8.
+size_t RepairDoubleEncodedUtf8(std::string* s);
 // Appends code point `cp` to `out` as UTF-8; NUL, surrogates and values past U+10FFFF become U+FFFD.
 void AppendCodePoint(uint32_t cp, std::string* out);
 

@@ -323,6 +323,7 @@ Result<Document> Extractor::Impl::Extract(std::string_view html, std::string_vie
   DecodeReport decode_report;
   std::string utf8 = DecodeToUtf8(html, &decode_report);
   doc.stats.invalid_utf8 = decode_report.invalid_utf8;
+  RepairDoubleEncodedUtf8(&utf8);
 
   PrescanResult pre = Prescan(utf8, opt.max_depth == 0 ? 1 : opt.max_depth);
   utf8.clear();
@@ -467,8 +468,9 @@ Result<Document> Extractor::Impl::CleanUtf8Text(std::string_view input, size_t i
   Document doc;
   doc.stats.input_bytes = input_bytes;  // the bytes given, before any conversion
   DecodeReport decode_report;
-  const std::string text = DecodeToUtf8(input, &decode_report);
+  std::string text = DecodeToUtf8(input, &decode_report);
   doc.stats.invalid_utf8 = decode_report.invalid_utf8;
+  RepairDoubleEncodedUtf8(&text);
   std::vector<Line> lines = SplitTextLines(text);
   doc.stats.lines_before_filter = lines.size();
   doc.language = !option_language.empty() ? option_language : GuessLanguage(text);

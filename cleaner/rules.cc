@@ -68,7 +68,7 @@ Result<std::shared_ptr<const Rules>> Rules::FromFiles(const std::vector<RuleFile
       {"class_id/unlikely.txt", &rules->unlikely_},     {"class_id/maybe_candidate.txt", &rules->maybe_},
       {"class_id/boilerplate.txt", &rules->boilerplate_}, {"class_id/positive.txt", &rules->positive_},
       {"class_id/negative.txt", &rules->negative_},
-      {"class_id/ignored_tokens.txt", &rules->ignored_tokens_}, {"class_id/caption.txt", &rules->caption_},
+      {"class_id/ignored_tokens.txt", &rules->ignored_tokens_}, {"class_id/kept_tokens.txt", &rules->kept_tokens_}, {"class_id/caption.txt", &rules->caption_},
       {"class_id/comments.txt", &rules->comments_},         {"class_id/lead.txt", &rules->lead_},
   };
   for (const Slot& slot : slots) {
@@ -125,7 +125,9 @@ bool Rules::IsBoilerplate(std::string_view s) const { return re2::RE2::PartialMa
 bool Rules::IsCaption(std::string_view s) const { return re2::RE2::PartialMatch(s, *caption_); }
 bool Rules::IsLead(std::string_view s) const { return re2::RE2::PartialMatch(s, *lead_); }
 bool Rules::IsCommentSection(std::string_view s) const { return re2::RE2::PartialMatch(s, *comments_); }
-bool Rules::IsIgnoredClassToken(std::string_view s) const { return re2::RE2::PartialMatch(s, *ignored_tokens_); }
+bool Rules::IsIgnoredClassToken(std::string_view s) const {
+  return re2::RE2::PartialMatch(s, *ignored_tokens_) && !re2::RE2::PartialMatch(s, *kept_tokens_);
+}
 
 int Rules::ClassWeight(std::string_view s) const {
   int w = 0;

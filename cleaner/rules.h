@@ -45,7 +45,8 @@ class Rules {
   bool IsCaption(std::string_view class_id) const;
   bool IsLead(std::string_view class_id) const;
   bool IsCommentSection(std::string_view class_id) const;
-  // True for one class token that names a topic rather than a role ("category-sports").
+  // True for one class token that names a topic rather than a role ("category-sports"), unless it names a widget
+  // after all ("author-bio": class_id/kept_tokens.txt).
   bool IsIgnoredClassToken(std::string_view token) const;
   // +25 for a positive match, -25 for a negative one, 0 or both cancel out (Readability's class weight).
   int ClassWeight(std::string_view class_id) const;
@@ -69,8 +70,8 @@ class Rules {
 
  private:
   Rules() = default;
-  std::unique_ptr<re2::RE2> unlikely_, maybe_, boilerplate_, positive_, negative_, ignored_tokens_, caption_,
-      comments_, lead_;
+  std::unique_ptr<re2::RE2> unlikely_, maybe_, boilerplate_, positive_, negative_, ignored_tokens_, kept_tokens_,
+      caption_, comments_, lead_;
   struct LineRules {
     std::unique_ptr<re2::RE2> kinds[kLineKinds];  // kLine, kEdge, kBlock, kTail, kMeta; null where none
   };

@@ -186,5 +186,31 @@ TEST(DecodeTest, Utf16WithBomIsNotBinary) {
   EXPECT_TRUE(LooksBinary(utf16.substr(2)));  // the same bytes without a BOM are half NULs
 }
 
+// wcxb 4177, 5372, 5444, 5585, 5631: UTF-8 pages whose text was UTF-8 read as Latin-1 and encoded again
+// ("you\u00e2\u0080\u0099re"); the C1 controls came out as U+FFFD, splitting words.
+TEST(DecodeTest, RepairDoubleEncodedUtf8) {
+  std::string s = "you\xC3\xA2\xC2\x80\xC2\x99re \xC3\xA2\xC2\x80\xC2\x9Cquoted\xC3\xA2\xC2\x80\xC2\x9D";
+  EXPECT_EQ(RepairDoubleEncodedUtf8(&s), 3u);
+  EXPECT_EQ(s, "you\xE2\x80\x99re \xE2\x80\x9Cquoted\xE2\x80\x9D");
+  // A two-byte character with a C1 continuation: U+00C5 U+0080 is "\u0140" (\xC5\x80).
+  s = "a\xC3\x85\xC2\x80" "b";
+  EXPECT_EQ(RepairDoubleEncodedUtf8(&s), 1u);
+  EXPECT_EQ(s, "a\xC5\x80" "b");
+}
+
+TEST(DecodeTest, RepairDoubleEncodedUtf8LeavesTextWithoutC1ControlsAlone) {
+  // "Ã©" and "Â©" might be meant; a page with no C1 control is not touched at all.
+  std::string s = "caf\xC3\x83\xC2\xA9 \xC3\x82\xC2\xA9 2024 \xE2\x80\x99";
+  const std::string before = s;
+  EXPECT_EQ(RepairDoubleEncodedUtf8(&s), 0u);
+  EXPECT_EQ(s, before);
+  // A C1 control elsewhere does not make "Ã©" a repair either, nor a lead whose bytes would be invalid UTF-8:
+  // E0 80 80 is overlong, ED A0 80 a surrogate.
+  s = "\xC2\x85 caf\xC3\x83\xC2\xA9 \xC3\xA0\xC2\x80\xC2\x80 \xC3\xAD\xC2\xA0\xC2\x80 \xC3\xA2\xC2\x80";
+  const std::string before2 = s;
+  EXPECT_EQ(RepairDoubleEncodedUtf8(&s), 0u);
+  EXPECT_EQ(s, before2);
+}
+
 }  // namespace
 }  // namespace cleaner

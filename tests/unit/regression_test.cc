@@ -499,5 +499,129 @@ TEST(RegressionTest, LeadInTheArticleHeaderJoinsTheArticle) {
   EXPECT_EQ(text.find("Officials promise tougher checks"), std::string::npos) << text;
 }
 
+// dragnet R172, R173, R366 (NYT blogs): the sidebar's modules are named "box module nocontent", which holds the
+// positive name "content"; their prose (contributors' bios, a blog's description) joined the post as a sibling of
+// it. "nocontent" (and "robots-nocontent") is the site saying the block is not content.
+TEST(RegressionTest, BlocksNamedNoContentStayOut) {
+  const std::string html =
+      "<html><body><div id='blog' class='wrap'><div id='aCol'><div class='entry-content'><p>" + Prose("alpha") +
+      "</p><p>" + Prose("beta") + "</p><p>" + Prose("gamma") + "</p></div></div><div id='cCol'>"
+      "<div class='box module nocontent'><div class='entry'><p>" + Prose("sidebar", 3) +
+      "</p></div></div><div class='box module nocontent'><div class='entry'><p>" + Prose("contributor", 3) +
+      "</p></div></div></div></div></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("alpha report number 0"), std::string::npos) << text;
+  EXPECT_EQ(text.find("sidebar report"), std::string::npos) << text;
+  EXPECT_EQ(text.find("contributor report"), std::string::npos) << text;
+}
+
+// dragnet R464, T118, R453: an author box at the end of the post ("author_info", "author-bio") was kept, since a class
+// token "author-..." is dropped as WordPress's "author-<name>" post class before the widget names are matched. The
+// post's own "author-admin" class still says nothing.
+TEST(RegressionTest, AuthorBoxAfterThePostStaysOut) {
+  const std::string html =
+      "<html><body><div class='post author-admin'><div class='entry'><p>" + Prose("alpha") + "</p><p>" +
+      Prose("beta") + "</p><div class='author_info'><h4>About the author</h4><p>Jeremy is a blogger who has written "
+      "many posts about marketing, and he lives in Nebraska with his family and his dogs.</p></div></div></div>"
+      "</body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("beta report number 3"), std::string::npos) << text;
+  EXPECT_EQ(text.find("lives in Nebraska"), std::string::npos) << text;
+}
+
+// wcxb 4177, 5372, 5444, 5585, 5631: the page is valid UTF-8, but its text was UTF-8 read as Latin-1 and encoded
+// again; "you\u00e2\u0080\u0099re" came out as "you\u00e2\ufffd\ufffdre", two words the truth does not have.
+TEST(RegressionTest, DoubleEncodedUtf8IsRepaired) {
+  const std::string html = "<html><body><article><p>" + Prose("alpha") +
+                           "Whether you\xC3\xA2\xC2\x80\xC2\x99re a single parent or part of a team.</p>"
+                           "</article></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("Whether you\xE2\x80\x99re a single parent"), std::string::npos) << text;
+}
+
+// wcxb 5372 (docs.docker.com): every heading and code block carries the utility class "scroll-mt-20" /
+// "scroll-mt-2" (scroll margin under a sticky header), which matched the negative name "scroll": the headings went
+// as negatively named headers and the code blocks as widgets.
+TEST(RegressionTest, ScrollMarginUtilityClassIsNotANegativeName) {
+  const std::string html =
+      "<html><body><main><article><h1>Quickstart</h1><p>" + Prose("alpha") +
+      "</p><h2 class='scroll-mt-20 flex items-center'>Prerequisites</h2><p>" + Prose("beta") +
+      "</p><div class='group mt-2 scroll-mt-2 flex-col'><div class='highlight'><pre><code>$ mkdir compose-demo\n"
+      "$ cd compose-demo</code></pre></div></div><p>" + Prose("gamma") + "</p></article></main></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("Prerequisites"), std::string::npos) << text;
+  EXPECT_NE(text.find("mkdir compose-demo"), std::string::npos) << text;
+}
+
+// wcxb 4163 (a Drupal recipe page): the recipe's node is "node node--type-recipe node--promoted", and "promoted"
+// matched the negative name "promo": inside the article chosen around it, the node went as a widget.
+TEST(RegressionTest, DrupalPromotedNodeIsNotAPromotion) {
+  const std::string html =
+      "<html><body><div id='page'><p>" + Prose("intro") + "</p><p>" + Prose("lead") + "</p><p>" + Prose("story") +
+      "</p><div class='node node--type-recipe node--promoted node--view-mode-full'><div class='node__content'><ol><li>" +
+      Prose("alpha", 2) + "</li><li>" + Prose("beta", 2) + "</li><li>" + Prose("gamma", 2) +
+      "</li></ol></div></div></div></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("intro report number 0"), std::string::npos) << text;
+  EXPECT_NE(text.find("alpha report number 0"), std::string::npos) << text;
+  EXPECT_NE(text.find("gamma report number 1"), std::string::npos) << text;
+}
+
+// readability quanta-1: the article is three sibling blocks of one class ("acf-content"), each holding its paragraphs
+// five levels down; the block that won took the other two only if they scored as candidates, and blocks that deep
+// do not. A same-class sibling of prose joins; one that is mostly a link (a teaser card) does not.
+TEST(RegressionTest, SameClassSectionsOfProseJoinTheArticle) {
+  // Each block holds its paragraphs deeper than scoring reaches (five levels up from a paragraph).
+  auto section = [](const std::string& body) {
+    return "<div class='acf-content mt2'><div class='post__wrapper'><div class='container'><section class='outer'>"
+           "<div class='flex-auto'><div class='post__section'><div class='post__text'>" + body +
+           "</div></div></div></section></div></div></div>";
+  };
+  const std::string html =
+      "<html><body><div class='postBody'>" + section("<p>" + Prose("alpha", 3) + "</p>") +
+      section("<p>" + Prose("beta", 2) + "</p>") +
+      section("<p>" + Prose("gamma") + "</p><p>" + Prose("delta") + "</p><p>" + Prose("epsilon") + "</p>") +
+      section("<p><a href='/next'>" + Prose("teaser", 2) + "</a></p>") + "</div></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("alpha report number 0"), std::string::npos) << text;
+  EXPECT_NE(text.find("beta report number 1"), std::string::npos) << text;
+  EXPECT_NE(text.find("epsilon report number 3"), std::string::npos) << text;
+  EXPECT_EQ(text.find("teaser report"), std::string::npos) << text;
+}
+
+// wcxb 4177 (johnsonsbaby.com): the article is three sections of one class, and in each an empty spacer <div> stands
+// beside the block that holds the text, so the climb through only children stopped below the sections and the
+// other two sections were never siblings of the winner. An empty element is no child that says something.
+TEST(RegressionTest, EmptySpacerDoesNotStopTheClimbThroughOnlyChildren) {
+  auto section = [](const std::string& body) {
+    return "<section class='vds-d_flex vds-justify_right'><div class='vds-pl'><section class='vds-p_token'>"
+           "<div class='vds-box vds-gap_8'></div><div class='vds-d_grid'><div class='vds-box'><div "
+           "class='vds-textStyle_body rich-text'>" + body + "</div></div></div></section></div></section>";
+  };
+  const std::string html =
+      "<html><body><main><div class='vds-box article-page-content-column'>" +
+      section("<h2>How to get toddlers to sleep</h2><p>" + Prose("alpha", 2) + "</p>") +
+      section("<h2>How to keep toddlers in bed</h2><p>" + Prose("beta", 2) + "</p>") +
+      section("<h2>Seven tips</h2><p>" + Prose("gamma") + "</p><p>" + Prose("delta") + "</p><p>" + Prose("epsilon") +
+              "</p>") + "</div></main></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("alpha report number 0"), std::string::npos) << text;
+  EXPECT_NE(text.find("beta report number 1"), std::string::npos) << text;
+  EXPECT_NE(text.find("epsilon report number 3"), std::string::npos) << text;
+}
+
+// fundus ch-SRF (and wcxb 0637, 0702, 0718): text for screen readers only ("Personen-Box aufklappen", "(opens in a
+// new tab)") is not on the page as shown; it was printed as a line of the article.
+TEST(RegressionTest, ScreenReaderOnlyTextStaysOut) {
+  const std::string html =
+      "<html><body><article><p>" + Prose("alpha") + "</p><div class='box'><button><span class='h-offscreen'>"
+      "Personen-Box aufklappen</span></button></div><p>" + Prose("beta") + " <a href='/x'>Read the report<span "
+      "class='sr-only'> (opens in a new tab)</span></a></p></article></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("beta report number 3"), std::string::npos) << text;
+  EXPECT_EQ(text.find("aufklappen"), std::string::npos) << text;
+  EXPECT_EQ(text.find("opens in a new tab"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace cleaner

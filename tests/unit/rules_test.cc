@@ -48,7 +48,7 @@ TEST(RulesTest, EmbeddedRuleFilesAreThere) {
   for (const char* want :
        {"class_id/unlikely.txt", "class_id/maybe_candidate.txt", "class_id/boilerplate.txt",
         "class_id/positive.txt", "class_id/negative.txt", "class_id/ignored_tokens.txt",
-        "class_id/caption.txt", "class_id/comments.txt", "lines/neutral.txt", "lines/en.txt", "lines/hi.txt"}) {
+        "class_id/kept_tokens.txt", "class_id/caption.txt", "class_id/comments.txt", "lines/neutral.txt", "lines/en.txt", "lines/hi.txt"}) {
     EXPECT_EQ(paths.count(want), 1u) << want;
   }
 }
@@ -244,6 +244,13 @@ TEST(RulesTest, IsBoilerplateMatchesWholeNameParts) {
   EXPECT_TRUE(r.IsBoilerplate("outbrain_widget "));
   EXPECT_TRUE(r.IsBoilerplate("commentbody by-drno "));  // one comment, named without a separator (dragnet R684)
   EXPECT_TRUE(r.IsBoilerplate("commentcontent "));
+  EXPECT_TRUE(r.IsBoilerplate("box module nocontent "));  // NYT blogs' sidebar modules (dragnet R172)
+  EXPECT_TRUE(r.IsBoilerplate("robots-nocontent sd-sharing "));
+  EXPECT_TRUE(r.IsBoilerplate("expand-icon__a11y-open h-offscreen "));  // screen-reader text (fundus ch-SRF)
+  EXPECT_TRUE(r.IsBoilerplate("sr-only "));
+  EXPECT_TRUE(r.IsBoilerplate("u-visually-hidden "));
+  EXPECT_TRUE(r.IsBoilerplate("screen-reader-text "));
+  EXPECT_FALSE(r.IsBoilerplate("no-content "));
   EXPECT_FALSE(r.IsBoilerplate("commentary-body "));
   // Not a name part: "shared", "header", "badge", "loads".
   EXPECT_FALSE(r.IsBoilerplate("shared-content "));
@@ -272,6 +279,23 @@ TEST(RulesTest, IsIgnoredClassToken) {
   EXPECT_TRUE(r.IsIgnoredClassToken("cat-7"));
   EXPECT_TRUE(r.IsIgnoredClassToken("author-admin"));
   EXPECT_TRUE(r.IsIgnoredClassToken("format-standard"));
+  EXPECT_TRUE(r.IsIgnoredClassToken("author-boxer"));  // a user name
+  // Author boxes are widgets, not topics (dragnet R464 "author_info", T118, R453).
+  EXPECT_FALSE(r.IsIgnoredClassToken("author_info"));
+  EXPECT_FALSE(r.IsIgnoredClassToken("author-bio-container"));
+  EXPECT_FALSE(r.IsIgnoredClassToken("authorbox"));
+  // Scroll and overflow utilities say how an element scrolls, not what it is (wcxb 5372: "scroll-mt-20").
+  EXPECT_TRUE(r.IsIgnoredClassToken("scroll-mt-20"));
+  EXPECT_TRUE(r.IsIgnoredClassToken("lg:scroll-pt-4"));
+  EXPECT_TRUE(r.IsIgnoredClassToken("overflow-hidden"));
+  EXPECT_TRUE(r.IsIgnoredClassToken("overflow-x-hidden"));
+  EXPECT_FALSE(r.IsIgnoredClassToken("scroll"));
+  EXPECT_FALSE(r.IsIgnoredClassToken("scroller"));
+  EXPECT_FALSE(r.IsIgnoredClassToken("hidden"));
+  // Drupal's publishing flag on the article's node (wcxb 4163), not a promotion widget.
+  EXPECT_TRUE(r.IsIgnoredClassToken("node--promoted"));
+  EXPECT_TRUE(r.IsIgnoredClassToken("node-promoted"));
+  EXPECT_FALSE(r.IsIgnoredClassToken("promoted-content"));
   EXPECT_FALSE(r.IsIgnoredClassToken("social"));
   EXPECT_FALSE(r.IsIgnoredClassToken("categories"));
   EXPECT_FALSE(r.IsIgnoredClassToken("share-buttons"));
@@ -293,6 +317,78 @@ TEST(RulesTest, IsNoiseLineEnglish) {
 }
 
 // A photo credit under an image is often written in brackets (trafilatura set, salon.com).
+// scrapinghub (7 pages), wcxb 2833: a gallery's or carousel's counter is no line of the article.
+TEST(RulesTest, GalleryCounters) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("Image 1 of 5", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Image 1 of / 23", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Slide 1 of 8", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Photo 3/12", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Image 1 of 5 shows the damage to the bridge.", "en"), 0);
+}
+
+// scrapinghub ("Advert"), l3s-gn1 ("SPONSORED LINKS"), cleaneval ("Top of Page", "[ Back To The Top ]").
+TEST(RulesTest, AdvertLabelsAndBackToTopLinks) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("Advert", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("SPONSORED LINKS", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Top of Page", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("[ Back To The Top ]", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Back to top.", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("TOP", "en"), 0);  // a heading in one truth
+}
+
+// l3s-gn1, dragnet 60, cleaneval: image controls, a sponsor's label and a lone "Home" link are no lines of an article.
+TEST(RulesTest, ImageControlsSponsorLabelAndLoneHome) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("Click photo to enlarge", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Click here for a larger image.", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("View larger image", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Brought to you by", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Home", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Enlarge Photo", "en"), 0);  // kept by dragnet truths
+  EXPECT_EQ(r.ClassifyLine("Home sales fell again in March.", "en"), 0);
+}
+
+// scrapinghub cc03ddb5, trafilatura set munich2022.com: "Tags" labels the post's tag links.
+TEST(RulesTest, TagListLabel) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("Tags", "en"), Rules::kBlock);
+  EXPECT_EQ(r.ClassifyLine("Tagged with:", "en"), Rules::kBlock);
+  EXPECT_EQ(r.ClassifyLine("Tags", "de"), Rules::kBlock);
+  EXPECT_EQ(r.ClassifyLine("Topics", "en"), 0);
+}
+
+// cleaneval final-323, wcxb 3021: a shop's recommendations label the other products after it.
+TEST(RulesTest, ShopRecommendationLabels) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("Customers Who Bought This Also Bought:", "en"), Rules::kBlock);
+  EXPECT_EQ(r.ClassifyLine("People who viewed this item also viewed", "en"), Rules::kBlock);
+  EXPECT_EQ(r.ClassifyLine("Similar items", "en"), Rules::kBlock);
+  EXPECT_EQ(r.ClassifyLine("Related products", "en"), 0);
+}
+
+// cleaneval, l3s-gn1, scrapinghub: a bare "More" link and a printer-friendly link are no lines of an article.
+TEST(RulesTest, BareMoreAndPrinterFriendlyLinks) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("More", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("More...", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("MORE \u00bb", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Printer-friendly version", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("More information", "en"), 0);  // a heading in cleaneval and dragnet truths
+  EXPECT_EQ(r.ClassifyLine("More . . .", "en"), 0);
+}
+
+// l3s-gn1 (British news sites): prompts to comment.
+TEST(RulesTest, HaveYourSayPrompts) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("Have your say", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Have your say Read comments", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Have your say on this story", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Login to have your say here", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Have your say in the consultation, the council urged residents.", "en"), 0);
+}
+
 TEST(RulesTest, PhotoCreditInBrackets) {
   const Rules& r = TheRules();
   EXPECT_EQ(r.ClassifyLine("(Credit: Clayton Aldern / Grist)", "en"), Rules::kLine);
