@@ -29,10 +29,12 @@ struct Name {
   bool operator==(const Name& o) const { return len == o.len && std::memcmp(s.data(), o.s.data(), len) == 0; }
 };
 
+// Gumbo's void elements: never pushed on its stack of open elements. (Not <spacer>, an old Netscape tag that
+// Gumbo opens like any other: 20 000 of them nest 20 000 deep.)
 bool IsVoid(const Name& n) {
   static const char* const kVoid[] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                                       "param", "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame",
-                                      "image", "isindex", "spacer"};
+                                      "image", "isindex"};
   for (const char* v : kVoid)
     if (n.Is(v)) return true;
   return false;
@@ -401,8 +403,24 @@ class Scanner {
     if (IsVoid(name)) return true;
     // "/>" closes an element only in foreign content (<svg>, <math>, and what <math> holds; <svg> bodies are
     // emptied above). On an HTML element the parser ignores it, so "<div/>" opens a <div> that is never closed,
-    // and 100 000 of them nest 100 000 deep: 74 s in Gumbo before they counted here.
-    if (self_closing && (name.Is("svg") || name.Is("math") || InMath())) return true;
+    // and 100 000 of them nest 100 000 deep: 74 s in Gumbo before they counted here. An HTML tag such as <div>
+    // inside <math> closes the <math> first, as the parser does, so that "<math><div/><div/>..." counts too.
+    if (name.Is("math")) math_seen_ = true;
+    if (InMath()) {
+      if (BreaksOutOfForeignContent(name)) {
+        PopMath();
+      } else if (self_closing) {
+        return true;
+      }
+    }
+    if (self_closing && (name.Is("svg") || name.Is("math"))) return true;
+    // Start tags that close an open element of their kind instead of nesting in it (the parser's adoption agency
+    // for <a> and <nobr>, and its rules for <button> and headings); "<a name=x/>" anchors, 600 on an old FAQ
+    // page, otherwise counted as 600 levels and hit the cap. A <form> inside a <form> is ignored.
+    if (name.Is("a")) PopTo(name, {"td", "th", "caption", "table", "object", "applet", "marquee", "template"});
+    if (name.Is("nobr") || name.Is("button")) PopTo(name, {"td", "th", "caption", "table", "object", "applet"});
+    if (IsHeading(name) && !stack_.empty() && IsHeading(stack_.back())) stack_.pop_back();
+    if (name.Is("form") && InStack(name)) return true;
     // Implied end tags, so that ordinary unclosed <p>, <li> and table cells do not count as depth.
     if (!stack_.empty() && stack_.back().Is("p") && ClosesP(name)) stack_.pop_back();
     if (name.Is("li")) PopTo(Make("li"), {"ul", "ol", "menu"});
@@ -441,12 +459,43 @@ class Scanner {
     return true;
   }
 
+  // HTML tags that end foreign content: in <math>, the parser closes the <math> and reads them as HTML (the
+  // HTML standard's list for parsing tokens in foreign content).
+  static bool BreaksOutOfForeignContent(const Name& n) {
+    static const char* const kBreakout[] = {
+        "b",  "big", "blockquote", "body", "br",   "center", "code",    "dd",    "div",  "dl",  "dt",    "em",
+        "embed", "h1", "h2",       "h3",   "h4",   "h5",     "h6",      "head",  "hr",   "i",   "img",   "li",
+        "listing", "menu", "meta", "nobr", "ol",   "p",      "pre",     "ruby",  "s",    "small", "span", "strong",
+        "strike", "sub", "sup",    "table", "tt",  "u",      "ul",      "var",   "font"};
+    for (const char* b : kBreakout)
+      if (n.Is(b)) return true;
+    return false;
+  }
+
+  // Pops the stack through the innermost open <math> (searched among the 64 innermost, as in CloseTag).
+  void PopMath() {
+    const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
+    for (size_t k = stack_.size(); k-- > limit;) {
+      if (stack_[k].Is("math")) {
+        stack_.resize(k);
+        return;
+      }
+    }
+  }
+
   // True if a <math> element is open (among the 64 innermost: deeper ones are not searched, as in CloseTag).
-  bool InMath() const {
+  bool InMath() const { return math_seen_ && InStack(Make("math")); }
+
+  // True if `name` is open, among the 64 innermost elements.
+  bool InStack(const Name& name) const {
     const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
     for (size_t k = stack_.size(); k-- > limit;)
-      if (stack_[k].Is("math")) return true;
+      if (stack_[k] == name) return true;
     return false;
+  }
+
+  static bool IsHeading(const Name& n) {
+    return n.len == 2 && n.s[0] == 'h' && n.s[1] >= '1' && n.s[1] <= '6';
   }
 
   void Close(const Name& name) {
@@ -458,6 +507,7 @@ class Scanner {
   std::vector<Name> stack_;
   std::vector<std::pair<Name, size_t>> no_end_tag_after_;  // (name, p): no "</name" from p on
   size_t dropped_ = 0;
+  bool math_seen_ = false;  // a <math> start tag was read: only then can one be open (InMath)
   PrescanResult out_;
 };
 

@@ -214,6 +214,31 @@ TEST(PrescanTest, SelfClosingForeignElementsDoNotCountAsDepth) {
   EXPECT_EQ(r.html, html);
 }
 
+// Start tags that the parser closes instead of nesting: anchors ("<a name=x/>" before each entry of an old FAQ),
+// <nobr>, <button>, a heading in a heading, a form in a form. Counted as depth, 600 anchors hit the cap and the
+// entries after the 400th ran together on one line.
+TEST(PrescanTest, TagsTheParserClosesDoNotCountAsDepth) {
+  std::string faq = "<div>";
+  for (int i = 0; i < 600; ++i) faq += "<a name=\"q" + std::to_string(i) + "\"/><h3>Question?</h3><p>Answer.</p>";
+  faq += "</div>";
+  EXPECT_FALSE(Prescan(faq, 400).depth_capped);
+  EXPECT_EQ(Prescan(faq, 400).html, faq);
+  for (const char* tag : {"a", "nobr", "button", "h2", "form"}) {
+    const std::string html = "<div>" + Repeat("<" + std::string(tag) + ">x", 50) + "</div>";
+    EXPECT_FALSE(Prescan(html, 10).depth_capped) << tag;
+  }
+}
+
+// An HTML tag inside <math> ends the <math> (the parser "breaks out" of foreign content), so "/>" on the tags
+// that follow is ignored again: "<math><div/><div/>..." nests like "<div/><div/>...".
+TEST(PrescanTest, HtmlTagsInMathBreakOutOfIt) {
+  EXPECT_TRUE(Prescan("<math>" + Repeat("<div/>", 20) + "x", 10).depth_capped);
+  EXPECT_FALSE(Prescan("<math>" + Repeat("<mspace/>", 20) + "</math>x", 10).depth_capped);
+}
+
+// <spacer> is not void in Gumbo: unclosed, 20 000 of them nest 20 000 deep.
+TEST(PrescanTest, SpacerIsNotVoid) { EXPECT_TRUE(Prescan(Repeat("<spacer>", 20) + "x", 10).depth_capped); }
+
 TEST(PrescanTest, VoidElementsAtTheCapAreKept) {
   PrescanResult r = Prescan(Repeat("<div>", 8) + "a<br>b<img src=x>" + Repeat("</div>", 8), 3);
   EXPECT_TRUE(r.depth_capped);
