@@ -13,7 +13,9 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <exception>
 #include <new>
+#include <string>
 #include <vector>
 
 #include "cleaner/decode.h"
@@ -704,10 +706,11 @@ Result<DecodedHtml> Decode(std::string_view bytes, std::string_view content_type
   out.charset = d.encoding.name;
   out.source = d.source;
   std::string_view body = bytes.substr(d.bom_bytes);
-  // A second byte order mark right after the first (a file saved twice) is not text either; left in, decoding
-  // the result again would drop it, and "decoding twice is harmless" would not hold.
-  while (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
   if (d.passthrough) {
+    // A second UTF-8 byte order mark after the first (a file saved twice) is not text either; left in, decoding
+    // the result again would drop it, and "decoding twice is harmless" would not hold. (In other encodings
+    // these bytes are text: after a UTF-16 BOM, "EF BB" is U+BBEF. Converted text is checked below.)
+    while (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
     out.utf8.assign(body);
     return out;
   }
@@ -742,7 +745,11 @@ Result<DecodedHtml> DecodeHtml(std::string_view bytes, std::string_view content_
   try {
     return Decode(bytes, content_type);
   } catch (const std::bad_alloc&) {
-    return Status(StatusCode::kInternal, "decode: out of memory");
+    return Status(StatusCode::kInternal, "out of memory");
+  } catch (const std::exception& e) {
+    return Status(StatusCode::kInternal, std::string("decode: ") + e.what());
+  } catch (...) {
+    return Status(StatusCode::kInternal, "decode failed");
   }
 }
 

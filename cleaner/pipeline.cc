@@ -211,7 +211,8 @@ SerializeOptions SerializeOptionsFor(const Options& opt, std::string_view base_u
 // article has an empty text, with the title or without: a title alone is not a cleaned page.
 void Compose(const Options& opt, std::vector<Line> lines, Document* doc) {
   std::string text;
-  if (opt.with_title && !doc->title.empty() && !lines.empty()) {
+  const bool has_text = std::any_of(lines.begin(), lines.end(), [](const Line& l) { return !l.is_image(); });
+  if (opt.with_title && !doc->title.empty() && has_text) {
     text += doc->title;
     text += '\n';
   }
@@ -277,7 +278,7 @@ Result<Document> Guarded(const char* what, F&& f) {
   try {
     return f();
   } catch (const std::bad_alloc&) {
-    return Status(StatusCode::kInternal, std::string(what) + ": out of memory");
+    return Status(StatusCode::kInternal, "out of memory");  // short enough to need no allocation
   } catch (const std::exception& e) {
     return Status(StatusCode::kInternal, std::string(what) + ": " + e.what());
   } catch (...) {

@@ -290,11 +290,10 @@ class Writer {
       out.push_back(std::move(s));
     }
     // Two spans of one kind that touch (<b>a</b><b>b</b>) are one: Markdown cannot write "**a****b**". Not when
-    // the joined span would cross another (<i>x<b>a</b></i><b>b</b>): spans nest (result.h). Lines with very
-    // many spans are left as they are, to bound the checks.
-    constexpr size_t kMaxSpansToJoin = 256;
+    // the joined span would cross another (<i>x<b>a</b></i><b>b</b>): spans nest (result.h). A line has at most
+    // kMaxSpansPerLine spans, which bounds the checks.
     bool joined = false;
-    for (size_t i = 0; i < out.size() && out.size() <= kMaxSpansToJoin; ++i) {
+    for (size_t i = 0; i < out.size(); ++i) {
       for (size_t j = i + 1; j < out.size() && out[j].begin <= out[i].end;) {
         if (out[j].begin == out[i].end && out[j].kind == out[i].kind && out[j].href == out[i].href &&
             !Crosses(out, out[i].begin, out[j].end, i, j)) {

@@ -310,7 +310,13 @@ bool LooksLikeHtml(std::string_view bytes) {
         if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c) != m[k]) break;
         ++k;
       }
-      if (k == m.size()) return true;
+      if (k < m.size()) continue;
+      // A tag name ends there: "<ol" is not "<oliver@example.org>", "<format>", "<header>" or "<lisa@...>".
+      const char last = m.back(), next = at + k < head.size() ? head[at + k] : ' ';
+      const bool name_ends = !((last >= 'a' && last <= 'z') || (last >= '0' && last <= '9')) || next == ' ' ||
+                             next == '>' || next == '/' || next == '\t' || next == '\n' || next == '\r' ||
+                             next == '\f';
+      if (name_ends) return true;
     }
   }
   return false;

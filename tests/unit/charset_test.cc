@@ -372,6 +372,10 @@ TEST(CharsetDecode, DecodingTheResultAgainChangesNothing) {
   }
   EXPECT_EQ(DecodeHtml(nul_char)->utf8, "<\xEF\xBF\xBDp>");
   EXPECT_EQ(DecodeHtml(two_boms)->utf8, "<p>");
+  // After a UTF-16 BOM, the bytes of a UTF-8 BOM are text (U+BBEF, then U+00BF): removing them would shift the
+  // rest of the page by a byte.
+  const std::string utf16_text("\xFF\xFE\xEF\xBB\xBF\0<\0p\0>\0", 12);
+  EXPECT_EQ(DecodeHtml(utf16_text)->utf8, "\xEB\xAF\xAF\xC2\xBF<p>");
 }
 
 TEST(CharsetPipeline, ToUtf8ConvertsOnlyWhatIsNotUtf8) {

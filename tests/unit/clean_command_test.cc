@@ -4,6 +4,9 @@
 // parses and has its fields, JSON Lines has one record per input, Markdown and HTML render the blocks'
 // structure, every format carries the same article text as txt), the options, and the exit statuses.
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -331,10 +334,25 @@ TEST(CleanCommandTest, SeveralInputsOnStdoutNeedJsonLines) {
   EXPECT_EQ(std::count(jsonl.out.begin(), jsonl.out.end(), '\n'), 2);
 }
 
+// A local TCP port that nothing listens on: one the system just gave out and that was closed again.
+int ClosedPort() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  int port = 9;  // discard, closed on most hosts, if the system will not say
+  if (fd >= 0 && bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
+      getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0)
+    port = ntohs(addr.sin_port);
+  if (fd >= 0) close(fd);
+  return port;
+}
+
 // A URL's scheme is case-insensitive: "HTTP://..." is fetched (here from a closed port: a network error), not
 // opened as a file.
 TEST(CleanCommandTest, UpperCaseUrlsAreUrls) {
-  CliRun run = Cleaner("-f jsonl HTTP://127.0.0.1:9/page --timeout 5");
+  CliRun run = Cleaner("-f jsonl HTTP://127.0.0.1:" + std::to_string(ClosedPort()) + "/page --timeout 5");
   EXPECT_EQ(run.status, 1);
   const json j = json::parse(run.out, nullptr, false);
   ASSERT_TRUE(j.is_object()) << run.out;

@@ -243,6 +243,11 @@ TEST(TextFilterTest, LooksLikeHtml) {
   EXPECT_TRUE(LooksLikeHtml("<CENTER><FONT size=2>An old page</FONT></CENTER>"));
   EXPECT_TRUE(LooksLikeHtml("<tr><td>a table fragment</td></tr>"));
   EXPECT_TRUE(LooksLikeHtml("<frameset cols=50%><frame src=a.html></frameset>"));
+  EXPECT_TRUE(LooksLikeHtml("<html>"));
+  EXPECT_TRUE(LooksLikeHtml("<td"));
+  // Words in angle brackets are not tags: an e-mail address, a placeholder.
+  EXPECT_FALSE(LooksLikeHtml("Questions go to Oliver Smith <oliver@example.org> or Lisa <lisa@example.org>."));
+  EXPECT_FALSE(LooksLikeHtml("Usage: export <format> <true|false> <header-name>"));
   EXPECT_FALSE(LooksLikeHtml("Plain text, 3 < 4 and a > b."));
   EXPECT_FALSE(LooksLikeHtml(""));
 }
