@@ -712,16 +712,17 @@ Result<DecodedHtml> Decode(std::string_view bytes, std::string_view content_type
     // these bytes are text: after a UTF-16 BOM, "EF BB" is U+BBEF. Converted text is checked below.)
     while (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
     out.utf8.assign(body);
-    return out;
+  } else {
+    Status s = charset::ConvertToUtf8(body, d.encoding, &out.utf8, &out.replaced);
+    if (!s.ok()) return s;
+    // A BOM that the conversion produced (UTF-16 with two of them) goes too.
+    size_t lead = 0;
+    while (out.utf8.compare(lead, 3, "\xEF\xBB\xBF") == 0) lead += 3;
+    out.utf8.erase(0, lead);
   }
-  Status s = charset::ConvertToUtf8(body, d.encoding, &out.utf8, &out.replaced);
-  if (!s.ok()) return s;
-  // Converted text holds no U+0000: the HTML parser reads it as U+FFFD or drops it, and NULs in the result
-  // would make decoding it again read it as UTF-16 (fuzzing found "\xFF\xFE<\0\0\1"). Nor a BOM that
-  // the conversion produced (UTF-16 with two of them).
-  size_t lead = 0;
-  while (out.utf8.compare(lead, 3, "\xEF\xBB\xBF") == 0) lead += 3;
-  out.utf8.erase(0, lead);
+  // The result holds no U+0000: the HTML parser reads it as U+FFFD or drops it, and NULs in the result would make
+  // decoding it again read it as UTF-16 (fuzzing found "\xFF\xFE<\0\0\1", and a UTF-8 BOM before text with
+  // NULs).
   if (out.utf8.find('\0') != std::string::npos) {
     std::string clean;
     clean.reserve(out.utf8.size() + 64);

@@ -361,7 +361,8 @@ TEST(CharsetDecode, GarbageNeverBreaksIt) {
 TEST(CharsetDecode, DecodingTheResultAgainChangesNothing) {
   const std::string nul_char("\xFF\xFE<\0\0\0p\0>\0", 10);  // UTF-16LE "<", U+0000, "p>"
   const std::string two_boms("\xFF\xFE\xFF\xFE<\0p\0>\0", 10);
-  for (const std::string& bytes : {nul_char, two_boms}) {
+  const std::string bom_then_nuls("\xEF\xBB\xBFtext<p\0\0\0 p>", 16);  // valid UTF-8, NULs like UTF-16's
+  for (const std::string& bytes : {nul_char, two_boms, bom_then_nuls}) {
     auto once = DecodeHtml(bytes);
     ASSERT_TRUE(once.ok());
     EXPECT_EQ(once->utf8.find('\0'), std::string::npos);
