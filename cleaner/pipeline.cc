@@ -324,6 +324,7 @@ Result<Document> Extractor::Impl::Extract(std::string_view html, std::string_vie
   std::string utf8 = DecodeToUtf8(html, &decode_report);
   doc.stats.invalid_utf8 = decode_report.invalid_utf8;
   RepairDoubleEncodedUtf8(&utf8);
+  PlaceStreamedSegments(&utf8);
 
   PrescanResult pre = Prescan(utf8, opt.max_depth == 0 ? 1 : opt.max_depth);
   utf8.clear();

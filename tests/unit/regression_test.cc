@@ -623,5 +623,21 @@ TEST(RegressionTest, ScreenReaderOnlyTextStaysOut) {
   EXPECT_EQ(text.find("opens in a new tab"), std::string::npos) << text;
 }
 
+// wcxb 2838 (render.com): React's streaming rendering sent each of the page's nine sections as a hidden <div> after
+// the footer, for a script to move into the empty templates of the shell; only a banner was left to print.
+TEST(RegressionTest, StreamedReactSegmentsAreTheArticle) {
+  const std::string html =
+      "<html><body><div class='banner'><a href='/x'>Migrate and get credits</a></div><main><section>"
+      "<div><!--$?--><template id=\"B:0\"></template><!--/$--></div><div><!--$?--><template id=\"B:1\"></template>"
+      "<!--/$--></div></section><footer><ul><li><a href='/a'>About</a></li></ul></footer></main>"
+      "<div hidden id=\"S:0\"><div><h1>Your fastest path</h1><p>" + Prose("alpha") + "</p></div></div>"
+      "<script>$RC(\"B:0\",\"S:0\")</script><div hidden id=\"S:1\"><div><p>" + Prose("beta") + "</p></div></div>"
+      "<script>$RC(\"B:1\",\"S:1\")</script></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("alpha report number 3"), std::string::npos) << text;
+  EXPECT_NE(text.find("beta report number 3"), std::string::npos) << text;
+  EXPECT_LT(text.find("alpha report"), text.find("beta report")) << text;
+}
+
 }  // namespace
 }  // namespace cleaner
