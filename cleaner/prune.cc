@@ -127,6 +127,52 @@ void MarkCaptions(const Dom& dom, PageFacts* f) {
   }
 }
 
+// A heading's anchor carries at least this many words: "related-posts" or "leave-a-comment" over a heading that says
+// so is the widget that its name says.
+constexpr int kMinAnchorWords = 4;
+
+// The lower-cased ASCII letters and digits of `s`, and how many runs of them it has (its words).
+std::string AlnumKey(std::string_view s, int* words) {
+  std::string key;
+  bool in_word = false;
+  *words = 0;
+  for (char c : s) {
+    const char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
+    const bool alnum = (l >= 'a' && l <= 'z') || (l >= '0' && l <= '9');
+    if (alnum) {
+      key += l;
+      if (!in_word) ++*words;
+    }
+    in_word = alnum;
+  }
+  return key;
+}
+
+// An id made from the text of the element's heading (the element itself or its first child element), as
+// documentation generators and tables of contents make them: "sharing-with-a-single-developer" on the section
+// headed "Sharing with a single developer". It names the section's topic, not its role on the page: a section
+// about sharing is no share bar (readability mercurial, whose sections from the first "Sharing ..." heading on were
+// removed as boilerplate).
+bool IsHeadingAnchor(const Dom& dom, uint32_t i, std::string_view id) {
+  if (id.size() < 16) return false;  // four words and three separators at least
+  uint32_t heading = i;
+  if (!IsHeading(dom.node(i).tag)) {
+    heading = kNoNode;
+    for (uint32_t c = dom.node(i).first_child; c != kNoNode; c = dom.node(c).next_sibling) {
+      if (dom.node(c).is_element()) {
+        heading = c;
+        break;
+      }
+      if (!Trim(dom.text(c)).empty()) break;
+    }
+    if (heading == kNoNode || !IsHeading(dom.node(heading).tag)) return false;
+  }
+  int id_words = 0, text_words = 0;
+  const std::string key = AlnumKey(id, &id_words);
+  if (id_words < kMinAnchorWords) return false;
+  return key == AlnumKey(InnerText(dom, heading), &text_words);
+}
+
 }  // namespace
 
 PageFacts ComputePageFacts(const Dom& dom, const Rules& rules, TextMeasurer* measurer) {
@@ -156,7 +202,7 @@ PageFacts ComputePageFacts(const Dom& dom, const Rules& rules, TextMeasurer* mea
       class_id.clear();
       AppendClassTokens(cls, rules, &class_id);
       class_id += ' ';
-      class_id += Lower(id);
+      if (!IsHeadingAnchor(dom, i, id)) class_id += Lower(id);
       e.class_weight = static_cast<int8_t>(rules.ClassWeight(class_id));
       e.unlikely = rules.IsUnlikely(class_id) && !rules.IsMaybeCandidate(class_id);
       e.boilerplate = rules.IsBoilerplate(class_id);

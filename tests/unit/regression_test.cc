@@ -639,5 +639,23 @@ TEST(RegressionTest, StreamedReactSegmentsAreTheArticle) {
   EXPECT_LT(text.find("alpha report"), text.find("beta report")) << text;
 }
 
+// readability mercurial (a Sphinx page): the section headed "Sharing with a single developer" has the id
+// "sharing-with-a-single-developer", which the boilerplate names took for a share bar, and half the article went.
+// An id made from the section's heading names its topic; a short one ("related-posts") still names a widget.
+TEST(RegressionTest, HeadingAnchorIdIsNoWidgetName) {
+  const std::string html =
+      "<html><body><div class='document'><div class='section' id='shared-history'><h1>Shared history</h1><p>" +
+      Prose("alpha") + "</p><div class='section' id='sharing-with-a-single-developer'><h2>Sharing with a single "
+      "developer<a class='headerlink' href='#sharing-with-a-single-developer'>\xC2\xB6</a></h2><p>" + Prose("beta") +
+      "</p><p>" + Prose("gamma") + "</p></div><div class='section' id='conclusion'><h2>Conclusion</h2><p>" +
+      Prose("delta") + "</p></div><div id='related-posts'><h2>Related posts</h2><p>" + Prose("teaser") +
+      "</p></div></div></div></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("beta report number 3"), std::string::npos) << text;
+  EXPECT_NE(text.find("gamma report number 3"), std::string::npos) << text;
+  EXPECT_NE(text.find("delta report number 3"), std::string::npos) << text;
+  EXPECT_EQ(text.find("teaser report"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace cleaner
