@@ -657,5 +657,21 @@ TEST(RegressionTest, HeadingAnchorIdIsNoWidgetName) {
   EXPECT_EQ(text.find("teaser report"), std::string::npos) << text;
 }
 
+// fundus uk-EveningStandard (and pl-Rzeczpospolita): a photo's caption and credit are plain <div>s after the
+// <picture> in the box that holds them ("Chelsea beat Tottenham on Thursday night", "Getty Images"), and no alt text
+// names them; they were printed as lines of the article. A box with one text beside its image, or a list, keeps it.
+TEST(RegressionTest, CaptionAndCreditBesideAnImageAreCaptions) {
+  const std::string html =
+      "<html><body><article><div class='a1'><div class='b2'><picture><img src='x.jpg'></picture><div class='c3'>"
+      "Chelsea beat Tottenham on Thursday night</div><div class='d4'>Getty Images</div></div></div><p>" +
+      Prose("alpha") + "</p><div class='b2'><img src='y.jpg'><div>The squad trained at Cobham on Friday</div></div>"
+      "<p>" + Prose("beta") + "</p></article></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("beta report number 3"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Chelsea beat"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Getty"), std::string::npos) << text;
+  EXPECT_NE(text.find("trained at Cobham"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace cleaner
