@@ -724,5 +724,21 @@ TEST(RegressionTest, FallbackPassDoesNotTradeAShortPostForItsLinkHeavyPage) {
   EXPECT_EQ(text.find("Marginal Economics"), std::string::npos) << text;
 }
 
+// dragnet 196 (hackermonthly.com): the post's second paragraph is a <div> of text with a link to a form (0.22 of its
+// text), and the widget test removed it as more link-heavy than 0.2. Readability makes such a <div> a <p> first, and
+// never removes a <p>; a <div> that is mostly a link stays a widget.
+TEST(RegressionTest, ParagraphWrittenAsADivWithALinkStays) {
+  const std::string html =
+      "<html><body><div id='post'><h2>Students read for free</h2><p>" + Prose("alpha", 2) +
+      "</p><p /><div>Today, I am making it official. If you are still studying in college, you get to read the "
+      "magazine for free by <a href='/student'>submitting your details thru this form</a>.</div><p />"
+      "<div>See <a href='/other'>our other magazine about small boats and their engines</a>.</div><p>" +
+      Prose("beta", 2) + "</p></div></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("making it official"), std::string::npos) << text;
+  EXPECT_EQ(text.find("small boats"), std::string::npos) << text;
+  EXPECT_NE(text.find("beta report number 1"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace cleaner
