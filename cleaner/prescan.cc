@@ -2,8 +2,10 @@
 
 #include "cleaner/prescan.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
+#include <unordered_map>
 #include <vector>
 
 namespace cleaner {
@@ -512,6 +514,179 @@ class Scanner {
 };
 
 }  // namespace
+
+namespace {
+
+constexpr std::string_view kSegmentStart = "<div hidden id=\"";
+constexpr std::string_view kTemplateStart = "<template id=\"";
+constexpr std::string_view kTemplateEnd = "</template>";
+
+// The id that starts at `p`, just after an opening quote: up to the closing quote, at most 32 letters, digits, ':',
+// '_' or '-'. Empty if there is no such id.
+std::string_view QuotedId(std::string_view s, size_t p) {
+  for (size_t q = p; q < s.size() && q - p <= 32; ++q) {
+    const char c = s[q];
+    if (c == '"') return s.substr(p, q - p);
+    const bool ok = (c >= '0' && c <= '9') || IsAsciiAlpha(c) || c == ':' || c == '_' || c == '-';
+    if (!ok) break;
+  }
+  return {};
+}
+
+// Where the <div> whose content starts at `p` ends: the '<' of its matching "</div", or npos. React writes these
+// tags in lower case; script bodies are skipped.
+size_t MatchingDivEnd(std::string_view s, size_t p) {
+  int depth = 0;
+  for (p = s.find('<', p); p != std::string_view::npos; p = s.find('<', p + 1)) {
+    if (s.compare(p, 4, "<div") == 0 && p + 4 < s.size() && (IsSpace(s[p + 4]) || s[p + 4] == '>')) {
+      ++depth;
+    } else if (s.compare(p, 5, "</div") == 0) {
+      if (depth == 0) return p;
+      --depth;
+    } else if (s.compare(p, 7, "<script") == 0) {
+      p = s.find("</script", p + 7);
+      if (p == std::string_view::npos) return p;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// The end of a Suspense boundary's fallback that starts at `p`: the '<' of the "<!--/$-->" that closes the boundary
+// (boundaries nest: "<!--$-->", "<!--$?-->" and "<!--$!-->" open one), or `p` itself when there is none before `end`.
+size_t FallbackEnd(std::string_view s, size_t p, size_t end) {
+  const std::string_view in = s.substr(0, end);
+  int depth = 0;
+  for (size_t q = in.find("<!--", p); q != std::string_view::npos; q = in.find("<!--", q + 4)) {
+    if (in.compare(q, 9, "<!--/$-->") == 0) {
+      if (depth == 0) return q;
+      --depth;
+    } else if (in.compare(q, 5, "<!--$") == 0) {
+      ++depth;
+    }
+  }
+  return p;
+}
+
+struct Segment {
+  size_t start = 0;        // the '<' of its <div hidden id="S:x">
+  size_t content = 0;      // just after that start tag
+  size_t content_end = 0;  // the '<' of its </div>
+  bool done = false;       // moved into a template, or passed where it stands
+};
+
+}  // namespace
+
+bool PlaceStreamedSegments(std::string* html) {
+  const std::string_view s = *html;
+  constexpr size_t npos = std::string_view::npos;
+  // The segments, in document order (they never nest: React writes each at the end of <body>).
+  std::vector<Segment> segments;
+  std::unordered_map<std::string_view, size_t> segment_by_id;
+  for (size_t p = s.find(kSegmentStart); p != npos; p = s.find(kSegmentStart, p + 1)) {
+    const size_t id_at = p + kSegmentStart.size();
+    const std::string_view id = QuotedId(s, id_at);
+    if (id.size() < 3 || id.compare(0, 2, "S:") != 0 || id_at + id.size() + 1 >= s.size() ||
+        s[id_at + id.size() + 1] != '>') {
+      continue;
+    }
+    Segment seg;
+    seg.start = p;
+    seg.content = id_at + id.size() + 2;
+    seg.content_end = MatchingDivEnd(s, seg.content);
+    if (seg.content_end == npos) break;
+    if (segment_by_id.emplace(id, segments.size()).second) segments.push_back(seg);
+    p = seg.content_end;
+  }
+  if (segments.empty()) return false;
+  // Template id -> segment id, from the calls of React's inline scripts.
+  std::unordered_map<std::string_view, std::string_view> calls;
+  for (std::string_view name : {"$RC(\"", "$RR(\"", "$RS(\""}) {
+    for (size_t p = s.find(name); p != npos; p = s.find(name, p + 1)) {
+      const std::string_view first = QuotedId(s, p + name.size());
+      const size_t second_at = p + name.size() + first.size() + 3;  // past `","`
+      if (first.empty() || s.compare(second_at - 3, 3, "\",\"") != 0) continue;
+      const std::string_view second = QuotedId(s, second_at);
+      if (second.empty()) continue;
+      if (name[2] == 'S') calls.emplace(second, first);  // $RS(segment, placeholder)
+      else calls.emplace(first, second);                // $RC(boundary, segment)
+    }
+  }
+  auto segment_for = [&](std::string_view template_id) -> Segment* {
+    std::string fallback;
+    std::string_view want;
+    auto call = calls.find(template_id);
+    if (call != calls.end()) {
+      want = call->second;
+    } else {
+      fallback = "S:";
+      fallback += template_id.substr(2);
+      want = fallback;
+    }
+    auto it = segment_by_id.find(want);
+    if (it == segment_by_id.end() || segments[it->second].done) return nullptr;
+    return &segments[it->second];
+  };
+
+  std::string out;
+  out.reserve(s.size());
+  struct Range {
+    size_t begin, end;
+  };
+  std::vector<Range> stack{{0, s.size()}};
+  bool moved = false;
+  while (!stack.empty()) {
+    const Range r = stack.back();
+    stack.pop_back();
+    const std::string_view in = s.substr(0, r.end);
+    size_t p = r.begin;
+    while (p < r.end) {
+      const size_t t = in.find(kTemplateStart, p);
+      auto next_segment = std::lower_bound(segments.begin(), segments.end(), p,
+                                           [](const Segment& g, size_t at) { return g.start < at; });
+      const size_t g = next_segment != segments.end() && next_segment->start < r.end ? next_segment->start : npos;
+      const size_t next = std::min(t, g);
+      if (next == npos) {
+        out.append(s, p, r.end - p);
+        break;
+      }
+      out.append(s, p, next - p);
+      if (next == g) {
+        Segment& seg = *next_segment;
+        if (seg.done) {  // moved into its template: gone from here, with its </div>
+          const size_t close = s.find('>', seg.content_end);
+          p = close == npos ? s.size() : close + 1;
+        } else {  // no template took it: it stays
+          seg.done = true;
+          out.append(s, seg.start, seg.content - seg.start);
+          p = seg.content;
+        }
+        continue;
+      }
+      const size_t id_at = t + kTemplateStart.size();
+      const std::string_view id = QuotedId(s, id_at);
+      const size_t tag_end = id_at + id.size() + 1;  // the '>' of the start tag
+      Segment* seg = nullptr;
+      if (id.size() >= 3 && (id[0] == 'B' || id[0] == 'P') && id[1] == ':' && tag_end < r.end &&
+          s[tag_end] == '>' && s.compare(tag_end + 1, kTemplateEnd.size(), kTemplateEnd) == 0) {
+        seg = segment_for(id);
+      }
+      if (seg == nullptr) {
+        out += '<';
+        p = t + 1;
+        continue;
+      }
+      seg->done = true;
+      moved = true;
+      size_t after = tag_end + 1 + kTemplateEnd.size();
+      if (id[0] == 'B') after = FallbackEnd(s, after, r.end);  // the boundary's fallback goes
+      stack.push_back({after, r.end});
+      stack.push_back({seg->content, seg->content_end});
+      break;
+    }
+  }
+  if (moved) *html = std::move(out);
+  return moved;
+}
 
 PrescanResult Prescan(std::string_view html, std::size_t max_depth) {
   return Scanner(html, max_depth).Run();

@@ -31,6 +31,18 @@ struct PrescanResult {
 
 PrescanResult Prescan(std::string_view html, std::size_t max_depth);
 
+// React's streaming server rendering (Fizz, behind Next.js and others) sends the shell of a page first and each part
+// that was not ready (a Suspense boundary's content) later, as a `<div hidden id="S:x">` at the end of <body>; a
+// script then moves it into place: `$RC("B:y","S:x")` replaces the boundary's `<template id="B:y">` and the fallback
+// after it (up to the boundary's closing `<!--/$-->` comment), `$RS("S:x","P:y")` replaces a `<template id="P:y">`
+// placeholder. The extractor runs no scripts, so it would see the fallback (a spinner, a skeleton, often nothing) in
+// the page and the article hidden after the footer (wcxb 2838: a landing page whose nine sections all arrive this
+// way). This does what those scripts do, before the pre-scan drops the scripts: the ids are read from the calls,
+// and a template without one takes the segment of the same number ("B:3" and "P:3" take "S:3"). A segment moves at
+// most once, into a template that comes before it; a segment that no template takes stays where it is.
+// Returns true, having rewritten *html, when a segment moved.
+bool PlaceStreamedSegments(std::string* html);
+
 }  // namespace cleaner
 
 #endif  // CLEANER_PRESCAN_H_

@@ -295,5 +295,33 @@ TEST(PrescanTest, TooManyAttributesAreCutAt256) {
   EXPECT_EQ(out, want);
 }
 
+// React's streaming rendering: each segment goes where its template stood (by the $RC/$RS calls, else by number),
+// a boundary's fallback goes, a nested placeholder inside a moved segment is filled too, and a segment that no
+// template takes stays.
+TEST(PlaceStreamedSegmentsTest, MovesSegmentsIntoTheirTemplates) {
+  std::string html =
+      "<body><main><!--$?--><template id=\"B:0\"></template><p>Loading<!--$--><!--/$--></p><!--/$-->"
+      "<!--$?--><template id=\"B:1\"></template><!--/$--></main><footer>f</footer>"
+      "<div hidden id=\"S:7\"><div><p>first</p></div><template id=\"P:2\"></template></div>"
+      "<div hidden id=\"S:1\"><p>second</p></div><div hidden id=\"S:2\"><b>nested</b></div>"
+      "<div hidden id=\"S:9\">kept</div><script>$RC(\"B:0\",\"S:7\");$RC(\"B:1\",\"S:1\")</script></body>";
+  EXPECT_TRUE(PlaceStreamedSegments(&html));
+  EXPECT_EQ(html,
+            "<body><main><!--$?--><div><p>first</p></div><b>nested</b><!--/$--><!--$?--><p>second</p><!--/$-->"
+            "</main><footer>f</footer><div hidden id=\"S:9\">kept</div><script>$RC(\"B:0\",\"S:7\");"
+            "$RC(\"B:1\",\"S:1\")</script></body>");
+}
+
+TEST(PlaceStreamedSegmentsTest, LeavesOtherPagesAlone) {
+  std::string html = "<body><div hidden id=\"x\">a</div><template id=\"B:0\"></template><p>b</p></body>";
+  const std::string before = html;
+  EXPECT_FALSE(PlaceStreamedSegments(&html));
+  EXPECT_EQ(html, before);
+  std::string unclosed = "<body><template id=\"B:0\"></template><div hidden id=\"S:0\"><div>a</body>";
+  const std::string unclosed_before = unclosed;
+  EXPECT_FALSE(PlaceStreamedSegments(&unclosed));
+  EXPECT_EQ(unclosed, unclosed_before);
+}
+
 }  // namespace
 }  // namespace cleaner

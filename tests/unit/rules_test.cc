@@ -387,6 +387,21 @@ TEST(RulesTest, HaveYourSayPrompts) {
   EXPECT_EQ(r.ClassifyLine("Have your say in the consultation, the council urged residents.", "en"), 0);
 }
 
+// dragnet, l3s-gn1, cleaneval: links to the neighbouring posts with their titles, WordPress's note under a post, and
+// links back to a document's contents.
+TEST(RulesTest, PostNavigationAndContentsLinks) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("Previous post: Nine steps to transform yourself into a river", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Next story: Canadian ball players in 'no-win situation'", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Previous posts in the series", "en"), 0);  // a heading in a dragnet truth
+  EXPECT_EQ(r.ClassifyLine("You can follow any responses to this entry through the RSS 2.0 feed. You can leave a "
+                           "response, or trackback from your own site.", "en"),
+            Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Return to Table of Contents", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Return to top of page", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Return to the scene of the crime, the detective said.", "en"), 0);
+}
+
 // A photo credit under an image is often written in brackets (trafilatura set, salon.com).
 TEST(RulesTest, PhotoCreditInBrackets) {
   const Rules& r = TheRules();
