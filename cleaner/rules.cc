@@ -18,17 +18,21 @@ Result<std::unique_ptr<re2::RE2>> CompileAlternation(const RuleFile& file, bool 
   options.set_max_mem(8 << 20);
   std::string joined;
   for (const auto& [line, pattern] : file.entries) {
+    if (!joined.empty()) joined += '|';
+    joined += "(?:" + pattern + ")";
+  }
+  auto re = std::make_unique<re2::RE2>(joined, options);
+  if (re->ok()) return re;
+  // Only when the whole fails is each entry compiled on its own, to name the one at fault: compiling every
+  // entry twice doubled the Extractor's construction time (about 170 ms, most of a one-page CLI run).
+  for (const auto& [line, pattern] : file.entries) {
     re2::RE2 single(pattern, options);
     if (!single.ok()) {
       return Status(StatusCode::kInvalidArgument,
                     file.path + ":" + std::to_string(line) + ": " + single.error() + ": " + pattern);
     }
-    if (!joined.empty()) joined += '|';
-    joined += "(?:" + pattern + ")";
   }
-  auto re = std::make_unique<re2::RE2>(joined, options);
-  if (!re->ok()) return Status(StatusCode::kInvalidArgument, file.path + ": " + re->error());
-  return re;
+  return Status(StatusCode::kInvalidArgument, file.path + ": " + re->error());
 }
 
 }  // namespace
