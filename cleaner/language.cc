@@ -10,6 +10,8 @@
 #include <array>
 #include <cstring>
 
+#include "cleaner/text.h"
+
 namespace cleaner {
 namespace {
 
@@ -91,12 +93,9 @@ std::string GuessLanguage(std::string_view text) {
 }
 
 std::string PrimaryLanguage(std::string_view tag) {
-  size_t begin = 0, end = tag.size();
-  while (begin < end && (tag[begin] == ' ' || tag[begin] == '\t' || tag[begin] == '\n' || tag[begin] == '\r')) ++begin;
   std::string out;
-  for (size_t i = begin; i < end; ++i) {
-    char c = tag[i];
-    if (c == '-' || c == '_' || c == ' ' || c == '\t' || c == '\n' || c == '\r') break;
+  for (char c : Trim(tag)) {
+    if (c == '-' || c == '_') break;
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     if (c < 'a' || c > 'z') return {};
     out.push_back(c);

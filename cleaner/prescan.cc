@@ -410,7 +410,7 @@ class Scanner {
     if (name.Is("math")) math_seen_ = true;
     if (InMath()) {
       if (BreaksOutOfForeignContent(name)) {
-        PopMath();
+        PopTo(Make("math"), {});  // the parser closes the <math> and what it holds
       } else if (self_closing) {
         return true;
       }
@@ -472,17 +472,6 @@ class Scanner {
     for (const char* b : kBreakout)
       if (n.Is(b)) return true;
     return false;
-  }
-
-  // Pops the stack through the innermost open <math> (searched among the 64 innermost, as in CloseTag).
-  void PopMath() {
-    const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
-    for (size_t k = stack_.size(); k-- > limit;) {
-      if (stack_[k].Is("math")) {
-        stack_.resize(k);
-        return;
-      }
-    }
   }
 
   // True if a <math> element is open (among the 64 innermost: deeper ones are not searched, as in CloseTag).
