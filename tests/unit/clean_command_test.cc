@@ -7,7 +7,6 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -20,6 +19,7 @@
 
 #include "gtest/gtest.h"
 #include "tests/unit/fixture_pages.h"
+#include "tests/unit/shell.h"
 
 namespace cleaner {
 namespace {
@@ -27,31 +27,14 @@ namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-std::string Quote(const std::string& arg) {
-  std::string quoted = "'";
-  for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
-
-struct CliRun {
-  int status = -1;
-  std::string out;
-};
+using shell::Quote;
+using CliRun = shell::Run;
 
 // Runs `cleaner -q ARGS`; standard error is dropped, or, with `merge_stderr`, kept after standard output (and
 // then -q is left out, so that warnings show).
 CliRun Cleaner(const std::string& args, bool merge_stderr = false) {
-  const std::string command =
-      Quote(CLEANER_BINARY) + (merge_stderr ? " " + args + " 2>&1" : " -q " + args + " 2>/dev/null");
-  CliRun run;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return run;
-  char buffer[4096];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
-  const int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  return shell::RunCommand(Quote(CLEANER_BINARY) +
+                           (merge_stderr ? " " + args + " 2>&1" : " -q " + args + " 2>/dev/null"));
 }
 
 std::string Page(const std::string& folder) { return fixtures::PagesDir() + "/" + folder + "/input.html"; }

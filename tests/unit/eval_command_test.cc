@@ -6,7 +6,6 @@
 // page, floors that rise with one command and fall only with a flag, and --update writing expected.txt. Every
 // test that writes works on a copy in a temporary folder, never on the repository.
 
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -22,6 +21,7 @@
 #include "cleaner/cleaner.h"
 #include "cleaner/evaluate.h"
 #include "gtest/gtest.h"
+#include "tests/unit/shell.h"
 
 namespace cleaner {
 namespace {
@@ -46,11 +46,7 @@ void Write(const fs::path& path, const std::string& text) {
   out << text;
 }
 
-std::string Quote(const std::string& arg) {
-  std::string quoted = "'";
-  for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
+using shell::Quote;
 
 struct EvalRun {
   int status = -1;
@@ -66,14 +62,10 @@ EvalRun Eval(const std::string& args, const std::string& env = "") {
                                                          "_" + std::to_string(counter++));
   const std::string command =
       "env -u CI " + env + " " + Quote(CLEANER_BINARY) + " eval " + args + " 2>" + Quote(err_file.string());
+  const shell::Run shell_run = shell::RunCommand(command);
   EvalRun run;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return run;
-  char buffer[4096];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
-  const int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.status = shell_run.status;
+  run.out = shell_run.out;
   run.err = Read(err_file);
   fs::remove(err_file);
   return run;
