@@ -364,8 +364,9 @@ std::optional<Encoding> Utf16ByNuls(std::string_view bytes) {
     }
   }
   if (!SniffBinaryFormat(bytes).empty()) return std::nullopt;
+  // At least 8 such units: a stray NUL in a short UTF-8 page ("<p>a\0b</p>") makes one.
   auto fits = [&](size_t ascii, size_t other, size_t controls) {
-    return ascii * 10 >= units && other * 8 <= ascii && controls * 50 <= units;
+    return ascii >= 8 && ascii * 10 >= units && other * 8 <= ascii && controls * 50 <= units;
   };
   if (fits(ascii_le, ascii_be, controls_le)) return EncodingNamed("utf-16le");
   if (fits(ascii_be, ascii_le, controls_be)) return EncodingNamed("utf-16be");
@@ -606,7 +607,10 @@ Decision Decide(std::string_view bytes, std::string_view content_type) {
     declared_source = CharsetSource::kMeta;
   }
   const bool declared_utf8 = declared && declared->name == "utf-8";
-  if (scan.valid() && (scan.multibyte > 0 || !has_escape)) {
+  // HZ is 7-bit too, and its shifts ("~{") are printable ASCII: a page declared so is decoded even when it is
+  // all ASCII.
+  const bool declared_hz = declared && declared->name == "hz-gb-2312";
+  if (scan.valid() && (scan.multibyte > 0 || (!has_escape && !declared_hz))) {
     if (scan.multibyte == 0 && declared) {
       // ASCII only: every ASCII-compatible encoding reads it the same; report the declared one.
       d.encoding = *declared;

@@ -76,9 +76,10 @@ bool LooksBinary(std::string_view bytes) {
     if (c == 0) ++nuls;
     else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++controls;
   }
-  // Text never has NULs in bulk; a few stray ones happen in real scraped pages, so allow 1 in 1000. Binary
-  // formats (images, PDFs, archives) exceed both limits within their first kilobytes.
-  return nuls * 1000 > head.size() || controls * 20 > head.size();
+  // Text never has NULs in bulk; a few stray ones happen in real scraped pages, so allow 1 in 1000 (and one in
+  // a page shorter than that). Binary formats (images, PDFs, archives) exceed both limits within their first
+  // kilobytes.
+  return nuls * 1000 > std::max<size_t>(head.size(), 1000) || controls * 20 > head.size();
 }
 
 bool AppendValidUtf8(std::string_view s, std::string* out) {

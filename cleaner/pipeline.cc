@@ -94,24 +94,14 @@ uint32_t ArticleScope(const Dom& dom, const PageFacts& facts, const std::vector<
   return kNoNode;
 }
 
-// `bytes` as UTF-8, for files (fetched pages arrive decoded by the Fetcher). Conservative, because a file's
-// bytes carry no Content-Type and most pages are UTF-8: UTF-16 (BOM or NUL pattern) and a declared legacy charset
-// (<meta>) are converted; undeclared bytes are converted only when they are mostly not UTF-8 and ICU's detector
-// names a charset; everything else comes back as it is, without a copy, for the decode stage (which replaces
-// invalid sequences). Binary input is refused.
+// `bytes` as UTF-8, for files (fetched pages arrive decoded by the Fetcher): converted as DecodeHtml converts a
+// page without a Content-Type (charset::Decide: BOM, UTF-16 by its NULs, valid or nearly valid UTF-8, <meta>,
+// detection). UTF-8 comes back as it is, without a copy, for the decode stage (which replaces invalid sequences).
+// Binary input is refused.
 Result<std::string_view> InputAsUtf8(std::string_view bytes, std::string* storage) {
   const charset::Decision decision = charset::Decide(bytes, /*content_type=*/{});
-  if (charset::IsUtf16(decision.encoding)) return charset::ToUtf8(bytes, decision, storage);
-  if (LooksBinary(bytes)) return Status(StatusCode::kNotHtml, "input looks binary (NUL or control bytes)");
-  if (decision.passthrough || decision.encoding.name == "utf-8") return bytes;
-  std::optional<charset::Encoding> declared = charset::PrescanMeta(bytes);
-  if (declared.has_value()) {
-    if (declared->name == "utf-8") return bytes;
-    return charset::ToUtf8(bytes, decision, storage);
-  }
-  // Undeclared: a page with a few stray bytes in otherwise valid UTF-8 stays UTF-8.
-  const charset::Utf8Scan scan = charset::ScanUtf8(bytes);
-  if (scan.invalid * 2 <= scan.multibyte) return bytes;
+  if (!charset::IsUtf16(decision.encoding) && LooksBinary(bytes))
+    return Status(StatusCode::kNotHtml, "input looks binary (NUL or control bytes)");
   return charset::ToUtf8(bytes, decision, storage);
 }
 

@@ -27,8 +27,9 @@ class Extractor {
   Extractor(const Extractor&) = delete;
   Extractor& operator=(const Extractor&) = delete;
 
-  // Extracts the article from `html` (any bytes: UTF-16 with a BOM, or a legacy charset named in a <meta> or
-  // detected, is converted as DecodeHtml does; invalid UTF-8 is replaced, a UTF-8 BOM dropped). `url`, if given,
+  // Extracts the article from `html` (any bytes, decoded as DecodeHtml decodes a page without a Content-Type:
+  // a BOM, UTF-16 by its NULs, valid or nearly valid UTF-8, the <meta> charset, else detection; invalid UTF-8
+  // is replaced, a UTF-8 BOM dropped). `url`, if given,
   // is copied into the result and helps metadata. A page without an article is not an error: it gives an empty
   // text with Stats::empty_reason set. Errors: kTooLarge, kNotHtml (binary input), kParseError (the parser gave
   // up), kInternal (see above; or memory ran out). Input without markup is cleaned as plain text (Options::input).

@@ -403,6 +403,55 @@ TEST(CharsetPipeline, ToUtf8ConvertsOnlyWhatIsNotUtf8) {
   EXPECT_EQ(*from16, Page(text));
 }
 
+// HZ shifts into GB2312 with printable ASCII ("~{"), so an HZ page is all ASCII, and ASCII is read as the
+// declared charset without a conversion everywhere else: HZ must still be converted.
+TEST(CharsetDecode, HzPagesAreDecodedThoughTheyAreAscii) {
+  std::string text = Paragraph("zh-hans");
+  std::string bytes = Encode(Page(text, "<meta charset=\"hz-gb-2312\">"), "HZ");
+  ASSERT_EQ(bytes.find_first_of("\x80\xFF"), std::string::npos) << "HZ is 7-bit";
+  ExpectDecoded(DecodeHtml(bytes), text, "hz-gb-2312", CharsetSource::kMeta, "hz-gb-2312 by meta");
+}
+
+// A stray NUL in a short UTF-8 page is a replaced character, not a sign of UTF-16 nor of binary input.
+TEST(CharsetDecode, AStrayNulInAShortPage) {
+  static const char kPage[] = "<p>a\0b</p>";
+  auto r = DecodeHtml(std::string_view(kPage, sizeof kPage - 1));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->charset, "utf-8");
+  EXPECT_EQ(r->utf8, "<p>a\xEF\xBF\xBD" "b</p>");
+  Extractor extractor;
+  static const char kShort[] = "<title>Hi</title><p>Short note\0</p>";
+  auto doc = extractor.Extract(std::string_view(kShort, sizeof kShort - 1));
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->text, "Short note\xEF\xBF\xBD\n");
+}
+
+// Extract takes a file's bytes and decodes them as DecodeHtml decodes a page without a Content-Type: pages
+// declared, undeclared (ISO-2022-JP's escapes are 7-bit) and declared UTF-8 wrongly come out as their fetched
+// twins do.
+TEST(CharsetDecode, FilesAreDecodedAsFetchedPagesAre) {
+  Extractor extractor;
+  for (const CharsetCase& c : kCases) {
+    const std::string text = Paragraph(c.language);
+    for (const std::string head :
+         {std::string("<meta charset=\"") + c.label + "\">", std::string(), std::string("<meta charset=\"utf-8\">")}) {
+      const std::string bytes = Encode(Page(text, head), c.icu);
+      auto decoded = DecodeHtml(bytes);
+      ASSERT_TRUE(decoded.ok());
+      auto from_file = extractor.Extract(bytes);
+      auto from_fetch = extractor.Extract(decoded->utf8);
+      ASSERT_TRUE(from_file.ok() && from_fetch.ok()) << c.icu << " " << head;
+      EXPECT_EQ(from_file->text, from_fetch->text) << c.icu << " " << head;
+      if (head.find("utf-8") == std::string::npos)
+        EXPECT_NE(from_file->text.find(text.substr(0, 60)), std::string::npos) << c.icu << " " << head;
+    }
+  }
+  const std::string hz = Encode(Page(Paragraph("zh-hans"), "<meta charset=\"hz-gb-2312\">"), "HZ");
+  auto doc = extractor.Extract(hz);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find(Paragraph("zh-hans").substr(0, 60)), std::string::npos) << doc->text;
+}
+
 TEST(CharsetDecode, DecodedPagesExtractRight) {
   // The whole path a fetched page takes: windows-1251 bytes, decoded, then the Extractor.
   std::string text = Paragraph("ru");

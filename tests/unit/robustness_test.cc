@@ -531,6 +531,11 @@ TEST(RobustnessUtf8, InvalidSequencesInsideAnArticleAreReplaced) {
     body.insert(body.find("Serengeti") + 9, bad.bytes);
     body += "<p>Caf\xC3\xA9 owners in the \xE0\xA4\xAD\xE0\xA4\xBE\xE0\xA4\xB0\xE0\xA4\xA4 quarter " +
             bad.bytes + " kept their shutters open.</p>\n";
+    // More valid sequences than invalid ones: a page declared UTF-8 whose bytes are mostly invalid is a
+    // mislabelled legacy page, detected instead (CharsetDecode.FilesAreDecodedAsFetchedPagesAre).
+    body += "<p>\xE0\xA4\xAD\xE0\xA4\xBE\xE0\xA4\xB0\xE0\xA4\xA4 \xE0\xA4\xAD\xE0\xA4\xBE\xE0\xA4\xB0\xE0\xA4\xA4 "
+            "\xE0\xA4\xAD\xE0\xA4\xBE\xE0\xA4\xB0\xE0\xA4\xA4 \xE0\xA4\xAD\xE0\xA4\xBE\xE0\xA4\xB0\xE0\xA4\xA4 "
+            "\xE0\xA4\xAD\xE0\xA4\xBE\xE0\xA4\xB0\xE0\xA4\xA4 caf\xC3\xA9 na\xC3\xAFve r\xC3\xA9sum\xC3\xA9</p>\n";
     const std::string html = ArticlePage(21, 1, body);
     const Result<Document> result = extractor.Extract(html);
     ASSERT_TRUE(result.ok()) << result.status().ToString();
@@ -545,6 +550,10 @@ TEST(RobustnessUtf8, InvalidSequencesInsideAnArticleAreReplaced) {
   std::string body(kMarkedArticle);
   body.insert(body.find("Zanzibar"), all);
   body += "<p class=\"x" + all + "\" title=\"" + all + "\">" + all + "</p>\n";
+  // As above, more valid sequences than invalid ones, or the page is a mislabelled legacy one.
+  std::string hindi;
+  for (int i = 0; i < 100; ++i) hindi += "\xE0\xA4\xAD\xE0\xA4\xBE\xE0\xA4\xB0\xE0\xA4\xA4 ";
+  body += "<p>" + hindi + "</p>\n";
   std::string html = ArticlePage(22, 2, body);
   html.replace(html.find("<title>") + 7, 0, all);
   const Result<Document> result = extractor.Extract(html);
