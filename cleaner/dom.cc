@@ -241,6 +241,16 @@ Result<Dom> Dom::Parse(std::string_view html) {
   DomBuilder(&dom).Build(output->root);
   // No gumbo_destroy_output: every byte Gumbo allocated lives in `arena`, freed here in one go.
   if (dom.nodes_.empty()) return Status(StatusCode::kParseError, "the HTML parser returned an empty tree");
+  // A subtree ends where the node's next sibling starts, else where its parent's subtree ends; a parent comes
+  // before its children, so one pass in document order fills the table.
+  const auto n = static_cast<uint32_t>(dom.nodes_.size());
+  dom.subtree_end_.resize(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    const Node& node = dom.nodes_[i];
+    dom.subtree_end_[i] = node.next_sibling != kNoNode ? node.next_sibling
+                          : node.parent != kNoNode     ? dom.subtree_end_[node.parent]
+                                                       : n;
+  }
   return dom;
 }
 
@@ -266,11 +276,7 @@ bool Dom::has_attr(uint32_t i, std::string_view name) const {
   return false;
 }
 
-bool Dom::Contains(uint32_t a, uint32_t d) const {
-  for (uint32_t x = d; x != kNoNode; x = nodes_[x].parent)
-    if (x == a) return true;
-  return false;
-}
+bool Dom::Contains(uint32_t a, uint32_t d) const { return a <= d && d < subtree_end_[a]; }
 
 std::string InnerText(const Dom& dom, uint32_t root) {
   std::string out;
@@ -302,11 +308,7 @@ std::string InnerText(const Dom& dom, uint32_t root) {
   return std::string(Trim(out));
 }
 
-uint32_t SubtreeEnd(const Dom& dom, uint32_t root) {
-  for (uint32_t x = root; x != kNoNode; x = dom.node(x).parent)
-    if (dom.node(x).next_sibling != kNoNode) return dom.node(x).next_sibling;
-  return static_cast<uint32_t>(dom.size());
-}
+uint32_t SubtreeEnd(const Dom& dom, uint32_t root) { return dom.subtree_end(root); }
 
 bool IsHeading(Tag t) { return t >= Tag::kH1 && t <= Tag::kH6; }
 
