@@ -110,6 +110,25 @@ TEST(SelectTest, SiblingCandidateWithTheSameClassGetsABonus) {
   EXPECT_EQ(s.sel.roots, s.Ids({"a", "b"}));
 }
 
+TEST(SelectTest, SiblingHoldingAStrongCandidateDeepInsideIsMerged) {
+  // art: 5 + 3 x 7 = 26, threshold 10. The sibling's paragraphs sit six levels down, beyond the five levels that
+  // scoring credits: it is no candidate, but the <div> around its paragraphs scores 5 + 2 x 7 = 19 (wcxb 4657: a
+  // calculator page's second half in a box of its own). A link list of the same shape stays out.
+  const std::string deep = "<div><div><div><div><div id=inner>" + Para(300, 3) + Para(300, 3) +
+                           "</div></div></div></div></div>";
+  std::string links = "<div><div><div><div><div>";
+  for (int i = 0; i < 2; ++i) links += "<p><a href=/x>" + Letters(300, 3) + "</a></p>";
+  links += "</div></div></div></div></div>";
+  const std::string html = "<body><div id=wrap><div id=art>" + Para(300, 3) + Para(300, 3) + Para(300, 3) +
+                           "</div><div id=sib>" + deep + "</div><div id=nav>" + links + "</div></div></body>";
+  Selected s = SelectOn(html);
+  EXPECT_FLOAT_EQ(s.scores.score[s.ById("art")], 26);
+  EXPECT_FLOAT_EQ(s.scores.score[s.ById("inner")], 19);
+  EXPECT_FALSE(s.scores.is_candidate[s.ById("sib")]);
+  EXPECT_EQ(s.sel.top, s.ById("art"));
+  EXPECT_EQ(s.sel.roots, s.Ids({"art", "sib"}));
+}
+
 TEST(SelectTest, StrongCandidatesSharingAnAncestorSelectTheAncestor) {
   // Four equal parts (5 + 1 + 2 + 3 = 11 each) under a container whose negative name sinks its own score
   // (5 - 25 + 4 x 3): the three runners-up are within 75% of the best, so their common ancestor is the
