@@ -218,6 +218,21 @@ TEST(SelectTest, TheClimbLeavesADataTableForTheArticleAroundIt) {
   EXPECT_EQ(s.sel.top, s.ById("art"));
 }
 
+TEST(SelectTest, TextMassCanReachTheBody) {
+  // The post (a: 5 + 3 x 7 = 26, 900 characters of prose) is one of two top-level boxes of an old layout; the other
+  // holds 100 short lines of prose (2000 characters), each too short to score, so it is no candidate and no sibling
+  // to merge. The body holds more than three times a's prose at no links: the whole page is the article (cleaneval
+  // final-599: testimonials in a second layout table, final-225).
+  std::string lines;
+  for (int i = 0; i < 100; ++i) lines += "<p>" + Letters(20) + "</p>";
+  Selected s = SelectOn("<body><div id=w1><div id=a>" + Para(300, 3) + Para(300, 3) + Para(300, 3) +
+                        "</div></div><div id=w2>" + lines + "</div></body>");
+  EXPECT_FLOAT_EQ(s.scores.score[s.ById("a")], 26);
+  EXPECT_FALSE(s.scores.is_candidate[s.ById("w2")]);
+  EXPECT_EQ(s.sel.top, s.dom.body());
+  EXPECT_EQ(s.sel.roots, std::vector<uint32_t>{s.dom.body()});
+}
+
 TEST(SelectTest, NoCandidateSelectsTheBody) {
   Selected s = SelectOn("<body><div>Short</div><ul><li>" + Letters(100) + "</li></ul></body>");
   EXPECT_TRUE(s.scores.candidates.empty());
