@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "cleaner/text.h"
 
@@ -178,7 +177,7 @@ std::vector<uint8_t> KeepFlags(const Rules& rules, std::string_view language, st
 
   const std::vector<uint8_t> repeated = RepeatedPassages(lines, drop);
   const std::string title_key = Key(title);
-  std::unordered_set<std::string> seen;
+  std::unordered_map<std::string, bool> seen;  // lines shown so far: whether the first one was a link line
   size_t kept = 0;
   std::vector<uint8_t> keep(n, 0);
   for (size_t i = 0; i < n; ++i) {
@@ -186,8 +185,14 @@ std::vector<uint8_t> KeepFlags(const Rules& rules, std::string_view language, st
     if (drop[i]) continue;
     // The title repeated as the article's first heading or line (the title is printed on its own, if asked for).
     if (kept < kEdgeLines && !title_key.empty() && Key(line.text) == title_key) continue;
-    // A long line repeated verbatim is a duplicate block (a teaser and its article, a caption shown twice).
-    if (IsDuplicateCandidate(line) && !seen.insert(line.text).second && !repeated[i]) continue;
+    // A long line repeated verbatim is a duplicate block (a teaser and its article, a caption shown twice). A
+    // heading that repeats a link line is a section that a table of contents named first (wcxb 4877, cleaneval
+    // final-670 and final-770: "Jump to" lists of the headings below): the heading stays. Measured: wcxb +0.0002,
+    // cleaneval +0.0002, nothing lower. Dropping the contents' line instead cost readability (topicseed-1) more.
+    if (IsDuplicateCandidate(line)) {
+      auto [it, fresh] = seen.emplace(line.text, IsLinkLine(line));
+      if (!fresh && !repeated[i] && !(IsHeading(line.block) && it->second)) continue;
+    }
     keep[i] = 1;
     ++kept;
   }

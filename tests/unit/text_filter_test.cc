@@ -207,6 +207,25 @@ TEST(TextFilterTest, ARepeatedPassageStays) {
   EXPECT_EQ(Filter({p1, p2, p3, p1, p2, p3, p1, p2, p3, p1, p2, p3}), (Strings{p1, p2, p3, p1, p2, p3}));
 }
 
+TEST(TextFilterTest, AHeadingNamedByATableOfContentsStays) {
+  // "Jump to" contents list the headings as in-page links before the sections: the heading that repeats a link line
+  // stays (wcxb 4877). A heading repeating a line of plain text, or a link line repeating a heading, is a duplicate.
+  const std::string heading = "How to identify the best tax prep software";
+  ASSERT_GE(heading.size(), 40u);
+  std::vector<Line> lines = ToLines({heading, kLong1, heading, kLong2, heading});
+  lines[0].link_chars = static_cast<float>(heading.size());
+  lines[2].block = Tag::kH2;
+  lines[4].link_chars = static_cast<float>(heading.size());
+  FilterLines(TheRules(), "en", "", FilterOptions(), &lines);
+  Strings out;
+  for (const Line& l : lines) out.push_back(l.text);
+  EXPECT_EQ(out, (Strings{heading, kLong1, heading, kLong2}));
+  lines = ToLines({heading, kLong1, heading});
+  lines[2].block = Tag::kH2;
+  FilterLines(TheRules(), "en", "", FilterOptions(), &lines);
+  EXPECT_EQ(lines.size(), 2u);
+}
+
 TEST(TextFilterTest, ShortDuplicateLinesStay) {
   // Under 40 bytes a repeat is ordinary ("Yes.", a refrain).
   EXPECT_EQ(Filter({"Yes.", kLong1, "Yes."}), (Strings{"Yes.", kLong1, "Yes."}));
