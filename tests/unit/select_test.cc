@@ -218,6 +218,20 @@ TEST(SelectTest, TheClimbLeavesADataTableForTheArticleAroundIt) {
   EXPECT_EQ(s.sel.top, s.ById("art"));
 }
 
+TEST(SelectTest, TheClimbPassesTheTableAroundARowGroup) {
+  // Cells credit their row, the row group (1/2) and the table (1/6): a table scores a third of its row group, or
+  // just under it, and that says nothing about the page, since the table holds nothing else (cleaneval final-430: a
+  // list of recalled products, whose table ended the climb before the notice around it).
+  std::string rows;
+  for (int i = 0; i < 7; ++i) rows += "<tr><td>" + Letters(300, 3) + "</td></tr>";
+  Selected s = SelectOn("<body><div id=c>" + Para(300, 3) + "<div id=w><table id=t><tbody id=b>" + rows +
+                        "</tbody></table></div></div></body>");
+  EXPECT_LT(s.scores.score[s.ById("t")], s.scores.score[s.ById("b")] / 3);
+  EXPECT_GT(s.scores.score[s.ById("w")], s.scores.score[s.ById("b")] / 3);
+  EXPECT_LT(s.scores.score[s.ById("c")], s.scores.score[s.ById("b")]);
+  EXPECT_EQ(s.sel.top, s.ById("c"));
+}
+
 TEST(SelectTest, TextMassCanReachTheBody) {
   // The post (a: 5 + 3 x 7 = 26, 900 characters of prose) is one of two top-level boxes of an old layout; the other
   // holds 100 short lines of prose (2000 characters), each too short to score, so it is no candidate and no sibling
