@@ -305,6 +305,20 @@ TEST(SelectTest, ImageGalleryInsideTheArticleIsCleanedOut) {
   EXPECT_EQ(s.sel.removed[s.ById("gallery")], 1);
 }
 
+TEST(SelectTest, ABoxOfTextWithSeveralImagesIsNoGallery) {
+  // Three images and one run of text beside them (one implicit paragraph: fewer than half a paragraph per image):
+  // with short captions it is a gallery; with 700 characters of text, over 200 per image, it is a post laid out
+  // around its pictures (cleaneval dev-27: news items as tables of text and icons, without <p>s).
+  const std::string imgs = "<img src=1.jpg><img src=2.jpg><img src=3.jpg>";
+  const std::string html = "<body><div id=art>" + Para(300, 3) + Para(300, 3) + "<div id=k1>" + imgs +
+                           Letters(700) + "</div><div id=k2>" + imgs + Letters(90) + "</div>" + Para(300, 3) +
+                           "</div></body>";
+  Selected s = SelectOn(html);
+  EXPECT_EQ(s.sel.top, s.ById("art"));
+  EXPECT_EQ(s.sel.removed[s.ById("k1")], 0);
+  EXPECT_EQ(s.sel.removed[s.ById("k2")], 1);
+}
+
 TEST(SelectTest, RemovedMaskKeepsThePruneResult) {
   Selected s = SelectOn("<body><nav id=n>Home</nav><div id=art>" + Para(300) + Para(300) + "</div></body>");
   EXPECT_EQ(s.sel.removed[s.ById("n")], 1);
