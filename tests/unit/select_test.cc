@@ -319,6 +319,20 @@ TEST(SelectTest, ABoxOfTextWithSeveralImagesIsNoGallery) {
   EXPECT_EQ(s.sel.removed[s.ById("k2")], 1);
 }
 
+TEST(SelectTest, ABlockNamedLikeACaptionWithAStoryInItIsNoWidget) {
+  // "caption" weighs negative, and a negative name makes a block inside the article a widget; but 1200 characters of
+  // paragraphs are no caption (a wrapper named after the image it opens with). A caption of 500 characters (which
+  // the prune stage leaves, being over 300) still goes.
+  const std::string html = "<body><div id=art>" + Para(300, 3) + Para(300, 3) +
+                           "<div id=big class=image-caption><img src=1.jpg>" + Para(400, 2) + Para(400, 2) +
+                           Para(400, 2) + "</div><div id=small class=caption>" + Para(500) + "</div>" +
+                           Para(300, 3) + "</div></body>";
+  Selected s = SelectOn(html);
+  EXPECT_EQ(s.sel.top, s.ById("art"));
+  EXPECT_EQ(s.sel.removed[s.ById("big")], 0);
+  EXPECT_EQ(s.sel.removed[s.ById("small")], 1);
+}
+
 TEST(SelectTest, RemovedMaskKeepsThePruneResult) {
   Selected s = SelectOn("<body><nav id=n>Home</nav><div id=art>" + Para(300) + Para(300) + "</div></body>");
   EXPECT_EQ(s.sel.removed[s.ById("n")], 1);
