@@ -110,6 +110,25 @@ TEST(SelectTest, SiblingCandidateWithTheSameClassGetsABonus) {
   EXPECT_EQ(s.sel.roots, s.Ids({"a", "b"}));
 }
 
+TEST(SelectTest, SiblingHoldingAStrongCandidateDeepInsideIsMerged) {
+  // art: 5 + 3 x 7 = 26, threshold 10. The sibling's paragraphs sit six levels down, beyond the five levels that
+  // scoring credits: it is no candidate, but the <div> around its paragraphs scores 5 + 2 x 7 = 19 (wcxb 4657: a
+  // calculator page's second half in a box of its own). A link list of the same shape stays out.
+  const std::string deep = "<div><div><div><div><div id=inner>" + Para(300, 3) + Para(300, 3) +
+                           "</div></div></div></div></div>";
+  std::string links = "<div><div><div><div><div>";
+  for (int i = 0; i < 2; ++i) links += "<p><a href=/x>" + Letters(300, 3) + "</a></p>";
+  links += "</div></div></div></div></div>";
+  const std::string html = "<body><div id=wrap><div id=art>" + Para(300, 3) + Para(300, 3) + Para(300, 3) +
+                           "</div><div id=sib>" + deep + "</div><div id=nav>" + links + "</div></div></body>";
+  Selected s = SelectOn(html);
+  EXPECT_FLOAT_EQ(s.scores.score[s.ById("art")], 26);
+  EXPECT_FLOAT_EQ(s.scores.score[s.ById("inner")], 19);
+  EXPECT_FALSE(s.scores.is_candidate[s.ById("sib")]);
+  EXPECT_EQ(s.sel.top, s.ById("art"));
+  EXPECT_EQ(s.sel.roots, s.Ids({"art", "sib"}));
+}
+
 TEST(SelectTest, StrongCandidatesSharingAnAncestorSelectTheAncestor) {
   // Four equal parts (5 + 1 + 2 + 3 = 11 each) under a container whose negative name sinks its own score
   // (5 - 25 + 4 x 3): the three runners-up are within 75% of the best, so their common ancestor is the
@@ -199,6 +218,35 @@ TEST(SelectTest, TheClimbLeavesADataTableForTheArticleAroundIt) {
   EXPECT_EQ(s.sel.top, s.ById("art"));
 }
 
+TEST(SelectTest, TheClimbPassesTheTableAroundARowGroup) {
+  // Cells credit their row, the row group (1/2) and the table (1/6): a table scores a third of its row group, or
+  // just under it, and that says nothing about the page, since the table holds nothing else (cleaneval final-430: a
+  // list of recalled products, whose table ended the climb before the notice around it).
+  std::string rows;
+  for (int i = 0; i < 7; ++i) rows += "<tr><td>" + Letters(300, 3) + "</td></tr>";
+  Selected s = SelectOn("<body><div id=c>" + Para(300, 3) + "<div id=w><table id=t><tbody id=b>" + rows +
+                        "</tbody></table></div></div></body>");
+  EXPECT_LT(s.scores.score[s.ById("t")], s.scores.score[s.ById("b")] / 3);
+  EXPECT_GT(s.scores.score[s.ById("w")], s.scores.score[s.ById("b")] / 3);
+  EXPECT_LT(s.scores.score[s.ById("c")], s.scores.score[s.ById("b")]);
+  EXPECT_EQ(s.sel.top, s.ById("c"));
+}
+
+TEST(SelectTest, TextMassCanReachTheBody) {
+  // The post (a: 5 + 3 x 7 = 26, 900 characters of prose) is one of two top-level boxes of an old layout; the other
+  // holds 100 short lines of prose (2000 characters), each too short to score, so it is no candidate and no sibling
+  // to merge. The body holds more than three times a's prose at no links: the whole page is the article (cleaneval
+  // final-599: testimonials in a second layout table, final-225).
+  std::string lines;
+  for (int i = 0; i < 100; ++i) lines += "<p>" + Letters(20) + "</p>";
+  Selected s = SelectOn("<body><div id=w1><div id=a>" + Para(300, 3) + Para(300, 3) + Para(300, 3) +
+                        "</div></div><div id=w2>" + lines + "</div></body>");
+  EXPECT_FLOAT_EQ(s.scores.score[s.ById("a")], 26);
+  EXPECT_FALSE(s.scores.is_candidate[s.ById("w2")]);
+  EXPECT_EQ(s.sel.top, s.dom.body());
+  EXPECT_EQ(s.sel.roots, std::vector<uint32_t>{s.dom.body()});
+}
+
 TEST(SelectTest, NoCandidateSelectsTheBody) {
   Selected s = SelectOn("<body><div>Short</div><ul><li>" + Letters(100) + "</li></ul></body>");
   EXPECT_TRUE(s.scores.candidates.empty());
@@ -255,6 +303,34 @@ TEST(SelectTest, ImageGalleryInsideTheArticleIsCleanedOut) {
   Selected s = SelectOn(html);
   EXPECT_EQ(s.sel.top, s.ById("art"));
   EXPECT_EQ(s.sel.removed[s.ById("gallery")], 1);
+}
+
+TEST(SelectTest, ABoxOfTextWithSeveralImagesIsNoGallery) {
+  // Three images and one run of text beside them (one implicit paragraph: fewer than half a paragraph per image):
+  // with short captions it is a gallery; with 700 characters of text, over 200 per image, it is a post laid out
+  // around its pictures (cleaneval dev-27: news items as tables of text and icons, without <p>s).
+  const std::string imgs = "<img src=1.jpg><img src=2.jpg><img src=3.jpg>";
+  const std::string html = "<body><div id=art>" + Para(300, 3) + Para(300, 3) + "<div id=k1>" + imgs +
+                           Letters(700) + "</div><div id=k2>" + imgs + Letters(90) + "</div>" + Para(300, 3) +
+                           "</div></body>";
+  Selected s = SelectOn(html);
+  EXPECT_EQ(s.sel.top, s.ById("art"));
+  EXPECT_EQ(s.sel.removed[s.ById("k1")], 0);
+  EXPECT_EQ(s.sel.removed[s.ById("k2")], 1);
+}
+
+TEST(SelectTest, ABlockNamedLikeACaptionWithAStoryInItIsNoWidget) {
+  // "caption" weighs negative, and a negative name makes a block inside the article a widget; but 1200 characters of
+  // paragraphs are no caption (a wrapper named after the image it opens with). A caption of 500 characters (which
+  // the prune stage leaves, being over 300) still goes.
+  const std::string html = "<body><div id=art>" + Para(300, 3) + Para(300, 3) +
+                           "<div id=big class=image-caption><img src=1.jpg>" + Para(400, 2) + Para(400, 2) +
+                           Para(400, 2) + "</div><div id=small class=caption>" + Para(500) + "</div>" +
+                           Para(300, 3) + "</div></body>";
+  Selected s = SelectOn(html);
+  EXPECT_EQ(s.sel.top, s.ById("art"));
+  EXPECT_EQ(s.sel.removed[s.ById("big")], 0);
+  EXPECT_EQ(s.sel.removed[s.ById("small")], 1);
 }
 
 TEST(SelectTest, RemovedMaskKeepsThePruneResult) {

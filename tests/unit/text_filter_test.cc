@@ -149,6 +149,13 @@ TEST(TextFilterTest, TailRuleDropsEverythingAfterItLateInTheText) {
             (Strings{kLong1, kLong2, kLong3}));
 }
 
+TEST(TextFilterTest, ATailLabelRepeatedAfterEachPostCutsOnlyAtItsLast) {
+  // A blog's front page ends every post with "Comments (n)": the first such line late in the text is not where the
+  // comments start, the last one is (cleaneval final-179, a page of seven posts cut after the fifth).
+  EXPECT_EQ(Filter({kLong1, kLong2, kLong3, kLong4, "Comments (1)", kLong5, "Comments (0)", "Great post!"}),
+            (Strings{kLong1, kLong2, kLong3, kLong4, "Comments (1)", kLong5}));
+}
+
 TEST(TextFilterTest, TailRuleEarlyInTheTextDoesNotCutTheArticle) {
   const Strings lines = {"Leave a Reply", kLong1, kLong2, kLong3};
   EXPECT_EQ(Filter(lines), lines);
@@ -205,6 +212,25 @@ TEST(TextFilterTest, ARepeatedPassageStays) {
   EXPECT_EQ(Filter({p1, kLong4, p2, p3, p2, p1}), (Strings{p1, kLong4, p2, p3}));
   // The second copy stays, not the third and later ones (a spam page that prints a passage 2000 times).
   EXPECT_EQ(Filter({p1, p2, p3, p1, p2, p3, p1, p2, p3, p1, p2, p3}), (Strings{p1, p2, p3, p1, p2, p3}));
+}
+
+TEST(TextFilterTest, AHeadingNamedByATableOfContentsStays) {
+  // "Jump to" contents list the headings as in-page links before the sections: the heading that repeats a link line
+  // stays (wcxb 4877). A heading repeating a line of plain text, or a link line repeating a heading, is a duplicate.
+  const std::string heading = "How to identify the best tax prep software";
+  ASSERT_GE(heading.size(), 40u);
+  std::vector<Line> lines = ToLines({heading, kLong1, heading, kLong2, heading});
+  lines[0].link_chars = static_cast<float>(heading.size());
+  lines[2].block = Tag::kH2;
+  lines[4].link_chars = static_cast<float>(heading.size());
+  FilterLines(TheRules(), "en", "", FilterOptions(), &lines);
+  Strings out;
+  for (const Line& l : lines) out.push_back(l.text);
+  EXPECT_EQ(out, (Strings{heading, kLong1, heading, kLong2}));
+  lines = ToLines({heading, kLong1, heading});
+  lines[2].block = Tag::kH2;
+  FilterLines(TheRules(), "en", "", FilterOptions(), &lines);
+  EXPECT_EQ(lines.size(), 2u);
 }
 
 TEST(TextFilterTest, ShortDuplicateLinesStay) {
