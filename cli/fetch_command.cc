@@ -3,10 +3,11 @@
 // Fetching and cleaning URLs: `cleaner URL`, `cleaner -f jsonl URL...`, `cleaner --urls FILE --jobs N`.
 //
 // Threads: the main thread runs Fetcher::FetchMany (one libcurl multi loop, `--jobs` transfers at once, at
-// most 4 per host); each finished fetch goes through a short queue to worker threads, one per core, that
-// decode the charset, extract and write. Decoding and extraction (about 3 ms a page) never stall the
-// transfers, and the queue's bound holds back the fetches when extraction falls behind, so memory stays
-// bounded however long the list is.
+// most 4 per host); each finished fetch goes through a queue to worker threads, one per core, that decode the
+// charset, extract and write. Handing a page over never waits, so the loop keeps driving the transfers in
+// flight however slow extraction or the output is (their timeouts run all the while). When extraction falls
+// behind, FetchMany's admission hook holds back the start of new URLs instead, so that at most a fixed number
+// of pages are in flight, queued or being cleaned at once: memory stays bounded however long the list is.
 //
 // Output: one URL in txt, markdown or html format prints like a file does, and in json like a file plus the
 // fetch's record (HTTP status, content type, charset, redirects, attempts, time). Otherwise (several URLs, --urls,
@@ -212,19 +213,31 @@ class Progress {
   std::thread ticker_;
 };
 
-// A bounded hand-over from the fetch loop to the workers.
+// The hand-over from the fetch loop to the workers.
 struct Fetched {
   size_t index;
+  bool admitted;  // holds one of WorkQueue's slots, to give back once processed
   Result<FetchResponse> result;
 };
 
+// Push never waits: the fetch loop calls it and must go back to driving its transfers at once. The bound is
+// on admission instead: a URL starts only while fewer than `capacity` admitted URLs are in flight, queued or
+// being processed, so at most that many fetched pages are held at any time. URLs that fail before they start
+// (invalid, cancelled) are not admitted; they carry no body and are few per started one.
 class WorkQueue {
  public:
   explicit WorkQueue(size_t capacity) : capacity_(capacity) {}
 
+  // On the fetch loop's thread: may one more URL start? If so, it holds a slot until Release.
+  bool Admit() {
+    if (admitted_.load() >= capacity_) return false;
+    ++admitted_;
+    return true;
+  }
+  void Release() { --admitted_; }
+
   void Push(Fetched item) {
-    std::unique_lock<std::mutex> lock(mu_);
-    not_full_.wait(lock, [&] { return items_.size() < capacity_; });
+    std::lock_guard<std::mutex> lock(mu_);
     items_.push_back(std::move(item));
     not_empty_.notify_one();
   }
@@ -235,7 +248,6 @@ class WorkQueue {
     if (items_.empty()) return std::nullopt;
     Fetched item = std::move(items_.front());
     items_.pop_front();
-    not_full_.notify_one();
     return item;
   }
 
@@ -247,8 +259,9 @@ class WorkQueue {
 
  private:
   const size_t capacity_;
+  std::atomic<size_t> admitted_{0};  // only Admit increments it, on one thread: the check cannot race
   std::mutex mu_;
-  std::condition_variable not_empty_, not_full_;
+  std::condition_variable not_empty_;
   std::deque<Fetched> items_;
   bool closed_ = false;
 };
@@ -365,19 +378,30 @@ int RunFetchAndClean(const CleanArgs& args) {
 
   const size_t workers =
       std::max<size_t>(1, std::min<size_t>(std::thread::hardware_concurrency(), urls.size()));
-  WorkQueue queue(2 * workers + 2);
+  // Every transfer may run at once, and each worker has two pages waiting besides the one it cleans.
+  WorkQueue queue(fetch_options.jobs + 3 * workers);
+  std::vector<char> admitted(urls.size(), 0);  // only the fetch loop's thread touches it
   std::vector<std::thread> threads;
   for (size_t t = 0; t < workers; ++t) {
     threads.emplace_back([&] {
-      while (std::optional<Fetched> item = queue.Pop()) process(std::move(*item));
+      while (std::optional<Fetched> item = queue.Pop()) {
+        const bool release = item->admitted;
+        process(std::move(*item));
+        if (release) queue.Release();
+      }
     });
   }
   fetcher.FetchMany(
       urls,
       [&](size_t index, Result<FetchResponse> result) {
-        queue.Push({index, std::move(result)});
+        queue.Push({index, admitted[index] != 0, std::move(result)});
       },
-      &g_stop);
+      &g_stop,
+      [&](size_t index) {
+        if (!queue.Admit()) return false;
+        admitted[index] = 1;
+        return true;
+      });
   queue.Close();
   for (auto& t : threads) t.join();
   progress.Stop();

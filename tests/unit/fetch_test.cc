@@ -2,9 +2,10 @@
 //
 // The fetcher against a real HTTP/1.1 server on 127.0.0.1 that each test starts and stops itself: redirects
 // and loops, 404, retries of 500 and 429 (with Retry-After), gzip, deflate and brotli bodies, bodies over the
-// size limit, a stalling and a trickling server, non-HTML responses, the per-host limit, cancellation, pages
-// in every charset of issue 4, and the `cleaner URL` / `--urls` command line. Every failure case uses
-// timeouts of 1-2 s, so the whole file runs in a few seconds; nothing leaves the loopback interface.
+// size limit, a stalling and a trickling server, non-HTML responses, the per-host limit, cancellation,
+// admission for a slow consumer, pages in every charset of issue 4, and the `cleaner URL` / `--urls` command
+// line. Every failure case uses timeouts of 1-3 s, so the whole file runs in about ten seconds; nothing leaves
+// the loopback interface.
 
 #include <arpa/inet.h>
 #include <dlfcn.h>
@@ -21,6 +22,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -821,6 +823,70 @@ TEST(FetchMany, CancellationReportsTheRestPromptly) {
   for (size_t i = 1; i < urls.size(); ++i) EXPECT_EQ(outcome[i], Fetcher::kCancelledMessage) << i;
 }
 
+// A consumer slower than the network bounds what waits for it through `admit`, never by blocking on_done:
+// new URLs wait, every URL is asked once before its first attempt, and none that fails before starting is.
+TEST(FetchMany, AdmissionHoldsBackNewUrlsOnly) {
+  std::atomic<int> retry_requests{0};
+  TestServer server([&](const Request& req) {
+    Reply r = Html(Article(req.target));
+    if (req.target.rfind("/retry", 0) == 0) {
+      if (retry_requests++ == 0) r.status = 503;  // the first answer fails: the URL is retried
+    }
+    return r;
+  });
+  std::vector<std::string> urls = {server.Url("/retry"), "gopher://127.0.0.1/"};
+  for (int i = 0; i < 12; ++i) urls.push_back(server.Url("/p/" + std::to_string(i)));
+  constexpr int kLimit = 2;
+  std::mutex mu;
+  std::condition_variable cv;
+  std::vector<size_t> queue;  // results on_done handed over, not yet consumed
+  std::vector<int> admissions(urls.size()), seen(urls.size());
+  int admitted = 0, max_admitted = 0;
+  bool done = false;
+  // The consumer takes the results one at a time on its own thread; only then may more URLs start.
+  std::thread consumer([&] {
+    std::unique_lock<std::mutex> lock(mu);
+    for (;;) {
+      cv.wait(lock, [&] { return done || !queue.empty(); });
+      if (queue.empty()) return;
+      queue.erase(queue.begin());
+      --admitted;
+    }
+  });
+  FetchOptions o = TestOptions();
+  Fetcher(o).FetchMany(
+      urls,
+      [&](size_t i, Result<FetchResponse> r) {
+        EXPECT_TRUE(r.ok() || i == 1) << urls[i] << ": " << r.status().ToString();
+        std::lock_guard<std::mutex> lock(mu);
+        ++seen[i];
+        if (i != 1) queue.push_back(i);  // the invalid URL was never admitted
+        cv.notify_all();
+      },
+      nullptr,
+      [&](size_t i) {
+        std::lock_guard<std::mutex> lock(mu);
+        if (admitted >= kLimit) return false;
+        ++admissions[i];
+        max_admitted = std::max(max_admitted, ++admitted);
+        return true;
+      });
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    done = true;
+    cv.notify_all();
+  }
+  consumer.join();
+  EXPECT_LE(max_admitted, kLimit);
+  EXPECT_LE(server.max_in_flight(), kLimit);
+  EXPECT_EQ(retry_requests, 2);
+  EXPECT_EQ(admissions[1], 0) << "an invalid URL never starts, so it is not asked";
+  for (size_t i = 0; i < urls.size(); ++i) {
+    EXPECT_EQ(seen[i], 1) << urls[i];
+    if (i != 1) EXPECT_EQ(admissions[i], 1) << urls[i] << ": admitted once, its retry included";
+  }
+}
+
 TEST(FetchMany, SharedFetcherAcrossThreads) {
   TestServer server([](const Request& req) { return Html(Article(req.target)); });
   const Fetcher fetcher(TestOptions());
@@ -1106,6 +1172,86 @@ TEST(FetchCli, TimeoutBoundsEachFetch) {
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_LT(run.seconds, 4);  // 1 s, plus the start of a process on a busy machine; the default is 30 s
   EXPECT_NE(run.err.find("timed out"), std::string::npos) << run.err;
+}
+
+// Runs the CLI with its standard output on a pipe that is not read for `hold_s` seconds (a consumer that
+// stalls: every worker blocks writing), then read to the end.
+CliRun RunCliWithStalledOutput(const std::vector<std::string>& args, double hold_s) {
+  char err_template[] = "/tmp/cleaner-fetch-err-XXXXXX";
+  const int err_fd = mkstemp(err_template);
+  int pipe_fds[2];
+  CliRun run;
+  if (err_fd < 0 || pipe(pipe_fds) != 0) {
+    ADD_FAILURE() << "cannot create a pipe or a file";
+    return run;
+  }
+  const auto start = Clock::now();
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (dup2(pipe_fds[1], STDOUT_FILENO) < 0 || dup2(err_fd, STDERR_FILENO) < 0) _exit(127);
+    close(pipe_fds[0]);
+    close(pipe_fds[1]);
+    setenv("no_proxy", "127.0.0.1", 1);
+    std::vector<char*> argv = {const_cast<char*>(CLEANER_BINARY)};
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(CLEANER_BINARY, argv.data());
+    _exit(127);
+  }
+  close(pipe_fds[1]);
+  std::this_thread::sleep_for(std::chrono::duration<double>(hold_s));
+  char buf[1 << 16];
+  for (;;) {
+    pollfd p{pipe_fds[0], POLLIN, 0};
+    if (SecondsSince(start) > hold_s + 20) kill(pid, SIGKILL);
+    if (poll(&p, 1, 100) == 0) continue;
+    ssize_t n = read(pipe_fds[0], buf, sizeof buf);
+    if (n <= 0) break;
+    run.out.append(buf, static_cast<size_t>(n));
+  }
+  close(pipe_fds[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  run.seconds = SecondsSince(start);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  close(err_fd);
+  run.err = ReadFile(err_template);
+  std::remove(err_template);
+  return run;
+}
+
+// Cleaning or writing slower than the network must not make healthy servers time out: while every worker is
+// stuck on a stalled stdout, the fetch loop keeps driving the transfers in flight (their timeouts run) and only
+// holds back new URLs. Before, handing a page to the full work queue blocked the loop, and the slow site's
+// answers, which come 0.3 s after the loop stalls, were never read: "timed out" after 3 s.
+TEST(FetchCli, StalledOutputDoesNotTimeOutTransfersInFlight) {
+  std::string big;  // a record over the pipe's 64 KiB: the first write stalls
+  for (int i = 0; i < 200; ++i) {
+    big += "<p>Paragraph " + std::to_string(i) + ": " + std::string(400, 'w') + " ends here.</p>\n";
+  }
+  std::atomic<int> fast_requests{0};
+  TestServer fast([&](const Request&) {
+    ++fast_requests;
+    return Html("<!DOCTYPE html><html><body><article>" + big + "</article></body></html>");
+  });
+  // The slow site answers once the fast one has served enough pages to fill the workers and their queue (or
+  // after 1.5 s at the latest), so that its answers arrive while the workers are stuck.
+  TestServer slow([&](const Request&) {
+    const auto start = Clock::now();
+    while (fast_requests < 12 && SecondsSince(start) < 1.5) std::this_thread::sleep_for(10ms);
+    Reply r = Html(Article("Late but healthy"));
+    r.delay_s = 0.3;
+    return r;
+  });
+  std::vector<std::string> args = {"-f", "jsonl", "-q", "--timeout", "3"};
+  for (int i = 0; i < 4; ++i) args.push_back(slow.Url("/slow/" + std::to_string(i)));
+  for (int i = 0; i < 32; ++i) args.push_back(fast.Url("/fast/" + std::to_string(i)));
+  // Output stalls well past the 3 s timeout: long enough for a stalled fetch loop to let it pass.
+  CliRun run = RunCliWithStalledOutput(args, /*hold_s=*/4.5);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  auto lines = JsonLines(run.out);
+  EXPECT_EQ(lines.size(), 36u);
+  for (auto& l : lines) EXPECT_FALSE(l.contains("error")) << l["input"] << ": " << l["error"];
 }
 
 TEST(FetchCli, CtrlCKeepsWhatWasDoneAndReportsTheRest) {
