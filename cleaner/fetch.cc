@@ -451,7 +451,10 @@ class Batch {
     long code = 0;
     curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &code);
 
-    if (a->too_large || rc == CURLE_FILESIZE_EXCEEDED) {
+    // An error status wins over the size of its body, which is not kept anyway (OnBody still cuts a long one
+    // short, and CURLOPT_MAXFILESIZE refuses one whose Content-Length is over the limit).
+    if (code >= 400 && (a->too_large || rc == CURLE_FILESIZE_EXCEEDED)) rc = CURLE_OK;
+    if (code < 400 && (a->too_large || rc == CURLE_FILESIZE_EXCEEDED)) {
       return FinishAttempt(std::move(a),
                            Status(StatusCode::kTooLarge, "the body is over the limit of " +
                                                              std::to_string(o_.max_body_bytes) + " bytes"));
@@ -478,7 +481,13 @@ class Batch {
       retryable = RetryableCurlError(rc);
     }
     if (rc == CURLE_UNSUPPORTED_PROTOCOL || rc == CURLE_URL_MALFORMAT) {
-      return FinishAttempt(std::move(a), Status(StatusCode::kInvalidArgument, reason));
+      // HostKey accepted the URL asked for, so a redirect led here: the fetch failed, the argument was fine.
+      const char* target = nullptr;
+      curl_easy_getinfo(e, CURLINFO_REDIRECT_URL, &target);
+      if (target == nullptr) curl_easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &target);
+      return FinishAttempt(std::move(a), Status(StatusCode::kNetworkError,
+                                                "redirected to a URL that is not http(s): " +
+                                                    std::string(target ? target : "?") + " (" + reason + ")"));
     }
     if (!retryable || item.attempts >= o_.max_attempts) {
       if (item.attempts > 1) reason += " (after " + std::to_string(item.attempts) + " attempts)";

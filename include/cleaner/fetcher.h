@@ -130,9 +130,10 @@ struct FetchResponse {
 // Fetches pages with libcurl: redirects, timeouts, compression (whatever this libcurl decodes: gzip, deflate; brotli, zstd where built in), retries with
 // backoff, and many transfers at once with a per-host limit.
 //
-// Errors: kInvalidArgument (not an http(s) URL), kTooLarge (body over max_body_bytes), kNotHtml (PDF, image,
-// archive...; the message names the type), kNetworkError (unreachable, timed out, too many redirects, an HTTP
-// status other than 2xx after the retries: the message says which), kInternal (libcurl failed to start).
+// Errors: kInvalidArgument (not an http(s) URL), kTooLarge (body over max_body_bytes; an HTTP error status
+// wins over its body's size), kNotHtml (PDF, image, archive...; the message names the type), kNetworkError
+// (unreachable, timed out, too many redirects, a redirect to a URL that is not http(s), an HTTP status other
+// than 2xx after the retries: the message says which), kInternal (libcurl failed to start).
 //
 // Thread safety: a Fetcher is immutable after construction; its methods may be called from many threads at
 // once. Each call uses its own libcurl handles, so calls share no connections.

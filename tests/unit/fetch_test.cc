@@ -564,6 +564,30 @@ TEST(Fetch, BodiesOverTheLimitAreRefusedWhileDownloading) {
   }
 }
 
+// What matters about an error page is its status: a 404 or 503 with a long body is not "too large".
+TEST(Fetch, AnErrorStatusWinsOverTheBodySize) {
+  const std::string big(3 << 20, 'a');  // 3 MiB
+  std::atomic<int> unavailable{0};
+  TestServer server([&](const Request& req) {
+    Reply r = Html("<p>" + big + "</p>");
+    r.status = req.target.rfind("/503", 0) == 0 ? 503 : 404;
+    if (r.status == 503) ++unavailable;
+    if (req.target.find("no-length") != std::string::npos) r.content_length = false;
+    return r;
+  });
+  FetchOptions o = TestOptions();
+  o.max_body_bytes = 1 << 20;
+  Fetcher fetcher(o);
+  for (const char* path : {"/404", "/404/no-length", "/503", "/503/no-length"}) {
+    auto r = fetcher.Fetch(server.Url(path));
+    ASSERT_FALSE(r.ok()) << path;
+    EXPECT_EQ(r.status().code(), StatusCode::kNetworkError) << path << ": " << r.status().ToString();
+    const std::string expected = path[1] == '4' ? "HTTP status 404" : "HTTP status 503 (after 3 attempts)";
+    EXPECT_EQ(r.status().message(), expected) << path;
+  }
+  EXPECT_EQ(unavailable, 6) << "503 is retried whatever its body's size";
+}
+
 TEST(Fetch, StalledServerTimesOut) {
   TestServer server([](const Request&) {
     Reply r = Html("<p>too late</p>");
@@ -685,11 +709,15 @@ TEST(Fetch, UnreachableAndInvalidUrls) {
   }
 }
 
+// The URL asked for was valid, so a redirect elsewhere is a failed fetch, not a bad argument.
 TEST(Fetch, RedirectsToOtherSchemesAreRefused) {
   TestServer server([](const Request&) { return Redirect(302, "file:///etc/passwd"); });
   auto r = Fetcher(TestOptions()).Fetch(server.Url("/"));
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << r.status().ToString();
+  EXPECT_EQ(r.status().code(), StatusCode::kNetworkError) << r.status().ToString();
+  EXPECT_NE(r.status().message().find("redirected to a URL that is not http(s): file:///etc/passwd"),
+            std::string::npos)
+      << r.status().message();
 }
 
 // Sets an environment variable for one scope, then puts back what was there.
