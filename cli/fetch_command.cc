@@ -26,8 +26,6 @@
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
-#include <fstream>
-#include <iostream>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -90,22 +88,62 @@ std::string Trim(const std::string& s) {
   return s.substr(b, s.find_last_not_of(" \t\r\n\f\v") - b + 1);
 }
 
-// One URL per line; blank lines and lines starting with '#' are skipped. "-" reads standard input.
+// Bounds on a --urls list, which is read whole before the first fetch: 256 MiB holds millions of URLs, and no
+// server takes a URL of 64 KiB. Without them `--urls /dev/zero` would grow until memory ran out.
+constexpr size_t kMaxUrlListBytes = size_t{256} << 20;
+constexpr size_t kMaxUrlLineBytes = size_t{64} << 10;
+
+// One URL per line; blank lines and lines starting with '#' are skipped, and a UTF-8 byte order mark at the
+// start is too. "-" reads standard input. A list over kMaxUrlListBytes, a line over kMaxUrlLineBytes or a NUL
+// byte (a binary or UTF-16 file) is an error naming the line.
 Result<std::vector<std::string>> ReadUrlList(const std::string& path) {
-  std::ifstream file;
-  std::istream* in = &std::cin;
+  FILE* in = stdin;
   if (path != "-") {
-    file.open(path);
-    if (!file) return Status(StatusCode::kIoError, "cannot open " + path);
-    in = &file;
+    in = std::fopen(path.c_str(), "rb");
+    if (in == nullptr) return Status(StatusCode::kIoError, "cannot open " + path);
   }
+  struct Closer {
+    FILE* f;
+    ~Closer() {
+      if (f != stdin) std::fclose(f);
+    }
+  } closer{in};
   std::vector<std::string> urls;
   std::string line;
-  while (std::getline(*in, line)) {
+  size_t total = 0, line_number = 1;
+  auto end_line = [&] {
+    if (line_number == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
     line = Trim(line);
-    if (!line.empty() && line[0] != '#') urls.push_back(line);
+    if (!line.empty() && line[0] != '#') urls.push_back(std::move(line));
+    line.clear();
+    ++line_number;
+  };
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, in)) > 0) {
+    total += n;
+    if (total > kMaxUrlListBytes) {
+      return Status(StatusCode::kTooLarge, path + " is over " + std::to_string(kMaxUrlListBytes >> 20) +
+                                               " MiB; split the list");
+    }
+    for (size_t i = 0; i < n; ++i) {
+      const char c = buf[i];
+      if (c == '\n') {
+        end_line();
+      } else if (c == '\0') {
+        return Status(StatusCode::kInvalidArgument, path + ": line " + std::to_string(line_number) +
+                                                        " holds a NUL byte: not a text file (UTF-16?)");
+      } else if (line.size() >= kMaxUrlLineBytes) {
+        return Status(StatusCode::kTooLarge, path + ": line " + std::to_string(line_number) +
+                                                 " is longer than " + std::to_string(kMaxUrlLineBytes) +
+                                                 " bytes: not a URL");
+      } else {
+        line.push_back(c);
+      }
+    }
   }
-  if (in->bad()) return Status(StatusCode::kIoError, "cannot read " + path);
+  if (std::ferror(in)) return Status(StatusCode::kIoError, "cannot read " + path);
+  if (!line.empty()) end_line();
   return urls;
 }
 

@@ -1189,6 +1189,44 @@ TEST(FetchCli, UrlsFileToOutputFile) {
   rmdir(dir.c_str());
 }
 
+// A --urls list is read whole before fetching, so it is bounded: a NUL byte (`--urls /dev/zero`, a UTF-16 file)
+// or an overlong line is a clear error naming the line, not memory growing without end. A UTF-8 byte order
+// mark does not spoil the first URL.
+TEST(FetchCli, UrlsFileIsBoundedAndMayStartWithAByteOrderMark) {
+  TestServer server([](const Request& req) { return Html(Article("Listed " + req.target)); });
+  char dir_template[] = "/tmp/cleaner-urls-XXXXXX";
+  const std::string dir = mkdtemp(dir_template);
+  const std::string bom = dir + "/bom.txt", nul = dir + "/nul.txt", long_line = dir + "/long.txt";
+  std::ofstream(bom) << "\xEF\xBB\xBF" << server.Url("/1") << "\r\n" << server.Url("/2") << "\r\n";
+  std::ofstream(nul) << server.Url("/1") << "\n" << std::string("http://\0x", 9) << "\n";
+  std::ofstream(long_line) << server.Url("/1") << "\n" << server.Url("/") << std::string(100000, 'a') << "\n";
+
+  CliRun run = RunCli({"-f", "jsonl", "--urls", bom});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  auto lines = JsonLines(run.out);
+  ASSERT_EQ(lines.size(), 2u) << run.out;
+  for (auto& l : lines) EXPECT_FALSE(l.contains("error")) << l.dump();
+
+  run = RunCli({"-f", "jsonl", "--urls", nul});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.err.find("line 2 holds a NUL byte"), std::string::npos) << run.err;
+  EXPECT_TRUE(run.out.empty()) << run.out;
+
+  run = RunCli({"-f", "jsonl", "--urls", long_line});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.err.find("line 2 is longer than 65536 bytes"), std::string::npos) << run.err;
+  EXPECT_TRUE(run.out.empty()) << run.out.substr(0, 200);
+  EXPECT_EQ(server.requests(), 2) << "only the list with a byte order mark was fetched";
+
+  if (access("/dev/zero", R_OK) == 0) {
+    run = RunCli({"-f", "jsonl", "--urls", "/dev/zero"});
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_NE(run.err.find("line 1 holds a NUL byte"), std::string::npos) << run.err;
+  }
+  for (const std::string& f : {bom, nul, long_line}) std::remove(f.c_str());
+  rmdir(dir.c_str());
+}
+
 TEST(FetchCli, TimeoutBoundsEachFetch) {
   if (!CliHasOption("--timeout")) GTEST_SKIP() << "--timeout is not registered in AddCleanOptions yet";
   TestServer server([](const Request&) {
