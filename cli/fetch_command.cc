@@ -1,6 +1,7 @@
 // Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
 //
-// Fetching and cleaning URLs: `cleaner URL`, `cleaner -f jsonl URL...`, `cleaner --urls FILE --jobs N`.
+// Fetching and cleaning URLs: `cleaner URL`, `cleaner -f jsonl URL...`,
+// `cleaner -f jsonl --urls FILE --jobs N`.
 //
 // Threads: the main thread runs Fetcher::FetchMany (one libcurl multi loop, `--jobs` transfers at once, at
 // most 4 per host); each finished fetch goes through a queue to worker threads, one per core, that decode the
@@ -10,10 +11,10 @@
 // of pages are in flight, queued or being cleaned at once: memory stays bounded however long the list is.
 //
 // Output: one URL in txt, markdown or html format prints like a file does, and in json like a file plus the
-// fetch's record (HTTP status, content type, charset, redirects, attempts, time). Otherwise (several URLs, --urls,
-// or -f jsonl) one JSON line per input URL, in completion order (a slow site must not hold back the lines of
-// the others, nor keep them in memory), either a result or {"input", "error": {"code", "message"}}: no input
-// is ever missing. Ctrl-C stops the transfers within 50 ms; lines already written stay, and every URL not
+// fetch's record (HTTP status, content type, charset, redirects, attempts, time). Several URLs, or --urls,
+// need -f jsonl (a usage error otherwise, as for files): one JSON line per input URL, in completion order (a
+// slow site must not hold back the lines of the others, nor keep them in memory), either a result or
+// {"input", "error": {"code", "message"}}: no input is ever missing. Ctrl-C stops the transfers within 50 ms; lines already written stay, and every URL not
 // done gets an error line with code "cancelled". Exit status 0 when every URL was cleaned, 1 when any failed
 // or was cancelled, 2 for a usage error.
 
@@ -315,6 +316,16 @@ int RunFetchAndClean(const CleanArgs& args) {
     }
     urls.push_back(input);
   }
+  if (!args.output_dir.empty()) {
+    std::fprintf(stderr, "cleaner: --output-dir is for files; URLs are written to stdout or --output FILE\n");
+    return kExitUsage;
+  }
+  // As with files, one stream of several documents has a shape only in JSON Lines. A --urls list counts as
+  // several whatever its length, so that its output does not change shape with the number of lines.
+  if ((!args.urls_file.empty() || urls.size() > 1) && args.format != "jsonl") {
+    std::fprintf(stderr, "cleaner: several URLs, or --urls, need --format jsonl (one JSON line per URL)\n");
+    return kExitUsage;
+  }
   if (!args.urls_file.empty()) {
     auto listed = ReadUrlList(args.urls_file);
     if (!listed.ok()) {
@@ -323,15 +334,11 @@ int RunFetchAndClean(const CleanArgs& args) {
     }
     urls.insert(urls.end(), listed->begin(), listed->end());
   }
-  if (!args.output_dir.empty()) {
-    std::fprintf(stderr, "cleaner: --output-dir is for files; URLs are written to stdout or --output FILE\n");
-    return kExitUsage;
-  }
   if (urls.empty()) {
     if (!args.quiet) std::fprintf(stderr, "cleaner: no URLs in %s\n", args.urls_file.c_str());
     return kExitOk;
   }
-  const bool json_lines = !args.urls_file.empty() || urls.size() > 1 || args.format == "jsonl";
+  const bool json_lines = args.format == "jsonl";
 
   FILE* out = stdout;
   if (!args.output_file.empty()) {

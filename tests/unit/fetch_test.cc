@@ -1164,6 +1164,36 @@ TEST(FetchCli, SeveralUrlsGiveOneJsonLineEachAndAFailureStatus) {
   EXPECT_EQ(RunCli({"-f", "jsonl", urls[0], urls[2]}).exit_code, 0);
 }
 
+// --format chooses the output's shape for URLs as for files: several documents in one stream need jsonl, and
+// anything else is a usage error before any fetch (it used to print JSON lines whatever the format).
+TEST(FetchCli, SeveralUrlsNeedJsonLines) {
+  TestServer server([](const Request& req) { return Html(Article("Page " + req.target)); });
+  char dir_template[] = "/tmp/cleaner-urls-XXXXXX";
+  const std::string dir = mkdtemp(dir_template);
+  const std::string list = dir + "/urls.txt", out = dir + "/out";
+  std::ofstream(list) << server.Url("/listed") << "\n";
+  const std::vector<std::vector<std::string>> refused = {
+      {server.Url("/a"), server.Url("/b")},
+      {"-f", "markdown", server.Url("/a"), server.Url("/b")},
+      {"-f", "json", "--urls", list},
+      {"-f", "markdown", "--urls", list, "--output", out},
+      {"--urls", list},
+  };
+  for (const auto& args : refused) {
+    CliRun run = RunCli(args);
+    EXPECT_EQ(run.exit_code, 2) << args.back() << ": " << run.err;
+    EXPECT_NE(run.err.find("need --format jsonl"), std::string::npos) << run.err;
+    EXPECT_TRUE(run.out.empty()) << run.out;
+  }
+  EXPECT_EQ(server.requests(), 0);
+  CliRun one = RunCli({"-f", "markdown", server.Url("/a")});  // one URL: any format
+  EXPECT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(one.out.rfind("# A page\n", 0), 0u) << one.out;
+  std::remove(list.c_str());
+  std::remove(out.c_str());
+  rmdir(dir.c_str());
+}
+
 TEST(FetchCli, UrlsFileToOutputFile) {
   if (!CliHasOption("--urls")) GTEST_SKIP() << "--urls/--output are not registered in AddCleanOptions yet";
   TestServer server([](const Request& req) { return Html(Article("Listed " + req.target)); });
@@ -1176,7 +1206,7 @@ TEST(FetchCli, UrlsFileToOutputFile) {
       << server.Url("/1") << "\n  " << server.Url("/2") << "  \nnot-a-url\n"
       << server.Url("/3") << "\n";
   }
-  CliRun run = RunCli({"--urls", list, "--jobs", "2", "--output", out, "--timeout", "5"});
+  CliRun run = RunCli({"-f", "jsonl", "--urls", list, "--jobs", "2", "--output", out, "--timeout", "5"});
   EXPECT_EQ(run.exit_code, 1) << run.err;  // not-a-url failed
   auto lines = JsonLines(ReadFile(out));
   ASSERT_EQ(lines.size(), 4u);
