@@ -14,7 +14,9 @@
 // fetch's record (HTTP status, content type, charset, redirects, attempts, time). Several URLs, or --urls,
 // need -f jsonl (a usage error otherwise, as for files): one JSON line per input URL, in completion order (a
 // slow site must not hold back the lines of the others, nor keep them in memory), either a result or
-// {"input", "error": {"code", "message"}}: no input is ever missing. Ctrl-C stops the transfers within 50 ms; lines already written stay, and every URL not
+// {"input", "index", "error": {"code", "message"}}, where "index" is the URL's 0-based position among the
+// inputs (command-line URLs first, then the --urls list without its blank and comment lines): no input is
+// ever missing, and a URL listed twice gets two lines told apart by their index. Ctrl-C stops the transfers within 50 ms; lines already written stay, and every URL not
 // done gets an error line with code "cancelled". Exit status 0 when every URL was cleaned, 1 when any failed
 // or was cancelled, 2 for a usage error.
 
@@ -31,6 +33,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -154,11 +157,14 @@ std::string Dump(const nlohmann::json& j, int indent) {
 
 // A cleaned page's record: Render's JSON for a file (cli/render.cc), plus the HTTP status and what the fetch
 // saw. Parsing Render's output back costs about 0.1 ms a page and keeps the two records from drifting apart.
-std::string FetchedRecord(const std::string& input, const FetchResponse& page, const DecodedHtml& decoded,
-                          const Document& doc, int indent) {
+// JSON Lines records carry the URL's `index` in the input (records come in completion order, and the same URL
+// may be listed twice).
+std::string FetchedRecord(const std::string& input, std::optional<size_t> index, const FetchResponse& page,
+                          const DecodedHtml& decoded, const Document& doc, int indent) {
   nlohmann::json j =
       nlohmann::json::parse(Render(doc, input, "jsonl"), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) j = {{"input", input}, {"text", doc.text}};
+  if (index) j["index"] = *index;
   j["status"] = page.status;
   j["fetch"] = {{"content_type", page.content_type},
                 {"charset", decoded.charset},
@@ -167,7 +173,14 @@ std::string FetchedRecord(const std::string& input, const FetchResponse& page, c
                 {"attempts", page.attempts},
                 {"bytes", page.body.size()},
                 {"fetch_ms", page.elapsed_ms}};
+  if (decoded.replaced) j["fetch"]["invalid_bytes_replaced"] = true;  // some bytes became U+FFFD
   return Dump(j, indent);
+}
+
+// The JSON line of a URL that failed: cli/render.cc's RenderError plus the URL's index in the input.
+std::string ErrorRecord(const std::string& input, size_t index, std::string_view code,
+                        const std::string& message) {
+  return Dump({{"input", input}, {"index", index}, {"error", {{"code", std::string(code)}, {"message", message}}}}, -1);
 }
 
 // A progress line on stderr: done/total, rate, ETA, failures; redrawn five times a second.
@@ -394,7 +407,8 @@ int RunFetchAndClean(const CleanArgs& args) {
           if (!args.quiet) progress.Log("cleaner: warning: " + input + ": " + doc->stats.empty_reason + "\n");
         }
         if (json_lines || args.format == "json") {
-          rendered = FetchedRecord(input, page, decoded.value(), doc.value(), json_lines ? -1 : 2);
+          rendered = json_lines ? FetchedRecord(input, item.index, page, decoded.value(), doc.value(), -1)
+                                : FetchedRecord(input, std::nullopt, page, decoded.value(), doc.value(), 2);
         } else {
           rendered = Render(doc.value(), input, args.format);
         }
@@ -406,15 +420,12 @@ int RunFetchAndClean(const CleanArgs& args) {
       if (cancelled) {
         ++cancelled_count;
         if (json_lines) {
-          write(
-              Dump({{"input", input},
-                    {"error", {{"code", "cancelled"}, {"message", "interrupted before this URL was done"}}}},
-                   -1));
+          write(ErrorRecord(input, item.index, "cancelled", "interrupted before this URL was done"));
         }
         return;
       }
       progress.Log("cleaner: " + input + ": " + error->ToString() + "\n");
-      if (json_lines) write(RenderError(input, *error));
+      if (json_lines) write(ErrorRecord(input, item.index, StatusCodeName(error->code()), error->message()));
       return;
     }
     progress.Add(false);

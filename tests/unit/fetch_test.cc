@@ -33,6 +33,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -1194,6 +1195,43 @@ TEST(FetchCli, SeveralUrlsNeedJsonLines) {
   rmdir(dir.c_str());
 }
 
+// Records come in completion order, so each says which input it is: "index", the URL's position among the
+// inputs (a URL may be listed twice). A page with undecodable bytes says so.
+TEST(FetchCli, RecordsCarryTheInputIndexAndReplacedBytes) {
+  TestServer server([](const Request& req) {
+    if (req.target == "/404") {
+      Reply r = Html("");
+      r.status = 404;
+      return r;
+    }
+    // UTF-8 as declared, but for one byte that cannot be decoded.
+    if (req.target == "/broken") return Html(Article("Caf\xC3\xA9 na\xC3\xAFve, broken \xFF here"));
+    return Html(Article("Page " + req.target));
+  });
+  const std::vector<std::string> urls = {server.Url("/a"), server.Url("/404"), server.Url("/a"),
+                                         server.Url("/broken"), server.Url("/a")};
+  std::vector<std::string> args = {"-f", "jsonl", "-q"};
+  args.insert(args.end(), urls.begin(), urls.end());
+  CliRun run = RunCli(args);
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  auto lines = JsonLines(run.out);
+  ASSERT_EQ(lines.size(), urls.size()) << run.out;
+  std::vector<int> seen(urls.size());
+  for (auto& l : lines) {
+    ASSERT_TRUE(l.contains("index") && l["index"].is_number_unsigned()) << l.dump();
+    const size_t i = l["index"];
+    ASSERT_LT(i, urls.size());
+    ++seen[i];
+    EXPECT_EQ(l["input"], urls[i]);
+    EXPECT_EQ(l.contains("error"), i == 1) << l.dump();
+    if (l.contains("fetch")) {
+      EXPECT_EQ(l["fetch"].contains("invalid_bytes_replaced"), i == 3) << l.dump();
+      if (i == 3) EXPECT_EQ(l["fetch"]["invalid_bytes_replaced"], true);
+    }
+  }
+  EXPECT_EQ(seen, std::vector<int>(urls.size(), 1));
+}
+
 TEST(FetchCli, UrlsFileToOutputFile) {
   if (!CliHasOption("--urls")) GTEST_SKIP() << "--urls/--output are not registered in AddCleanOptions yet";
   TestServer server([](const Request& req) { return Html(Article("Listed " + req.target)); });
@@ -1366,7 +1404,9 @@ TEST(FetchCli, CtrlCKeepsWhatWasDoneAndReportsTheRest) {
   auto lines = JsonLines(run.out);
   ASSERT_EQ(lines.size(), 6u) << run.out;
   int cancelled = 0, ok = 0;
+  std::set<size_t> indexes;
   for (auto& l : lines) {
+    indexes.insert(l.value("index", size_t{99}));
     if (l.contains("error")) {
       cancelled += l["error"]["code"] == "cancelled";
     } else {
@@ -1375,6 +1415,7 @@ TEST(FetchCli, CtrlCKeepsWhatWasDoneAndReportsTheRest) {
   }
   EXPECT_EQ(ok, 1);
   EXPECT_EQ(cancelled, 5);
+  EXPECT_EQ(indexes, (std::set<size_t>{0, 1, 2, 3, 4, 5})) << "cancelled records carry their index too";
 }
 
 }  // namespace
