@@ -477,9 +477,10 @@ int RunFetchAndClean(const CleanArgs& args) {
                  urls.size() - cancelled_count, urls.size(), cancelled_count.load());
   } else if (urls.size() > 1 && !args.quiet) {
     const double seconds = progress.seconds();
+    // The three counts partition the inputs: a page without an article is not also counted as cleaned.
     std::fprintf(stderr,
-                 "cleaner: %zu URLs: %zu cleaned, %zu without an article, %zu failed; %.1f s, %.1f pages/s\n",
-                 urls.size(), urls.size() - failed, empty.load(), failed, seconds,
+                 "cleaner: %zu inputs: %zu cleaned, %zu without an article, %zu failed; %.1f s, %.1f pages/s\n",
+                 urls.size(), urls.size() - failed - empty.load(), empty.load(), failed, seconds,
                  seconds > 0 ? urls.size() / seconds : 0.0);
   }
   return failed || write_failed ? kExitFailure : kExitOk;

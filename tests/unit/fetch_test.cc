@@ -1232,6 +1232,26 @@ TEST(FetchCli, RecordsCarryTheInputIndexAndReplacedBytes) {
   EXPECT_EQ(seen, std::vector<int>(urls.size(), 1));
 }
 
+// The summary's counts partition the inputs: a page without an article is not counted as cleaned too.
+TEST(FetchCli, SummaryCountsAddUpToTheInputs) {
+  TestServer server([](const Request& req) {
+    if (req.target == "/404") {
+      Reply r = Html("");
+      r.status = 404;
+      return r;
+    }
+    if (req.target == "/empty") {
+      return Html("<!DOCTYPE html><html><head><title>Nothing</title></head><body></body></html>");
+    }
+    return Html(Article("Page " + req.target));
+  });
+  CliRun run = RunCli({"-f", "jsonl", server.Url("/a"), server.Url("/empty"), server.Url("/404"),
+                       server.Url("/b"), server.Url("/404")});
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_NE(run.err.find("cleaner: 5 inputs: 2 cleaned, 1 without an article, 2 failed;"), std::string::npos)
+      << run.err;
+}
+
 TEST(FetchCli, UrlsFileToOutputFile) {
   if (!CliHasOption("--urls")) GTEST_SKIP() << "--urls/--output are not registered in AddCleanOptions yet";
   TestServer server([](const Request& req) { return Html(Article("Listed " + req.target)); });
