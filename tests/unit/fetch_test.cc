@@ -1252,6 +1252,18 @@ TEST(FetchCli, SummaryCountsAddUpToTheInputs) {
       << run.err;
 }
 
+// A number of transfers that cannot be meant is a usage error ("-j -1" parses as the largest size_t).
+TEST(FetchCli, AbsurdJobsIsAUsageError) {
+  TestServer server([](const Request& req) { return Html(Article("Page " + req.target)); });
+  for (const char* jobs : {"-1", "100000"}) {
+    CliRun run = RunCli({"-j", jobs, "-f", "jsonl", server.Url("/a"), server.Url("/b")});
+    EXPECT_EQ(run.exit_code, 2) << jobs << ": " << run.err;
+    EXPECT_NE(run.err.find("--jobs: with URLs, from 1 to 1024"), std::string::npos) << run.err;
+  }
+  EXPECT_EQ(server.requests(), 0);
+  EXPECT_EQ(RunCli({"-j", "1024", "-f", "jsonl", server.Url("/a"), server.Url("/b")}).exit_code, 0);
+}
+
 TEST(FetchCli, UrlsFileToOutputFile) {
   if (!CliHasOption("--urls")) GTEST_SKIP() << "--urls/--output are not registered in AddCleanOptions yet";
   TestServer server([](const Request& req) { return Html(Article("Listed " + req.target)); });
