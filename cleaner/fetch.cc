@@ -245,13 +245,15 @@ struct HostState {
 class Batch {
  public:
   using OnDone = std::function<void(size_t, Result<FetchResponse>)>;
+  using Admit = std::function<bool(size_t)>;
 
   Batch(const FetchOptions& options, const std::vector<std::string>& urls, const OnDone& on_done,
-        const std::atomic<bool>* cancel)
+        const std::atomic<bool>* cancel, const Admit& admit)
       : o_(options),
         urls_(urls),
         on_done_(on_done),
         cancel_(cancel),
+        admit_(admit),
         items_(urls.size()),
         rng_(std::random_device{}()),
         jobs_(std::max<size_t>(1, options.jobs)),
@@ -294,12 +296,21 @@ class Batch {
         retries_.pop();
         HostState* h = item_host_[index];
         h->waiting.push_front(index);
+        ++retries_waiting_;
         Refresh(h);
       }
+      // The caller may hold back new URLs (its consumer is behind); retries were admitted already.
+      bool held_back = false;
       while (active_.size() < jobs_ && !ready_.empty()) {
         HostState* h = ready_.begin()->second;
+        if (!items_[h->waiting.front()].started && admit_ && !admit_(h->waiting.front())) {
+          held_back = true;
+          h = HostWithRetry();
+          if (h == nullptr) break;
+        }
         size_t index = h->waiting.front();
         h->waiting.pop_front();
+        if (items_[index].started) --retries_waiting_;
         ++h->active;
         Refresh(h);
         Start(index, now);
@@ -315,8 +326,9 @@ class Batch {
         Complete(a, rc);  // invalidates msg
       }
       if (finished_ >= urls_.size()) break;
-      if (active_.size() < jobs_ && !ready_.empty()) continue;  // a slot freed up: start the next at once
-      long wait = kCancelPollMs;
+      // A slot freed up: start the next at once (unless the caller holds new URLs back).
+      if (!held_back && active_.size() < jobs_ && !ready_.empty()) continue;
+      long wait = held_back ? std::min(kCancelPollMs, Fetcher::kAdmitPollMs) : kCancelPollMs;
       long curl_wait = -1;
       curl_multi_timeout(multi_.get(), &curl_wait);
       if (curl_wait >= 0) wait = std::min(wait, curl_wait);
@@ -336,6 +348,16 @@ class Batch {
   }
 
  private:
+  // A host with a free slot whose next URL is a retry, or null. Linear in the hosts, but only asked while the
+  // caller holds new URLs back and some retry waits for a slot.
+  HostState* HostWithRetry() {
+    if (retries_waiting_ == 0) return nullptr;
+    for (const auto& [key, h] : ready_) {
+      if (items_[h->waiting.front()].started) return h;
+    }
+    return nullptr;
+  }
+
   void Refresh(HostState* h) {
     if (h->in_ready) ready_.erase({h->ready_key, h});
     h->in_ready = !h->waiting.empty() && h->active < per_host_;
@@ -429,7 +451,10 @@ class Batch {
     long code = 0;
     curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &code);
 
-    if (a->too_large || rc == CURLE_FILESIZE_EXCEEDED) {
+    // An error status wins over the size of its body, which is not kept anyway (OnBody still cuts a long one
+    // short, and CURLOPT_MAXFILESIZE refuses one whose Content-Length is over the limit).
+    if (code >= 400 && (a->too_large || rc == CURLE_FILESIZE_EXCEEDED)) rc = CURLE_OK;
+    if (code < 400 && (a->too_large || rc == CURLE_FILESIZE_EXCEEDED)) {
       return FinishAttempt(std::move(a),
                            Status(StatusCode::kTooLarge, "the body is over the limit of " +
                                                              std::to_string(o_.max_body_bytes) + " bytes"));
@@ -456,7 +481,13 @@ class Batch {
       retryable = RetryableCurlError(rc);
     }
     if (rc == CURLE_UNSUPPORTED_PROTOCOL || rc == CURLE_URL_MALFORMAT) {
-      return FinishAttempt(std::move(a), Status(StatusCode::kInvalidArgument, reason));
+      // HostKey accepted the URL asked for, so a redirect led here: the fetch failed, the argument was fine.
+      const char* target = nullptr;
+      curl_easy_getinfo(e, CURLINFO_REDIRECT_URL, &target);
+      if (target == nullptr) curl_easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &target);
+      return FinishAttempt(std::move(a), Status(StatusCode::kNetworkError,
+                                                "redirected to a URL that is not http(s): " +
+                                                    std::string(target ? target : "?") + " (" + reason + ")"));
     }
     if (!retryable || item.attempts >= o_.max_attempts) {
       if (item.attempts > 1) reason += " (after " + std::to_string(item.attempts) + " attempts)";
@@ -558,6 +589,7 @@ class Batch {
   const std::vector<std::string>& urls_;
   const OnDone& on_done_;
   const std::atomic<bool>* cancel_;
+  const Admit& admit_;
   std::vector<Item> items_;
   std::mt19937 rng_;
   const size_t jobs_, per_host_;
@@ -575,6 +607,7 @@ class Batch {
   std::priority_queue<Timed, std::vector<Timed>, std::greater<Timed>> retries_;
   std::vector<bool> done_;  // reported to on_done
   size_t finished_ = 0;
+  size_t retries_waiting_ = 0;  // retries whose backoff is over, in their host's queue
 };
 
 }  // namespace
@@ -590,8 +623,9 @@ Result<FetchResponse> Fetcher::Fetch(std::string_view url) const {
 
 void Fetcher::FetchMany(const std::vector<std::string>& urls,
                         const std::function<void(std::size_t, Result<FetchResponse>)>& on_done,
-                        const std::atomic<bool>* cancel) const {
-  Batch(options_, urls, on_done, cancel).Run();
+                        const std::atomic<bool>* cancel,
+                        const std::function<bool(std::size_t)>& admit) const {
+  Batch(options_, urls, on_done, cancel, admit).Run();
 }
 
 }  // namespace cleaner

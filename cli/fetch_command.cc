@@ -1,18 +1,22 @@
 // Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
 //
-// Fetching and cleaning URLs: `cleaner URL`, `cleaner -f jsonl URL...`, `cleaner --urls FILE --jobs N`.
+// Fetching and cleaning URLs: `cleaner URL`, `cleaner -f jsonl URL...`,
+// `cleaner -f jsonl --urls FILE --jobs N`.
 //
 // Threads: the main thread runs Fetcher::FetchMany (one libcurl multi loop, `--jobs` transfers at once, at
-// most 4 per host); each finished fetch goes through a short queue to worker threads, one per core, that
-// decode the charset, extract and write. Decoding and extraction (about 3 ms a page) never stall the
-// transfers, and the queue's bound holds back the fetches when extraction falls behind, so memory stays
-// bounded however long the list is.
+// most 4 per host); each finished fetch goes through a queue to worker threads, one per core, that decode the
+// charset, extract and write. Handing a page over never waits, so the loop keeps driving the transfers in
+// flight however slow extraction or the output is (their timeouts run all the while). When extraction falls
+// behind, FetchMany's admission hook holds back the start of new URLs instead, so that at most a fixed number
+// of pages are in flight, queued or being cleaned at once: memory stays bounded however long the list is.
 //
 // Output: one URL in txt, markdown or html format prints like a file does, and in json like a file plus the
-// fetch's record (HTTP status, content type, charset, redirects, attempts, time). Otherwise (several URLs, --urls,
-// or -f jsonl) one JSON line per input URL, in completion order (a slow site must not hold back the lines of
-// the others, nor keep them in memory), either a result or {"input", "error": {"code", "message"}}: no input
-// is ever missing. Ctrl-C stops the transfers within 50 ms; lines already written stay, and every URL not
+// fetch's record (HTTP status, content type, charset, redirects, attempts, time). Several URLs, or --urls,
+// need -f jsonl (a usage error otherwise, as for files): one JSON line per input URL, in completion order (a
+// slow site must not hold back the lines of the others, nor keep them in memory), either a result or
+// {"input", "index", "error": {"code", "message"}}, where "index" is the URL's 0-based position among the
+// inputs (command-line URLs first, then the --urls list without its blank and comment lines): no input is
+// ever missing, and a URL listed twice gets two lines told apart by their index. Ctrl-C stops the transfers within 50 ms; lines already written stay, and every URL not
 // done gets an error line with code "cancelled". Exit status 0 when every URL was cleaned, 1 when any failed
 // or was cancelled, 2 for a usage error.
 
@@ -25,12 +29,11 @@
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
-#include <fstream>
-#include <iostream>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -47,6 +50,9 @@ using Clock = std::chrono::steady_clock;
 // Transfers at once when --jobs is not given. Fetching waits on the network, not on a core: 16 hides the
 // latency of typical 100-500 ms fetches, while the per-host limit (4) keeps the load on any one site low.
 constexpr size_t kDefaultFetchJobs = 16;
+// More transfers at once than this is a mistake (CLI11 reads "-j -1" as the largest size_t): each one holds a
+// socket and up to --max-bytes of body.
+constexpr size_t kMaxFetchJobs = 1024;
 
 // Set from the SIGINT handler (lock-free atomics are async-signal-safe) or when output fails.
 std::atomic<bool> g_stop{false};
@@ -89,22 +95,62 @@ std::string Trim(const std::string& s) {
   return s.substr(b, s.find_last_not_of(" \t\r\n\f\v") - b + 1);
 }
 
-// One URL per line; blank lines and lines starting with '#' are skipped. "-" reads standard input.
+// Bounds on a --urls list, which is read whole before the first fetch: 256 MiB holds millions of URLs, and no
+// server takes a URL of 64 KiB. Without them `--urls /dev/zero` would grow until memory ran out.
+constexpr size_t kMaxUrlListBytes = size_t{256} << 20;
+constexpr size_t kMaxUrlLineBytes = size_t{64} << 10;
+
+// One URL per line; blank lines and lines starting with '#' are skipped, and a UTF-8 byte order mark at the
+// start is too. "-" reads standard input. A list over kMaxUrlListBytes, a line over kMaxUrlLineBytes or a NUL
+// byte (a binary or UTF-16 file) is an error naming the line.
 Result<std::vector<std::string>> ReadUrlList(const std::string& path) {
-  std::ifstream file;
-  std::istream* in = &std::cin;
+  FILE* in = stdin;
   if (path != "-") {
-    file.open(path);
-    if (!file) return Status(StatusCode::kIoError, "cannot open " + path);
-    in = &file;
+    in = std::fopen(path.c_str(), "rb");
+    if (in == nullptr) return Status(StatusCode::kIoError, "cannot open " + path);
   }
+  struct Closer {
+    FILE* f;
+    ~Closer() {
+      if (f != stdin) std::fclose(f);
+    }
+  } closer{in};
   std::vector<std::string> urls;
   std::string line;
-  while (std::getline(*in, line)) {
+  size_t total = 0, line_number = 1;
+  auto end_line = [&] {
+    if (line_number == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
     line = Trim(line);
-    if (!line.empty() && line[0] != '#') urls.push_back(line);
+    if (!line.empty() && line[0] != '#') urls.push_back(std::move(line));
+    line.clear();
+    ++line_number;
+  };
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, in)) > 0) {
+    total += n;
+    if (total > kMaxUrlListBytes) {
+      return Status(StatusCode::kTooLarge, path + " is over " + std::to_string(kMaxUrlListBytes >> 20) +
+                                               " MiB; split the list");
+    }
+    for (size_t i = 0; i < n; ++i) {
+      const char c = buf[i];
+      if (c == '\n') {
+        end_line();
+      } else if (c == '\0') {
+        return Status(StatusCode::kInvalidArgument, path + ": line " + std::to_string(line_number) +
+                                                        " holds a NUL byte: not a text file (UTF-16?)");
+      } else if (line.size() >= kMaxUrlLineBytes) {
+        return Status(StatusCode::kTooLarge, path + ": line " + std::to_string(line_number) +
+                                                 " is longer than " + std::to_string(kMaxUrlLineBytes) +
+                                                 " bytes: not a URL");
+      } else {
+        line.push_back(c);
+      }
+    }
   }
-  if (in->bad()) return Status(StatusCode::kIoError, "cannot read " + path);
+  if (std::ferror(in)) return Status(StatusCode::kIoError, "cannot read " + path);
+  if (!line.empty()) end_line();
   return urls;
 }
 
@@ -114,11 +160,14 @@ std::string Dump(const nlohmann::json& j, int indent) {
 
 // A cleaned page's record: Render's JSON for a file (cli/render.cc), plus the HTTP status and what the fetch
 // saw. Parsing Render's output back costs about 0.1 ms a page and keeps the two records from drifting apart.
-std::string FetchedRecord(const std::string& input, const FetchResponse& page, const DecodedHtml& decoded,
-                          const Document& doc, int indent) {
+// JSON Lines records carry the URL's `index` in the input (records come in completion order, and the same URL
+// may be listed twice).
+std::string FetchedRecord(const std::string& input, std::optional<size_t> index, const FetchResponse& page,
+                          const DecodedHtml& decoded, const Document& doc, int indent) {
   nlohmann::json j =
       nlohmann::json::parse(Render(doc, input, "jsonl"), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) j = {{"input", input}, {"text", doc.text}};
+  if (index) j["index"] = *index;
   j["status"] = page.status;
   j["fetch"] = {{"content_type", page.content_type},
                 {"charset", decoded.charset},
@@ -127,7 +176,14 @@ std::string FetchedRecord(const std::string& input, const FetchResponse& page, c
                 {"attempts", page.attempts},
                 {"bytes", page.body.size()},
                 {"fetch_ms", page.elapsed_ms}};
+  if (decoded.replaced) j["fetch"]["invalid_bytes_replaced"] = true;  // some bytes became U+FFFD
   return Dump(j, indent);
+}
+
+// The JSON line of a URL that failed: cli/render.cc's RenderError plus the URL's index in the input.
+std::string ErrorRecord(const std::string& input, size_t index, std::string_view code,
+                        const std::string& message) {
+  return Dump({{"input", input}, {"index", index}, {"error", {{"code", std::string(code)}, {"message", message}}}}, -1);
 }
 
 // A progress line on stderr: done/total, rate, ETA, failures; redrawn five times a second.
@@ -212,19 +268,31 @@ class Progress {
   std::thread ticker_;
 };
 
-// A bounded hand-over from the fetch loop to the workers.
+// The hand-over from the fetch loop to the workers.
 struct Fetched {
   size_t index;
+  bool admitted;  // holds one of WorkQueue's slots, to give back once processed
   Result<FetchResponse> result;
 };
 
+// Push never waits: the fetch loop calls it and must go back to driving its transfers at once. The bound is
+// on admission instead: a URL starts only while fewer than `capacity` admitted URLs are in flight, queued or
+// being processed, so at most that many fetched pages are held at any time. URLs that fail before they start
+// (invalid, cancelled) are not admitted; they carry no body and are few per started one.
 class WorkQueue {
  public:
   explicit WorkQueue(size_t capacity) : capacity_(capacity) {}
 
+  // On the fetch loop's thread: may one more URL start? If so, it holds a slot until Release.
+  bool Admit() {
+    if (admitted_.load() >= capacity_) return false;
+    ++admitted_;
+    return true;
+  }
+  void Release() { --admitted_; }
+
   void Push(Fetched item) {
-    std::unique_lock<std::mutex> lock(mu_);
-    not_full_.wait(lock, [&] { return items_.size() < capacity_; });
+    std::lock_guard<std::mutex> lock(mu_);
     items_.push_back(std::move(item));
     not_empty_.notify_one();
   }
@@ -235,7 +303,6 @@ class WorkQueue {
     if (items_.empty()) return std::nullopt;
     Fetched item = std::move(items_.front());
     items_.pop_front();
-    not_full_.notify_one();
     return item;
   }
 
@@ -247,8 +314,9 @@ class WorkQueue {
 
  private:
   const size_t capacity_;
+  std::atomic<size_t> admitted_{0};  // only Admit increments it, on one thread: the check cannot race
   std::mutex mu_;
-  std::condition_variable not_empty_, not_full_;
+  std::condition_variable not_empty_;
   std::deque<Fetched> items_;
   bool closed_ = false;
 };
@@ -264,6 +332,21 @@ int RunFetchAndClean(const CleanArgs& args) {
     }
     urls.push_back(input);
   }
+  if (args.jobs > kMaxFetchJobs) {
+    std::fprintf(stderr, "cleaner: --jobs: with URLs, from 1 to %zu transfers at once (0: the default, %zu)\n",
+                 kMaxFetchJobs, kDefaultFetchJobs);
+    return kExitUsage;
+  }
+  if (!args.output_dir.empty()) {
+    std::fprintf(stderr, "cleaner: --output-dir is for files; URLs are written to stdout or --output FILE\n");
+    return kExitUsage;
+  }
+  // As with files, one stream of several documents has a shape only in JSON Lines. A --urls list counts as
+  // several whatever its length, so that its output does not change shape with the number of lines.
+  if ((!args.urls_file.empty() || urls.size() > 1) && args.format != "jsonl") {
+    std::fprintf(stderr, "cleaner: several URLs, or --urls, need --format jsonl (one JSON line per URL)\n");
+    return kExitUsage;
+  }
   if (!args.urls_file.empty()) {
     auto listed = ReadUrlList(args.urls_file);
     if (!listed.ok()) {
@@ -272,15 +355,11 @@ int RunFetchAndClean(const CleanArgs& args) {
     }
     urls.insert(urls.end(), listed->begin(), listed->end());
   }
-  if (!args.output_dir.empty()) {
-    std::fprintf(stderr, "cleaner: --output-dir is for files; URLs are written to stdout or --output FILE\n");
-    return kExitUsage;
-  }
   if (urls.empty()) {
     if (!args.quiet) std::fprintf(stderr, "cleaner: no URLs in %s\n", args.urls_file.c_str());
     return kExitOk;
   }
-  const bool json_lines = !args.urls_file.empty() || urls.size() > 1 || args.format == "jsonl";
+  const bool json_lines = args.format == "jsonl";
 
   FILE* out = stdout;
   if (!args.output_file.empty()) {
@@ -336,7 +415,8 @@ int RunFetchAndClean(const CleanArgs& args) {
           if (!args.quiet) progress.Log("cleaner: warning: " + input + ": " + doc->stats.empty_reason + "\n");
         }
         if (json_lines || args.format == "json") {
-          rendered = FetchedRecord(input, page, decoded.value(), doc.value(), json_lines ? -1 : 2);
+          rendered = json_lines ? FetchedRecord(input, item.index, page, decoded.value(), doc.value(), -1)
+                                : FetchedRecord(input, std::nullopt, page, decoded.value(), doc.value(), 2);
         } else {
           rendered = Render(doc.value(), input, args.format);
         }
@@ -348,15 +428,12 @@ int RunFetchAndClean(const CleanArgs& args) {
       if (cancelled) {
         ++cancelled_count;
         if (json_lines) {
-          write(
-              Dump({{"input", input},
-                    {"error", {{"code", "cancelled"}, {"message", "interrupted before this URL was done"}}}},
-                   -1));
+          write(ErrorRecord(input, item.index, "cancelled", "interrupted before this URL was done"));
         }
         return;
       }
       progress.Log("cleaner: " + input + ": " + error->ToString() + "\n");
-      if (json_lines) write(RenderError(input, *error));
+      if (json_lines) write(ErrorRecord(input, item.index, StatusCodeName(error->code()), error->message()));
       return;
     }
     progress.Add(false);
@@ -365,19 +442,30 @@ int RunFetchAndClean(const CleanArgs& args) {
 
   const size_t workers =
       std::max<size_t>(1, std::min<size_t>(std::thread::hardware_concurrency(), urls.size()));
-  WorkQueue queue(2 * workers + 2);
+  // Every transfer may run at once, and each worker has two pages waiting besides the one it cleans.
+  WorkQueue queue(fetch_options.jobs + 3 * workers);
+  std::vector<char> admitted(urls.size(), 0);  // only the fetch loop's thread touches it
   std::vector<std::thread> threads;
   for (size_t t = 0; t < workers; ++t) {
     threads.emplace_back([&] {
-      while (std::optional<Fetched> item = queue.Pop()) process(std::move(*item));
+      while (std::optional<Fetched> item = queue.Pop()) {
+        const bool release = item->admitted;
+        process(std::move(*item));
+        if (release) queue.Release();
+      }
     });
   }
   fetcher.FetchMany(
       urls,
       [&](size_t index, Result<FetchResponse> result) {
-        queue.Push({index, std::move(result)});
+        queue.Push({index, admitted[index] != 0, std::move(result)});
       },
-      &g_stop);
+      &g_stop,
+      [&](size_t index) {
+        if (!queue.Admit()) return false;
+        admitted[index] = 1;
+        return true;
+      });
   queue.Close();
   for (auto& t : threads) t.join();
   progress.Stop();
@@ -397,9 +485,10 @@ int RunFetchAndClean(const CleanArgs& args) {
                  urls.size() - cancelled_count, urls.size(), cancelled_count.load());
   } else if (urls.size() > 1 && !args.quiet) {
     const double seconds = progress.seconds();
+    // The three counts partition the inputs: a page without an article is not also counted as cleaned.
     std::fprintf(stderr,
-                 "cleaner: %zu URLs: %zu cleaned, %zu without an article, %zu failed; %.1f s, %.1f pages/s\n",
-                 urls.size(), urls.size() - failed, empty.load(), failed, seconds,
+                 "cleaner: %zu inputs: %zu cleaned, %zu without an article, %zu failed; %.1f s, %.1f pages/s\n",
+                 urls.size(), urls.size() - failed - empty.load(), empty.load(), failed, seconds,
                  seconds > 0 ? urls.size() / seconds : 0.0);
   }
   return failed || write_failed ? kExitFailure : kExitOk;

@@ -130,9 +130,10 @@ struct FetchResponse {
 // Fetches pages with libcurl: redirects, timeouts, compression (whatever this libcurl decodes: gzip, deflate; brotli, zstd where built in), retries with
 // backoff, and many transfers at once with a per-host limit.
 //
-// Errors: kInvalidArgument (not an http(s) URL), kTooLarge (body over max_body_bytes), kNotHtml (PDF, image,
-// archive...; the message names the type), kNetworkError (unreachable, timed out, too many redirects, an HTTP
-// status other than 2xx after the retries: the message says which), kInternal (libcurl failed to start).
+// Errors: kInvalidArgument (not an http(s) URL), kTooLarge (body over max_body_bytes; an HTTP error status
+// wins over its body's size), kNotHtml (PDF, image, archive...; the message names the type), kNetworkError
+// (unreachable, timed out, too many redirects, a redirect to a URL that is not http(s), an HTTP status other
+// than 2xx after the retries: the message says which), kInternal (libcurl failed to start).
 //
 // Thread safety: a Fetcher is immutable after construction; its methods may be called from many threads at
 // once. Each call uses its own libcurl handles, so calls share no connections.
@@ -144,18 +145,30 @@ class Fetcher {
   Result<FetchResponse> Fetch(std::string_view url) const;
 
   // Fetches every URL, up to options().jobs at once, and calls `on_done(index, result)` exactly once per
-  // index, in completion order, on the calling thread (keep it short: the transfers wait while it runs; hand
-  // heavy work to other threads). Returns when all are done. When `*cancel` becomes true (it is polled every
-  // 50 ms; a signal handler may set it), transfers stop and every unfinished URL is reported as
-  // kNetworkError with the message kCancelledMessage.
+  // index, in completion order, on the calling thread. Keep on_done short and never let it wait for a
+  // consumer: no transfer is driven while it runs, yet every transfer's timeout keeps running, so a blocked
+  // on_done makes healthy servers time out. Hand heavy work to other threads, and bound what waits for them
+  // with `admit`. Returns when all are done. When `*cancel` becomes true (it is polled every 50 ms; a signal
+  // handler may set it), transfers stop and every unfinished URL is reported as kNetworkError with the
+  // message kCancelledMessage.
+  //
+  // `admit(index)`, when given, is asked on the calling thread before URL `index` starts its first attempt
+  // (retries of a URL already started are not asked again; URLs that fail before any attempt, such as invalid
+  // ones, are not asked at all). While it returns false, no new URL starts; transfers in flight and retries go
+  // on, and it is asked again within kAdmitPollMs. A URL's timeout starts when it is admitted. A caller that
+  // counts admitted URLs until it has consumed their results keeps memory bounded however slow it is.
   void FetchMany(const std::vector<std::string>& urls,
                  const std::function<void(std::size_t index, Result<FetchResponse> result)>& on_done,
-                 const std::atomic<bool>* cancel = nullptr) const;
+                 const std::atomic<bool>* cancel = nullptr,
+                 const std::function<bool(std::size_t index)>& admit = {}) const;
 
   const FetchOptions& options() const { return options_; }
 
   // The message of the error that FetchMany reports for URLs left unfinished by cancellation.
   static constexpr std::string_view kCancelledMessage = "cancelled";
+
+  // How soon FetchMany asks `admit` again after it refused a URL, in milliseconds.
+  static constexpr long kAdmitPollMs = 5;
 
  private:
   FetchOptions options_;

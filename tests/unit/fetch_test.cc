@@ -2,9 +2,10 @@
 //
 // The fetcher against a real HTTP/1.1 server on 127.0.0.1 that each test starts and stops itself: redirects
 // and loops, 404, retries of 500 and 429 (with Retry-After), gzip, deflate and brotli bodies, bodies over the
-// size limit, a stalling and a trickling server, non-HTML responses, the per-host limit, cancellation, pages
-// in every charset of issue 4, and the `cleaner URL` / `--urls` command line. Every failure case uses
-// timeouts of 1-2 s, so the whole file runs in a few seconds; nothing leaves the loopback interface.
+// size limit, a stalling and a trickling server, non-HTML responses, the per-host limit, cancellation,
+// admission for a slow consumer, pages in every charset of issue 4, and the `cleaner URL` / `--urls` command
+// line. Every failure case uses timeouts of 1-3 s, so the whole file runs in about ten seconds; nothing leaves
+// the loopback interface.
 
 #include <arpa/inet.h>
 #include <dlfcn.h>
@@ -21,6 +22,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -31,6 +33,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -562,6 +565,30 @@ TEST(Fetch, BodiesOverTheLimitAreRefusedWhileDownloading) {
   }
 }
 
+// What matters about an error page is its status: a 404 or 503 with a long body is not "too large".
+TEST(Fetch, AnErrorStatusWinsOverTheBodySize) {
+  const std::string big(3 << 20, 'a');  // 3 MiB
+  std::atomic<int> unavailable{0};
+  TestServer server([&](const Request& req) {
+    Reply r = Html("<p>" + big + "</p>");
+    r.status = req.target.rfind("/503", 0) == 0 ? 503 : 404;
+    if (r.status == 503) ++unavailable;
+    if (req.target.find("no-length") != std::string::npos) r.content_length = false;
+    return r;
+  });
+  FetchOptions o = TestOptions();
+  o.max_body_bytes = 1 << 20;
+  Fetcher fetcher(o);
+  for (const char* path : {"/404", "/404/no-length", "/503", "/503/no-length"}) {
+    auto r = fetcher.Fetch(server.Url(path));
+    ASSERT_FALSE(r.ok()) << path;
+    EXPECT_EQ(r.status().code(), StatusCode::kNetworkError) << path << ": " << r.status().ToString();
+    const std::string expected = path[1] == '4' ? "HTTP status 404" : "HTTP status 503 (after 3 attempts)";
+    EXPECT_EQ(r.status().message(), expected) << path;
+  }
+  EXPECT_EQ(unavailable, 6) << "503 is retried whatever its body's size";
+}
+
 TEST(Fetch, StalledServerTimesOut) {
   TestServer server([](const Request&) {
     Reply r = Html("<p>too late</p>");
@@ -683,11 +710,15 @@ TEST(Fetch, UnreachableAndInvalidUrls) {
   }
 }
 
+// The URL asked for was valid, so a redirect elsewhere is a failed fetch, not a bad argument.
 TEST(Fetch, RedirectsToOtherSchemesAreRefused) {
   TestServer server([](const Request&) { return Redirect(302, "file:///etc/passwd"); });
   auto r = Fetcher(TestOptions()).Fetch(server.Url("/"));
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << r.status().ToString();
+  EXPECT_EQ(r.status().code(), StatusCode::kNetworkError) << r.status().ToString();
+  EXPECT_NE(r.status().message().find("redirected to a URL that is not http(s): file:///etc/passwd"),
+            std::string::npos)
+      << r.status().message();
 }
 
 // Sets an environment variable for one scope, then puts back what was there.
@@ -819,6 +850,70 @@ TEST(FetchMany, CancellationReportsTheRestPromptly) {
   EXPECT_LT(elapsed, 2.0);  // cancelled at 0.3 s; the flag is polled every 50 ms
   EXPECT_EQ(outcome[0], "ok");
   for (size_t i = 1; i < urls.size(); ++i) EXPECT_EQ(outcome[i], Fetcher::kCancelledMessage) << i;
+}
+
+// A consumer slower than the network bounds what waits for it through `admit`, never by blocking on_done:
+// new URLs wait, every URL is asked once before its first attempt, and none that fails before starting is.
+TEST(FetchMany, AdmissionHoldsBackNewUrlsOnly) {
+  std::atomic<int> retry_requests{0};
+  TestServer server([&](const Request& req) {
+    Reply r = Html(Article(req.target));
+    if (req.target.rfind("/retry", 0) == 0) {
+      if (retry_requests++ == 0) r.status = 503;  // the first answer fails: the URL is retried
+    }
+    return r;
+  });
+  std::vector<std::string> urls = {server.Url("/retry"), "gopher://127.0.0.1/"};
+  for (int i = 0; i < 12; ++i) urls.push_back(server.Url("/p/" + std::to_string(i)));
+  constexpr int kLimit = 2;
+  std::mutex mu;
+  std::condition_variable cv;
+  std::vector<size_t> queue;  // results on_done handed over, not yet consumed
+  std::vector<int> admissions(urls.size()), seen(urls.size());
+  int admitted = 0, max_admitted = 0;
+  bool done = false;
+  // The consumer takes the results one at a time on its own thread; only then may more URLs start.
+  std::thread consumer([&] {
+    std::unique_lock<std::mutex> lock(mu);
+    for (;;) {
+      cv.wait(lock, [&] { return done || !queue.empty(); });
+      if (queue.empty()) return;
+      queue.erase(queue.begin());
+      --admitted;
+    }
+  });
+  FetchOptions o = TestOptions();
+  Fetcher(o).FetchMany(
+      urls,
+      [&](size_t i, Result<FetchResponse> r) {
+        EXPECT_TRUE(r.ok() || i == 1) << urls[i] << ": " << r.status().ToString();
+        std::lock_guard<std::mutex> lock(mu);
+        ++seen[i];
+        if (i != 1) queue.push_back(i);  // the invalid URL was never admitted
+        cv.notify_all();
+      },
+      nullptr,
+      [&](size_t i) {
+        std::lock_guard<std::mutex> lock(mu);
+        if (admitted >= kLimit) return false;
+        ++admissions[i];
+        max_admitted = std::max(max_admitted, ++admitted);
+        return true;
+      });
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    done = true;
+    cv.notify_all();
+  }
+  consumer.join();
+  EXPECT_LE(max_admitted, kLimit);
+  EXPECT_LE(server.max_in_flight(), kLimit);
+  EXPECT_EQ(retry_requests, 2);
+  EXPECT_EQ(admissions[1], 0) << "an invalid URL never starts, so it is not asked";
+  for (size_t i = 0; i < urls.size(); ++i) {
+    EXPECT_EQ(seen[i], 1) << urls[i];
+    if (i != 1) EXPECT_EQ(admissions[i], 1) << urls[i] << ": admitted once, its retry included";
+  }
 }
 
 TEST(FetchMany, SharedFetcherAcrossThreads) {
@@ -1070,6 +1165,105 @@ TEST(FetchCli, SeveralUrlsGiveOneJsonLineEachAndAFailureStatus) {
   EXPECT_EQ(RunCli({"-f", "jsonl", urls[0], urls[2]}).exit_code, 0);
 }
 
+// --format chooses the output's shape for URLs as for files: several documents in one stream need jsonl, and
+// anything else is a usage error before any fetch (it used to print JSON lines whatever the format).
+TEST(FetchCli, SeveralUrlsNeedJsonLines) {
+  TestServer server([](const Request& req) { return Html(Article("Page " + req.target)); });
+  char dir_template[] = "/tmp/cleaner-urls-XXXXXX";
+  const std::string dir = mkdtemp(dir_template);
+  const std::string list = dir + "/urls.txt", out = dir + "/out";
+  std::ofstream(list) << server.Url("/listed") << "\n";
+  const std::vector<std::vector<std::string>> refused = {
+      {server.Url("/a"), server.Url("/b")},
+      {"-f", "markdown", server.Url("/a"), server.Url("/b")},
+      {"-f", "json", "--urls", list},
+      {"-f", "markdown", "--urls", list, "--output", out},
+      {"--urls", list},
+  };
+  for (const auto& args : refused) {
+    CliRun run = RunCli(args);
+    EXPECT_EQ(run.exit_code, 2) << args.back() << ": " << run.err;
+    EXPECT_NE(run.err.find("need --format jsonl"), std::string::npos) << run.err;
+    EXPECT_TRUE(run.out.empty()) << run.out;
+  }
+  EXPECT_EQ(server.requests(), 0);
+  CliRun one = RunCli({"-f", "markdown", server.Url("/a")});  // one URL: any format
+  EXPECT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(one.out.rfind("# A page\n", 0), 0u) << one.out;
+  std::remove(list.c_str());
+  std::remove(out.c_str());
+  rmdir(dir.c_str());
+}
+
+// Records come in completion order, so each says which input it is: "index", the URL's position among the
+// inputs (a URL may be listed twice). A page with undecodable bytes says so.
+TEST(FetchCli, RecordsCarryTheInputIndexAndReplacedBytes) {
+  TestServer server([](const Request& req) {
+    if (req.target == "/404") {
+      Reply r = Html("");
+      r.status = 404;
+      return r;
+    }
+    // UTF-8 as declared, but for one byte that cannot be decoded.
+    if (req.target == "/broken") return Html(Article("Caf\xC3\xA9 na\xC3\xAFve, broken \xFF here"));
+    return Html(Article("Page " + req.target));
+  });
+  const std::vector<std::string> urls = {server.Url("/a"), server.Url("/404"), server.Url("/a"),
+                                         server.Url("/broken"), server.Url("/a")};
+  std::vector<std::string> args = {"-f", "jsonl", "-q"};
+  args.insert(args.end(), urls.begin(), urls.end());
+  CliRun run = RunCli(args);
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  auto lines = JsonLines(run.out);
+  ASSERT_EQ(lines.size(), urls.size()) << run.out;
+  std::vector<int> seen(urls.size());
+  for (auto& l : lines) {
+    ASSERT_TRUE(l.contains("index") && l["index"].is_number_unsigned()) << l.dump();
+    const size_t i = l["index"];
+    ASSERT_LT(i, urls.size());
+    ++seen[i];
+    EXPECT_EQ(l["input"], urls[i]);
+    EXPECT_EQ(l.contains("error"), i == 1) << l.dump();
+    if (l.contains("fetch")) {
+      EXPECT_EQ(l["fetch"].contains("invalid_bytes_replaced"), i == 3) << l.dump();
+      if (i == 3) EXPECT_EQ(l["fetch"]["invalid_bytes_replaced"], true);
+    }
+  }
+  EXPECT_EQ(seen, std::vector<int>(urls.size(), 1));
+}
+
+// The summary's counts partition the inputs: a page without an article is not counted as cleaned too.
+TEST(FetchCli, SummaryCountsAddUpToTheInputs) {
+  TestServer server([](const Request& req) {
+    if (req.target == "/404") {
+      Reply r = Html("");
+      r.status = 404;
+      return r;
+    }
+    if (req.target == "/empty") {
+      return Html("<!DOCTYPE html><html><head><title>Nothing</title></head><body></body></html>");
+    }
+    return Html(Article("Page " + req.target));
+  });
+  CliRun run = RunCli({"-f", "jsonl", server.Url("/a"), server.Url("/empty"), server.Url("/404"),
+                       server.Url("/b"), server.Url("/404")});
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_NE(run.err.find("cleaner: 5 inputs: 2 cleaned, 1 without an article, 2 failed;"), std::string::npos)
+      << run.err;
+}
+
+// A number of transfers that cannot be meant is a usage error ("-j -1" parses as the largest size_t).
+TEST(FetchCli, AbsurdJobsIsAUsageError) {
+  TestServer server([](const Request& req) { return Html(Article("Page " + req.target)); });
+  for (const char* jobs : {"-1", "100000"}) {
+    CliRun run = RunCli({"-j", jobs, "-f", "jsonl", server.Url("/a"), server.Url("/b")});
+    EXPECT_EQ(run.exit_code, 2) << jobs << ": " << run.err;
+    EXPECT_NE(run.err.find("--jobs: with URLs, from 1 to 1024"), std::string::npos) << run.err;
+  }
+  EXPECT_EQ(server.requests(), 0);
+  EXPECT_EQ(RunCli({"-j", "1024", "-f", "jsonl", server.Url("/a"), server.Url("/b")}).exit_code, 0);
+}
+
 TEST(FetchCli, UrlsFileToOutputFile) {
   if (!CliHasOption("--urls")) GTEST_SKIP() << "--urls/--output are not registered in AddCleanOptions yet";
   TestServer server([](const Request& req) { return Html(Article("Listed " + req.target)); });
@@ -1082,7 +1276,7 @@ TEST(FetchCli, UrlsFileToOutputFile) {
       << server.Url("/1") << "\n  " << server.Url("/2") << "  \nnot-a-url\n"
       << server.Url("/3") << "\n";
   }
-  CliRun run = RunCli({"--urls", list, "--jobs", "2", "--output", out, "--timeout", "5"});
+  CliRun run = RunCli({"-f", "jsonl", "--urls", list, "--jobs", "2", "--output", out, "--timeout", "5"});
   EXPECT_EQ(run.exit_code, 1) << run.err;  // not-a-url failed
   auto lines = JsonLines(ReadFile(out));
   ASSERT_EQ(lines.size(), 4u);
@@ -1092,6 +1286,44 @@ TEST(FetchCli, UrlsFileToOutputFile) {
   EXPECT_TRUE(run.out.empty());
   std::remove(list.c_str());
   std::remove(out.c_str());
+  rmdir(dir.c_str());
+}
+
+// A --urls list is read whole before fetching, so it is bounded: a NUL byte (`--urls /dev/zero`, a UTF-16 file)
+// or an overlong line is a clear error naming the line, not memory growing without end. A UTF-8 byte order
+// mark does not spoil the first URL.
+TEST(FetchCli, UrlsFileIsBoundedAndMayStartWithAByteOrderMark) {
+  TestServer server([](const Request& req) { return Html(Article("Listed " + req.target)); });
+  char dir_template[] = "/tmp/cleaner-urls-XXXXXX";
+  const std::string dir = mkdtemp(dir_template);
+  const std::string bom = dir + "/bom.txt", nul = dir + "/nul.txt", long_line = dir + "/long.txt";
+  std::ofstream(bom) << "\xEF\xBB\xBF" << server.Url("/1") << "\r\n" << server.Url("/2") << "\r\n";
+  std::ofstream(nul) << server.Url("/1") << "\n" << std::string("http://\0x", 9) << "\n";
+  std::ofstream(long_line) << server.Url("/1") << "\n" << server.Url("/") << std::string(100000, 'a') << "\n";
+
+  CliRun run = RunCli({"-f", "jsonl", "--urls", bom});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  auto lines = JsonLines(run.out);
+  ASSERT_EQ(lines.size(), 2u) << run.out;
+  for (auto& l : lines) EXPECT_FALSE(l.contains("error")) << l.dump();
+
+  run = RunCli({"-f", "jsonl", "--urls", nul});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.err.find("line 2 holds a NUL byte"), std::string::npos) << run.err;
+  EXPECT_TRUE(run.out.empty()) << run.out;
+
+  run = RunCli({"-f", "jsonl", "--urls", long_line});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.err.find("line 2 is longer than 65536 bytes"), std::string::npos) << run.err;
+  EXPECT_TRUE(run.out.empty()) << run.out.substr(0, 200);
+  EXPECT_EQ(server.requests(), 2) << "only the list with a byte order mark was fetched";
+
+  if (access("/dev/zero", R_OK) == 0) {
+    run = RunCli({"-f", "jsonl", "--urls", "/dev/zero"});
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_NE(run.err.find("line 1 holds a NUL byte"), std::string::npos) << run.err;
+  }
+  for (const std::string& f : {bom, nul, long_line}) std::remove(f.c_str());
   rmdir(dir.c_str());
 }
 
@@ -1106,6 +1338,86 @@ TEST(FetchCli, TimeoutBoundsEachFetch) {
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_LT(run.seconds, 4);  // 1 s, plus the start of a process on a busy machine; the default is 30 s
   EXPECT_NE(run.err.find("timed out"), std::string::npos) << run.err;
+}
+
+// Runs the CLI with its standard output on a pipe that is not read for `hold_s` seconds (a consumer that
+// stalls: every worker blocks writing), then read to the end.
+CliRun RunCliWithStalledOutput(const std::vector<std::string>& args, double hold_s) {
+  char err_template[] = "/tmp/cleaner-fetch-err-XXXXXX";
+  const int err_fd = mkstemp(err_template);
+  int pipe_fds[2];
+  CliRun run;
+  if (err_fd < 0 || pipe(pipe_fds) != 0) {
+    ADD_FAILURE() << "cannot create a pipe or a file";
+    return run;
+  }
+  const auto start = Clock::now();
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (dup2(pipe_fds[1], STDOUT_FILENO) < 0 || dup2(err_fd, STDERR_FILENO) < 0) _exit(127);
+    close(pipe_fds[0]);
+    close(pipe_fds[1]);
+    setenv("no_proxy", "127.0.0.1", 1);
+    std::vector<char*> argv = {const_cast<char*>(CLEANER_BINARY)};
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(CLEANER_BINARY, argv.data());
+    _exit(127);
+  }
+  close(pipe_fds[1]);
+  std::this_thread::sleep_for(std::chrono::duration<double>(hold_s));
+  char buf[1 << 16];
+  for (;;) {
+    pollfd p{pipe_fds[0], POLLIN, 0};
+    if (SecondsSince(start) > hold_s + 20) kill(pid, SIGKILL);
+    if (poll(&p, 1, 100) == 0) continue;
+    ssize_t n = read(pipe_fds[0], buf, sizeof buf);
+    if (n <= 0) break;
+    run.out.append(buf, static_cast<size_t>(n));
+  }
+  close(pipe_fds[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  run.seconds = SecondsSince(start);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  close(err_fd);
+  run.err = ReadFile(err_template);
+  std::remove(err_template);
+  return run;
+}
+
+// Cleaning or writing slower than the network must not make healthy servers time out: while every worker is
+// stuck on a stalled stdout, the fetch loop keeps driving the transfers in flight (their timeouts run) and only
+// holds back new URLs. Before, handing a page to the full work queue blocked the loop, and the slow site's
+// answers, which come 0.3 s after the loop stalls, were never read: "timed out" after 3 s.
+TEST(FetchCli, StalledOutputDoesNotTimeOutTransfersInFlight) {
+  std::string big;  // a record over the pipe's 64 KiB: the first write stalls
+  for (int i = 0; i < 200; ++i) {
+    big += "<p>Paragraph " + std::to_string(i) + ": " + std::string(400, 'w') + " ends here.</p>\n";
+  }
+  std::atomic<int> fast_requests{0};
+  TestServer fast([&](const Request&) {
+    ++fast_requests;
+    return Html("<!DOCTYPE html><html><body><article>" + big + "</article></body></html>");
+  });
+  // The slow site answers once the fast one has served enough pages to fill the workers and their queue (or
+  // after 1.5 s at the latest), so that its answers arrive while the workers are stuck.
+  TestServer slow([&](const Request&) {
+    const auto start = Clock::now();
+    while (fast_requests < 12 && SecondsSince(start) < 1.5) std::this_thread::sleep_for(10ms);
+    Reply r = Html(Article("Late but healthy"));
+    r.delay_s = 0.3;
+    return r;
+  });
+  std::vector<std::string> args = {"-f", "jsonl", "-q", "--timeout", "3"};
+  for (int i = 0; i < 4; ++i) args.push_back(slow.Url("/slow/" + std::to_string(i)));
+  for (int i = 0; i < 32; ++i) args.push_back(fast.Url("/fast/" + std::to_string(i)));
+  // Output stalls well past the 3 s timeout: long enough for a stalled fetch loop to let it pass.
+  CliRun run = RunCliWithStalledOutput(args, /*hold_s=*/4.5);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  auto lines = JsonLines(run.out);
+  EXPECT_EQ(lines.size(), 36u);
+  for (auto& l : lines) EXPECT_FALSE(l.contains("error")) << l["input"] << ": " << l["error"];
 }
 
 TEST(FetchCli, CtrlCKeepsWhatWasDoneAndReportsTheRest) {
@@ -1124,7 +1436,9 @@ TEST(FetchCli, CtrlCKeepsWhatWasDoneAndReportsTheRest) {
   auto lines = JsonLines(run.out);
   ASSERT_EQ(lines.size(), 6u) << run.out;
   int cancelled = 0, ok = 0;
+  std::set<size_t> indexes;
   for (auto& l : lines) {
+    indexes.insert(l.value("index", size_t{99}));
     if (l.contains("error")) {
       cancelled += l["error"]["code"] == "cancelled";
     } else {
@@ -1133,6 +1447,7 @@ TEST(FetchCli, CtrlCKeepsWhatWasDoneAndReportsTheRest) {
   }
   EXPECT_EQ(ok, 1);
   EXPECT_EQ(cancelled, 5);
+  EXPECT_EQ(indexes, (std::set<size_t>{0, 1, 2, 3, 4, 5})) << "cancelled records carry their index too";
 }
 
 }  // namespace
