@@ -334,7 +334,10 @@ bool IsDataTable(const Dom& dom, uint32_t table, const std::vector<uint8_t>& rem
   int rows = 0, max_cols = 0, cols = 0;
   const uint32_t end = SubtreeEnd(dom, table);
   for (uint32_t i = table + 1; i < end; ++i) {
-    if (removed[i]) continue;
+    if (removed[i]) {
+      i = SubtreeEnd(dom, i) - 1;  // removal takes whole subtrees: skip it in one step, not node by node
+      continue;
+    }
     Tag t = dom.node(i).tag;
     if (!dom.node(i).is_element()) continue;
     if (t == Tag::kCaption || t == Tag::kTh || t == Tag::kThead || t == Tag::kTfoot) {

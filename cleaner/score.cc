@@ -71,18 +71,7 @@ bool IsBlockForParagraphs(Tag t) {
 void Aggregates::RemoveFromAncestors(const Dom& dom, uint32_t i, uint32_t stop) {
   const Sums s = sums[i];
   for (uint32_t a = dom.node(i).parent; a != kNoNode; a = dom.node(a).parent) {
-    Sums& t = sums[a];
-    t.text -= s.text;
-    t.link -= s.link;
-    t.heading -= s.heading;
-    t.list -= s.list;
-    t.commas -= s.commas;
-    t.p -= s.p;
-    t.img -= s.img;
-    t.li -= s.li;
-    t.input -= s.input;
-    t.embed -= s.embed;
-    t.table -= s.table;
+    sums[a] -= s;
     if (a == stop) break;
   }
 }
@@ -122,18 +111,7 @@ Aggregates SumSubtrees(const Dom& dom, const PageFacts& facts, const std::vector
       }
     }
     if (node.parent != kNoNode) {
-      Aggregates::Sums& p = agg.sums[node.parent];
-      p.text += s.text;
-      p.link += s.link;
-      p.heading += s.heading;
-      p.list += s.list;
-      p.commas += s.commas;
-      p.p += s.p;
-      p.img += s.img;
-      p.li += s.li;
-      p.input += s.input;
-      p.embed += s.embed;
-      p.table += s.table;
+      agg.sums[node.parent] += s;
     }
   }
   return agg;

@@ -24,6 +24,17 @@ struct Aggregates {
     // `input` and `embed` stay 0 while prune removes form controls and embeds; Readability's widget test reads them,
     // so they are kept for a pass that would keep those elements.
     uint32_t p = 0, img = 0, li = 0, input = 0, embed = 0, table = 0;
+
+    Sums& operator+=(const Sums& o) {
+      text += o.text, link += o.link, heading += o.heading, list += o.list, commas += o.commas;
+      p += o.p, img += o.img, li += o.li, input += o.input, embed += o.embed, table += o.table;
+      return *this;
+    }
+    Sums& operator-=(const Sums& o) {
+      text -= o.text, link -= o.link, heading -= o.heading, list -= o.list, commas -= o.commas;
+      p -= o.p, img -= o.img, li -= o.li, input -= o.input, embed -= o.embed, table -= o.table;
+      return *this;
+    }
   };
   std::vector<Sums> sums;  // indexed by node
 

@@ -295,7 +295,21 @@ void CleanInside(const Dom& dom, const PageFacts& facts, uint32_t root, bool cla
     inside[i - root] = inside[parent - root] | (pt == Tag::kCode || pt == Tag::kPre ? kInCode : 0) |
                        (pt == Tag::kFigure ? kInFigure : 0);
   }
+  // What removals below still owe an ancestor's sums, subtracted when the walk reaches that ancestor instead of
+  // from every ancestor at each removal (the depth each time). Those ancestors lie on the path from `root` to the
+  // element being judged, deepest last.
+  std::vector<std::pair<uint32_t, Aggregates::Sums>> owed;
+  auto owe = [&](uint32_t parent, const Aggregates::Sums& s) {
+    if (owed.empty() || owed.back().first != parent) owed.push_back({parent, Aggregates::Sums()});
+    owed.back().second += s;
+  };
   for (uint32_t i = end; i-- > root + 1;) {
+    if (!owed.empty() && owed.back().first == i) {
+      const Aggregates::Sums s = owed.back().second;
+      owed.pop_back();
+      agg->sums[i] -= s;
+      owe(dom.node(i).parent, s);
+    }
     if ((*removed)[i] || !dom.node(i).is_element()) continue;
     const Tag t = dom.node(i).tag;
     bool remove = false;
@@ -312,10 +326,11 @@ void CleanInside(const Dom& dom, const PageFacts& facts, uint32_t root, bool cla
       remove = true;  // Readability's _cleanHeaders
     }
     if (remove) {
-      agg->RemoveFromAncestors(dom, i, root);
+      owe(dom.node(i).parent, agg->sums[i]);
       MarkSubtree(dom, i, removed);
     }
   }
+  if (!owed.empty()) agg->sums[root] -= owed.back().second;  // only the root's can be left
 }
 
 // A lead holds at least this much text (effective characters): less, in an element named "summary" or "intro", is a

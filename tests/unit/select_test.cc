@@ -71,6 +71,46 @@ Selected SelectOn(const std::string& html, bool class_weights = true) {
 
 std::string Para(size_t n, int commas = 0) { return "<p>" + Letters(n, commas) + "</p>"; }
 
+// Cleaning inside the article subtracts each removed widget from the sums of the elements around it, paid when the
+// walk reaches each of them rather than up the whole path at every removal (hostile pages nest 400 deep). Either
+// way the sums must end as if summed afresh without the widgets: checked here on widgets inside widgets, inside
+// kept sections, at several depths.
+TEST(SelectTest, CleaningInsideLeavesTheSumsOfWhatRemains) {
+  auto linked = [](int n) {  // n paragraphs that are each one link
+    std::string out;
+    for (int i = 0; i < n; ++i) out += "<p><a href=/x" + std::to_string(i) + ">" + Letters(30) + "</a></p>";
+    return out;
+  };
+  // Link-heavy <div>s (widgets), one inside another and one in a table inside one, in kept sections.
+  std::string art = "<div id=art>" + Para(300, 3) + "<section id=kept1>" + Para(900, 9) + "<div>" + linked(3) +
+                    "<div>" + linked(3) + "</div><table><tr><td><div>" + linked(2) + "</div></td></tr></table></div>" +
+                    Para(900, 9) + "</section>" + Para(300, 3) + "<div id=kept2><div><div>" + linked(5) +
+                    "</div></div>" + Para(900, 9) + "</div>" + Para(280, 2) + "</div>";
+  Selected s = SelectOn("<body>" + art + "</body>");
+  ASSERT_EQ(s.sel.roots.size(), 1u);
+  const uint32_t root = s.sel.roots[0];
+  const Aggregates fresh = SumSubtrees(s.dom, s.facts, s.sel.removed);
+  size_t removed_inside = 0, checked = 0;
+  for (uint32_t i = root; i < SubtreeEnd(s.dom, root); ++i) {
+    if (s.sel.removed[i]) {
+      ++removed_inside;
+      continue;
+    }
+    const Aggregates::Sums &got = s.sel.agg.sums[i], &want = fresh.sums[i];
+    EXPECT_NEAR(got.text, want.text, 1e-3) << i;
+    EXPECT_NEAR(got.link, want.link, 1e-3) << i;
+    EXPECT_NEAR(got.list, want.list, 1e-3) << i;
+    EXPECT_EQ(got.commas, want.commas) << i;
+    EXPECT_EQ(got.li, want.li) << i;
+    EXPECT_EQ(got.table, want.table) << i;
+    ++checked;
+  }
+  EXPECT_GT(removed_inside, 20u) << "the link lists were not removed: the test checks nothing";
+  EXPECT_FALSE(s.sel.removed[s.ById("kept1")]) << "a section around removed widgets stays";
+  EXPECT_FALSE(s.sel.removed[s.ById("kept2")]);
+  EXPECT_GT(checked, 10u);
+}
+
 TEST(SelectTest, ArticleBeatsALinkListSidebar) {
   std::string side = "<div id=side>";
   for (int i = 0; i < 5; ++i) side += "<p><a href=/s" + std::to_string(i) + ">" + Letters(80) + "</a></p>";
