@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -17,6 +18,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string_view>
+#include <system_error>
 #include <thread>
 
 #include "cleaner/cleaner.h"
@@ -28,31 +30,46 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Result<std::string> ReadInput(const std::string& path, size_t max_bytes) {
+// The message of the error number `err` (std::strerror is not thread-safe).
+std::string ErrorText(int err) { return std::error_code(err, std::generic_category()).message(); }
+
+// Reads `in` to its end, keeping at most max_bytes + 1 bytes: one more than allowed tells a stream that is too
+// large from one that is exactly at the limit, without reading (or holding) the rest of it.
+Result<std::string> ReadStream(std::FILE* in, size_t max_bytes) {
   std::string data;
-  if (path == "-") {
-    char buf[1 << 16];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) {
-      data.append(buf, n);
-      if (data.size() > max_bytes) return Status(StatusCode::kTooLarge, "standard input is over --max-bytes");
+  char buf[1 << 16];
+  for (;;) {
+    const size_t room = max_bytes - data.size();  // data.size() <= max_bytes here
+    const size_t want = room >= sizeof buf ? sizeof buf : room + 1;
+    const size_t n = std::fread(buf, 1, want, in);
+    data.append(buf, n);
+    if (data.size() > max_bytes) {
+      return Status(StatusCode::kTooLarge, "more than " + std::to_string(max_bytes) + " bytes (--max-bytes)");
     }
-    if (std::ferror(stdin)) return Status(StatusCode::kIoError, "cannot read standard input");
-    return data;
+    if (n < want) break;
   }
+  if (std::ferror(in)) return Status(StatusCode::kIoError, "read failed: " + ErrorText(errno));
+  return data;
+}
+
+// The bytes of a file, or of standard input for "-". Files are read as streams, not by their size, so that
+// FIFOs, /dev/stdin, process substitution (<(...)) and /proc files work; --max-bytes bounds every one.
+Result<std::string> ReadInput(const std::string& path, size_t max_bytes) {
+  if (path == "-") return ReadStream(stdin, max_bytes);
   std::error_code ec;
   if (fs::is_directory(path, ec)) return Status(StatusCode::kIoError, "is a directory");
-  auto size = fs::file_size(path, ec);
-  if (ec) return Status(StatusCode::kIoError, ec.message());
-  if (size > max_bytes) {
-    return Status(StatusCode::kTooLarge,
-                  std::to_string(size) + " bytes, over --max-bytes " + std::to_string(max_bytes));
+  // A regular file's size says at once when it is too large, without reading it.
+  if (fs::is_regular_file(path, ec)) {
+    const auto size = fs::file_size(path, ec);
+    if (!ec && size > max_bytes) {
+      return Status(StatusCode::kTooLarge,
+                    std::to_string(size) + " bytes, over --max-bytes " + std::to_string(max_bytes));
+    }
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status(StatusCode::kIoError, "cannot open");
-  data.resize(size);
-  in.read(data.data(), static_cast<std::streamsize>(size));
-  if (in.gcount() != static_cast<std::streamsize>(size)) return Status(StatusCode::kIoError, "short read");
+  std::FILE* in = std::fopen(path.c_str(), "rb");
+  if (in == nullptr) return Status(StatusCode::kIoError, ErrorText(errno));
+  Result<std::string> data = ReadStream(in, max_bytes);
+  std::fclose(in);
   return data;
 }
 

@@ -7,6 +7,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -315,6 +316,38 @@ TEST(CleanCommandTest, SeveralInputsOnStdoutNeedJsonLines) {
   CliRun jsonl = Cleaner("-f jsonl " + two);
   EXPECT_EQ(jsonl.status, 0);
   EXPECT_EQ(std::count(jsonl.out.begin(), jsonl.out.end(), '\n'), 2);
+}
+
+// Inputs that are not regular files have no size to go by: a pipe through /dev/stdin, a FIFO and a /proc file
+// are read to their end, and --max-bytes still bounds them.
+TEST(CleanCommandTest, ReadsPipesFifosAndProcFiles) {
+  const std::string page = Quote(Page(kNews));
+  const std::string expected = Cleaner(page).out;
+  ASSERT_FALSE(expected.empty());
+  CliRun piped = shell::RunCommand("cat " + page + " | " + Quote(CLEANER_BINARY) + " -q /dev/stdin 2>/dev/null");
+  EXPECT_EQ(piped.status, 0);
+  EXPECT_EQ(piped.out, expected);
+
+  const fs::path fifo = fs::path(::testing::TempDir()) / ("cleaner_fifo_" + std::to_string(getpid()));
+  fs::remove(fifo);
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  // The writer gives up after 10 s, and its output is not the test's pipe: a cleaner that never opens the FIFO
+  // fails the test rather than hanging it.
+  CliRun from_fifo = shell::RunCommand("timeout 10 sh -c 'cat \"$1\" > \"$2\"' sh " + page + " " +
+                                       Quote(fifo.string()) + " >/dev/null 2>&1 & " + Quote(CLEANER_BINARY) +
+                                       " -q " + Quote(fifo.string()) + " 2>/dev/null; wait");
+  EXPECT_EQ(from_fifo.status, 0);
+  EXPECT_EQ(from_fifo.out, expected);
+  fs::remove(fifo);
+
+  CliRun proc = Cleaner("--input text --no-filter /proc/self/status");
+  EXPECT_EQ(proc.status, 0);
+  EXPECT_NE(proc.out.find("Pid"), std::string::npos) << proc.out;
+
+  // Over --max-bytes through a pipe: refused after max_bytes + 1 bytes, without reading all of /dev/zero.
+  CliRun big = Cleaner("-f jsonl --max-bytes 1000 /dev/zero");
+  EXPECT_EQ(big.status, 1);
+  EXPECT_NE(big.out.find("\"too_large\""), std::string::npos) << big.out;
 }
 
 // A local TCP port that nothing listens on: one the system just gave out and that was closed again.
