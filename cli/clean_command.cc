@@ -183,43 +183,51 @@ int RunClean(const CleanArgs& args) {
   }
   std::atomic<size_t> next{0}, failed{0}, empty{0};
   std::mutex out_mutex;
+  // An input that failed: a line on stderr and, in a JSON Lines stream, its record, so that none is silently lost.
+  auto fail = [&](const std::string& path, const Status& status) {
+    ++failed;
+    std::lock_guard<std::mutex> lock(out_mutex);
+    std::fprintf(stderr, "cleaner: %s: %s\n", path.c_str(), status.ToString().c_str());
+    if (args.format == "jsonl" && args.output_dir.empty()) {
+      std::string line = RenderError(path, status);
+      std::fwrite(line.data(), 1, line.size(), stdout);
+    }
+  };
+  // Reads, cleans and writes input k.
+  auto clean_one = [&](size_t k) {
+    const std::string& path = args.inputs[k];
+    auto input = ReadInput(path, args.max_bytes);
+    Result<Document> doc = input.ok() ? extractor.Extract(input.value(), args.url) : Result<Document>(input.status());
+    if (!doc.ok()) return fail(path, doc.status());
+    if (doc->text.empty()) {
+      ++empty;
+      if (!args.quiet) {
+        std::lock_guard<std::mutex> lock(out_mutex);
+        std::fprintf(stderr, "cleaner: warning: %s: %s\n", path.c_str(), doc->stats.empty_reason.c_str());
+      }
+    }
+    std::string rendered = Render(doc.value(), path, args.format);
+    if (args.output_dir.empty()) {
+      std::lock_guard<std::mutex> lock(out_mutex);
+      std::fwrite(rendered.data(), 1, rendered.size(), stdout);
+      return;
+    }
+    fs::path out = fs::path(args.output_dir) / (out_stems[k] + Extension(args.format));
+    std::ofstream f(out, std::ios::binary);
+    f.write(rendered.data(), static_cast<std::streamsize>(rendered.size()));
+    f.close();
+    if (!f) fail(path, Status(StatusCode::kIoError, "cannot write " + out.string()));
+  };
   auto work = [&] {
     for (size_t k = next++; k < args.inputs.size(); k = next++) {
-      const std::string& path = args.inputs[k];
-      auto input = ReadInput(path, args.max_bytes);
-      Result<Document> doc = input.ok() ? extractor.Extract(input.value(), args.url) : Result<Document>(input.status());
-      if (!doc.ok()) {
-        ++failed;
-        std::lock_guard<std::mutex> lock(out_mutex);
-        std::fprintf(stderr, "cleaner: %s: %s\n", path.c_str(), doc.status().ToString().c_str());
-        // In a JSON Lines stream every input gets a record, so that none is silently lost.
-        if (args.format == "jsonl" && args.output_dir.empty()) {
-          std::string line = RenderError(path, doc.status());
-          std::fwrite(line.data(), 1, line.size(), stdout);
-        }
-        continue;
-      }
-      if (doc->text.empty()) {
-        ++empty;
-        if (!args.quiet) {
-          std::lock_guard<std::mutex> lock(out_mutex);
-          std::fprintf(stderr, "cleaner: warning: %s: %s\n", path.c_str(), doc->stats.empty_reason.c_str());
-        }
-      }
-      std::string rendered = Render(doc.value(), path, args.format);
-      if (args.output_dir.empty()) {
-        std::lock_guard<std::mutex> lock(out_mutex);
-        std::fwrite(rendered.data(), 1, rendered.size(), stdout);
-        continue;
-      }
-      fs::path out = fs::path(args.output_dir) / (out_stems[k] + Extension(args.format));
-      std::ofstream f(out, std::ios::binary);
-      f.write(rendered.data(), static_cast<std::streamsize>(rendered.size()));
-      f.close();
-      if (!f) {
-        ++failed;
-        std::lock_guard<std::mutex> lock(out_mutex);
-        std::fprintf(stderr, "cleaner: %s: cannot write %s\n", path.c_str(), out.string().c_str());
+      // An exception (std::bad_alloc on a huge input) fails its input alone. Let out of a worker thread it would
+      // end the process (std::terminate): main's handler covers only the main thread.
+      try {
+        clean_one(k);
+      } catch (const std::exception& e) {
+        fail(args.inputs[k], Status(StatusCode::kInternal, e.what()));
+      } catch (...) {
+        fail(args.inputs[k], Status(StatusCode::kInternal, "unknown exception"));
       }
     }
   };

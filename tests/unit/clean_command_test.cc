@@ -350,6 +350,45 @@ TEST(CleanCommandTest, ReadsPipesFifosAndProcFiles) {
   EXPECT_NE(big.out.find("\"too_large\""), std::string::npos) << big.out;
 }
 
+// Splits JSON Lines output into its records.
+std::vector<json> JsonLines(const std::string& out) {
+  std::vector<json> records;
+  size_t start = 0;
+  while (start < out.size()) {
+    size_t nl = out.find('\n', start);
+    if (nl == std::string::npos) nl = out.size();
+    records.push_back(json::parse(out.substr(start, nl - start), nullptr, false));
+    start = nl + 1;
+  }
+  return records;
+}
+
+// An exception while cleaning one input (here std::bad_alloc: /dev/zero read under a memory limit) fails that
+// input alone, with its error record, whether the main thread or a worker meets it: it neither ends the process
+// nor loses the other inputs.
+TEST(CleanCommandTest, AnExceptionFailsItsInputAlone) {
+  const std::string limited = "ulimit -v 600000 && " + Quote(CLEANER_BINARY);
+  if (shell::RunCommand(limited + " --version >/dev/null 2>&1").status != 0) {
+    GTEST_SKIP() << "cleaner does not start under ulimit -v (a sanitizer build?)";
+  }
+  const std::string inputs = " --max-bytes 4000000000 /dev/zero " + Quote(Page(kNews)) + " 2>/dev/null";
+  const CliRun jsonl = shell::RunCommand(limited + " -q -f jsonl" + inputs);
+  EXPECT_EQ(jsonl.status, 1);
+  const std::vector<json> records = JsonLines(jsonl.out);
+  ASSERT_EQ(records.size(), 2u) << jsonl.out.substr(0, 500);
+  EXPECT_EQ(records[0]["error"]["code"], "internal") << records[0].dump();
+  EXPECT_TRUE(records[1].contains("text")) << records[1].dump();
+
+  const fs::path dir = fs::path(::testing::TempDir()) / ("cleaner_exception_" + std::to_string(getpid()));
+  for (int run = 0; run < 3; ++run) {  // either thread may take /dev/zero
+    fs::remove_all(dir);
+    const CliRun threads = shell::RunCommand(limited + " -q -j 2 -o " + Quote(dir.string()) + inputs);
+    EXPECT_EQ(threads.status, 1) << "a failed input, not a crash";
+    EXPECT_TRUE(fs::exists(dir / "input.txt"));
+  }
+  fs::remove_all(dir);
+}
+
 // A local TCP port that nothing listens on: one the system just gave out and that was closed again.
 int ClosedPort() {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
