@@ -181,54 +181,66 @@ int RunClean(const CleanArgs& args) {
       }
     }
   }
-  std::atomic<size_t> next{0}, failed{0}, empty{0};
+  // What became of each input: exactly one of these counts, so that they add up to the inputs.
+  enum class Outcome { kCleaned, kEmpty, kFailed };
+  std::atomic<size_t> next{0}, cleaned{0}, empty{0}, failed{0};
   std::mutex out_mutex;
+  bool stdout_failed = false;  // with out_mutex held: a write to stdout failed; nothing more can go there
+  // Writes to stdout and flushes (so that a failure shows at the input that met it); with out_mutex held.
+  auto write_stdout = [&](const std::string& text) {
+    if (stdout_failed) return false;
+    if (std::fwrite(text.data(), 1, text.size(), stdout) == text.size() && std::fflush(stdout) == 0) return true;
+    stdout_failed = true;
+    std::fprintf(stderr, "cleaner: cannot write standard output: %s\n", ErrorText(errno).c_str());
+    return false;
+  };
   // An input that failed: a line on stderr and, in a JSON Lines stream, its record, so that none is silently lost.
   auto fail = [&](const std::string& path, const Status& status) {
-    ++failed;
     std::lock_guard<std::mutex> lock(out_mutex);
     std::fprintf(stderr, "cleaner: %s: %s\n", path.c_str(), status.ToString().c_str());
-    if (args.format == "jsonl" && args.output_dir.empty()) {
-      std::string line = RenderError(path, status);
-      std::fwrite(line.data(), 1, line.size(), stdout);
-    }
+    if (args.format == "jsonl" && args.output_dir.empty()) write_stdout(RenderError(path, status));
+    return Outcome::kFailed;
   };
   // Reads, cleans and writes input k.
   auto clean_one = [&](size_t k) {
     const std::string& path = args.inputs[k];
+    if (args.output_dir.empty()) {
+      std::lock_guard<std::mutex> lock(out_mutex);
+      if (stdout_failed) return Outcome::kFailed;  // not cleaned: it could not be written (said once, above)
+    }
     auto input = ReadInput(path, args.max_bytes);
     Result<Document> doc = input.ok() ? extractor.Extract(input.value(), args.url) : Result<Document>(input.status());
     if (!doc.ok()) return fail(path, doc.status());
-    if (doc->text.empty()) {
-      ++empty;
-      if (!args.quiet) {
-        std::lock_guard<std::mutex> lock(out_mutex);
-        std::fprintf(stderr, "cleaner: warning: %s: %s\n", path.c_str(), doc->stats.empty_reason.c_str());
-      }
+    const Outcome outcome = doc->text.empty() ? Outcome::kEmpty : Outcome::kCleaned;
+    if (outcome == Outcome::kEmpty && !args.quiet) {
+      std::lock_guard<std::mutex> lock(out_mutex);
+      std::fprintf(stderr, "cleaner: warning: %s: %s\n", path.c_str(), doc->stats.empty_reason.c_str());
     }
     std::string rendered = Render(doc.value(), path, args.format);
     if (args.output_dir.empty()) {
       std::lock_guard<std::mutex> lock(out_mutex);
-      std::fwrite(rendered.data(), 1, rendered.size(), stdout);
-      return;
+      return write_stdout(rendered) ? outcome : Outcome::kFailed;
     }
     fs::path out = fs::path(args.output_dir) / (out_stems[k] + Extension(args.format));
     std::ofstream f(out, std::ios::binary);
     f.write(rendered.data(), static_cast<std::streamsize>(rendered.size()));
     f.close();
-    if (!f) fail(path, Status(StatusCode::kIoError, "cannot write " + out.string()));
+    if (!f) return fail(path, Status(StatusCode::kIoError, "cannot write " + out.string()));
+    return outcome;
   };
   auto work = [&] {
     for (size_t k = next++; k < args.inputs.size(); k = next++) {
+      Outcome outcome;
       // An exception (std::bad_alloc on a huge input) fails its input alone. Let out of a worker thread it would
       // end the process (std::terminate): main's handler covers only the main thread.
       try {
-        clean_one(k);
+        outcome = clean_one(k);
       } catch (const std::exception& e) {
-        fail(args.inputs[k], Status(StatusCode::kInternal, e.what()));
+        outcome = fail(args.inputs[k], Status(StatusCode::kInternal, e.what()));
       } catch (...) {
-        fail(args.inputs[k], Status(StatusCode::kInternal, "unknown exception"));
+        outcome = fail(args.inputs[k], Status(StatusCode::kInternal, "unknown exception"));
       }
+      ++(outcome == Outcome::kCleaned ? cleaned : outcome == Outcome::kEmpty ? empty : failed);
     }
   };
   size_t jobs = args.jobs ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -238,10 +250,9 @@ int RunClean(const CleanArgs& args) {
   for (size_t t = 1; t < jobs; ++t) threads.emplace_back(work);
   work();
   for (auto& t : threads) t.join();
-  std::fflush(stdout);
   if (args.inputs.size() > 1 && !args.quiet) {
     std::fprintf(stderr, "cleaner: %zu inputs: %zu cleaned, %zu without an article, %zu failed\n",
-                 args.inputs.size(), args.inputs.size() - failed, empty.load(), failed.load());
+                 args.inputs.size(), cleaned.load(), empty.load(), failed.load());
   }
   return failed ? kExitFailure : kExitOk;
 }

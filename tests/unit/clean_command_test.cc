@@ -389,6 +389,30 @@ TEST(CleanCommandTest, AnExceptionFailsItsInputAlone) {
   fs::remove_all(dir);
 }
 
+// A result that cannot be written is a failure: stdout on a full disk fails the run, and says so.
+TEST(CleanCommandTest, FailedWritesToStdoutFail) {
+  const std::string page = Quote(Page(kNews));
+  // stderr to the pipe, stdout to the full device.
+  const CliRun one = shell::RunCommand(Quote(CLEANER_BINARY) + " " + page + " 2>&1 >/dev/full");
+  EXPECT_EQ(one.status, 1);
+  EXPECT_NE(one.out.find("cannot write standard output"), std::string::npos) << one.out;
+  const CliRun two = shell::RunCommand(Quote(CLEANER_BINARY) + " -f jsonl " + page + " " + page + " 2>&1 >/dev/full");
+  EXPECT_EQ(two.status, 1);
+  EXPECT_NE(two.out.find("cannot write standard output"), std::string::npos) << two.out;
+  EXPECT_NE(two.out.find("2 inputs: 0 cleaned, 0 without an article, 2 failed"), std::string::npos) << two.out;
+}
+
+// The summary's counts partition the inputs: an empty result is "without an article", not also "cleaned".
+TEST(CleanCommandTest, SummaryCountsAddUpToTheInputs) {
+  const TempPage empty("summary_empty", "<html><body><div></div></body></html>");
+  const std::string page = Quote(Page(kNews));
+  const CliRun run = shell::RunCommand(Quote(CLEANER_BINARY) + " -f jsonl " + page + " " + Quote(empty.path) +
+                                      " /no/such/a.html " + page + " /no/such/b.html 2>&1 >/dev/null");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.out.find("cleaner: 5 inputs: 2 cleaned, 1 without an article, 2 failed"), std::string::npos)
+      << run.out;
+}
+
 // A local TCP port that nothing listens on: one the system just gave out and that was closed again.
 int ClosedPort() {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
