@@ -113,7 +113,8 @@ void AddCleanOptions(CLI::App* app, CleanArgs* args) {
   app->add_flag("-q,--quiet", args->quiet, "No warnings for pages without an article");
   app->add_option("--urls", args->urls_file,
                   "Fetch and clean the URLs listed in FILE (one per line, # comments; - reads standard input)");
-  app->add_option("--output", args->output_file, "Write the JSON lines of fetched URLs to FILE instead of stdout");
+  app->add_option("--output", args->output_file,
+                  "Write what would go to stdout (a result, or JSON Lines) to FILE instead; not with --output-dir");
   app->add_option("--timeout", args->timeout, "Seconds allowed to fetch each URL, redirects and retries included")
       ->check(CLI::PositiveNumber);
 }
@@ -159,11 +160,33 @@ int RunClean(const CleanArgs& args) {
       std::fprintf(stderr, "cleaner: cannot create %s: %s\n", args.output_dir.c_str(), ec.message().c_str());
       return kExitFailure;
     }
+    if (!args.output_file.empty()) {
+      std::fprintf(stderr, "cleaner: --output FILE and --output-dir DIR: give one\n");
+      return kExitUsage;
+    }
   } else if (args.inputs.size() > 1 && args.format != "jsonl") {
     // One stream of several documents has a shape only in JSON Lines: texts, JSON objects, Markdown or HTML
     // documents printed one after another could not be told apart (nor parsed, for JSON).
     std::fprintf(stderr, "cleaner: several inputs need --output-dir, or --format jsonl\n");
     return kExitUsage;
+  }
+
+  // --output FILE: opened (and truncated) only after checking that it is none of the inputs.
+  std::FILE* out = stdout;
+  const std::string out_name = args.output_file.empty() ? "standard output" : args.output_file;
+  if (!args.output_file.empty()) {
+    for (const std::string& path : args.inputs) {
+      std::error_code ec;
+      if (path != "-" && fs::equivalent(path, args.output_file, ec)) {
+        std::fprintf(stderr, "cleaner: --output %s is an input; it would be overwritten\n", args.output_file.c_str());
+        return kExitUsage;
+      }
+    }
+    out = std::fopen(args.output_file.c_str(), "wb");
+    if (out == nullptr) {
+      std::fprintf(stderr, "cleaner: cannot write %s: %s\n", args.output_file.c_str(), ErrorText(errno).c_str());
+      return kExitFailure;
+    }
   }
 
   // Output names: the input's name without its extension; inputs that share one (a/index.html, b/index.html)
@@ -185,20 +208,21 @@ int RunClean(const CleanArgs& args) {
   enum class Outcome { kCleaned, kEmpty, kFailed };
   std::atomic<size_t> next{0}, cleaned{0}, empty{0}, failed{0};
   std::mutex out_mutex;
-  bool stdout_failed = false;  // with out_mutex held: a write to stdout failed; nothing more can go there
-  // Writes to stdout and flushes (so that a failure shows at the input that met it); with out_mutex held.
-  auto write_stdout = [&](const std::string& text) {
-    if (stdout_failed) return false;
-    if (std::fwrite(text.data(), 1, text.size(), stdout) == text.size() && std::fflush(stdout) == 0) return true;
-    stdout_failed = true;
-    std::fprintf(stderr, "cleaner: cannot write standard output: %s\n", ErrorText(errno).c_str());
+  bool out_failed = false;  // with out_mutex held: a write to `out` failed; nothing more can go there
+  // Writes to `out` (stdout or --output) and flushes, so that a failure shows at the input that met it; with
+  // out_mutex held.
+  auto write_out = [&](const std::string& text) {
+    if (out_failed) return false;
+    if (std::fwrite(text.data(), 1, text.size(), out) == text.size() && std::fflush(out) == 0) return true;
+    out_failed = true;
+    std::fprintf(stderr, "cleaner: cannot write %s: %s\n", out_name.c_str(), ErrorText(errno).c_str());
     return false;
   };
   // An input that failed: a line on stderr and, in a JSON Lines stream, its record, so that none is silently lost.
   auto fail = [&](const std::string& path, const Status& status) {
     std::lock_guard<std::mutex> lock(out_mutex);
     std::fprintf(stderr, "cleaner: %s: %s\n", path.c_str(), status.ToString().c_str());
-    if (args.format == "jsonl" && args.output_dir.empty()) write_stdout(RenderError(path, status));
+    if (args.format == "jsonl" && args.output_dir.empty()) write_out(RenderError(path, status));
     return Outcome::kFailed;
   };
   // Reads, cleans and writes input k.
@@ -206,7 +230,7 @@ int RunClean(const CleanArgs& args) {
     const std::string& path = args.inputs[k];
     if (args.output_dir.empty()) {
       std::lock_guard<std::mutex> lock(out_mutex);
-      if (stdout_failed) return Outcome::kFailed;  // not cleaned: it could not be written (said once, above)
+      if (out_failed) return Outcome::kFailed;  // not cleaned: it could not be written (said once, above)
     }
     auto input = ReadInput(path, args.max_bytes);
     Result<Document> doc = input.ok() ? extractor.Extract(input.value(), args.url) : Result<Document>(input.status());
@@ -219,7 +243,7 @@ int RunClean(const CleanArgs& args) {
     std::string rendered = Render(doc.value(), path, args.format);
     if (args.output_dir.empty()) {
       std::lock_guard<std::mutex> lock(out_mutex);
-      return write_stdout(rendered) ? outcome : Outcome::kFailed;
+      return write_out(rendered) ? outcome : Outcome::kFailed;
     }
     fs::path out = fs::path(args.output_dir) / (out_stems[k] + Extension(args.format));
     std::ofstream f(out, std::ios::binary);
@@ -244,17 +268,21 @@ int RunClean(const CleanArgs& args) {
     }
   };
   size_t jobs = args.jobs ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
-  if (args.output_dir.empty()) jobs = 1;  // stdout keeps the input order
+  if (args.output_dir.empty()) jobs = 1;  // one stream (stdout or --output) keeps the input order
   jobs = std::min(jobs, args.inputs.size());
   std::vector<std::thread> threads;
   for (size_t t = 1; t < jobs; ++t) threads.emplace_back(work);
   work();
   for (auto& t : threads) t.join();
+  if (out != stdout && std::fclose(out) != 0 && !out_failed) {
+    std::fprintf(stderr, "cleaner: cannot write %s: %s\n", out_name.c_str(), ErrorText(errno).c_str());
+    out_failed = true;
+  }
   if (args.inputs.size() > 1 && !args.quiet) {
     std::fprintf(stderr, "cleaner: %zu inputs: %zu cleaned, %zu without an article, %zu failed\n",
                  args.inputs.size(), cleaned.load(), empty.load(), failed.load());
   }
-  return failed ? kExitFailure : kExitOk;
+  return failed || out_failed ? kExitFailure : kExitOk;
 }
 
 }  // namespace cleaner::cli

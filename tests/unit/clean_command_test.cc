@@ -413,6 +413,34 @@ TEST(CleanCommandTest, SummaryCountsAddUpToTheInputs) {
       << run.out;
 }
 
+// --output FILE takes what would go to stdout, for files as for URLs; never with --output-dir, never over an input.
+TEST(CleanCommandTest, OutputFileTakesWhatStdoutWouldGet) {
+  const fs::path dir = fs::path(::testing::TempDir()) / ("cleaner_output_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string page = Quote(Page(kNews)), hindi = Quote(Page(kHindi));
+  const fs::path lines = dir / "x.jsonl";
+  const CliRun run = Cleaner("-f jsonl --output " + Quote(lines.string()) + " " + page + " " + hindi);
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.out, "") << "nothing on stdout";
+  std::ifstream in(lines);
+  const std::string written((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::vector<json> records = JsonLines(written);
+  ASSERT_EQ(records.size(), 2u) << written.substr(0, 300);
+  EXPECT_EQ(records[1]["language"], "hi");
+  const fs::path txt = dir / "one.txt";
+  EXPECT_EQ(Cleaner("--output " + Quote(txt.string()) + " " + page).status, 0);
+  EXPECT_EQ(fs::file_size(txt), Cleaner(page).out.size());
+
+  EXPECT_EQ(Cleaner("--output " + Quote(txt.string()) + " -o " + Quote((dir / "d").string()) + " " + page).status,
+            2);
+  const fs::path input = dir / "input.html";
+  fs::copy_file(Page(kNews), input);
+  EXPECT_EQ(Cleaner("--output " + Quote(input.string()) + " " + Quote(input.string())).status, 2);
+  EXPECT_EQ(fs::file_size(input), fs::file_size(Page(kNews))) << "the input is left as it was";
+  fs::remove_all(dir);
+}
+
 // A local TCP port that nothing listens on: one the system just gave out and that was closed again.
 int ClosedPort() {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
