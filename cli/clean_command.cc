@@ -15,6 +15,7 @@
 #include <iterator>
 #include <map>
 #include <mutex>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string_view>
@@ -71,6 +72,42 @@ Result<std::string> ReadInput(const std::string& path, size_t max_bytes) {
   Result<std::string> data = ReadStream(in, max_bytes);
   std::fclose(in);
   return data;
+}
+
+// Names for the inputs' files under --output-dir (without the extension): each input's name without its
+// extension ("stdin" for -). An input whose name an earlier one took (a/index.html, b/index.html) gets the first
+// of "-2", "-3", ... that is no input's own name and not given out yet, so that no two inputs write one file
+// (a.html, a.htm and a-2.html are a, a-3 and a-2). Names are compared without ASCII case, which is what a
+// case-insensitive file system (macOS, Windows) does.
+std::vector<std::string> OutputStems(const std::vector<std::string>& inputs, const std::string& format,
+                                     bool quiet) {
+  auto key = [](std::string name) {
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return name;
+  };
+  std::vector<std::string> stems;
+  std::set<std::string> taken;  // every input's own name, and every name given out
+  for (const std::string& path : inputs) {
+    stems.push_back(path == "-" ? "stdin" : fs::path(path).stem().string());
+    taken.insert(key(stems.back()));
+  }
+  std::set<std::string> claimed;          // names given out
+  std::map<std::string, size_t> suffix;  // the next suffix to try for a name, so that N copies cost O(N)
+  for (size_t k = 0; k < inputs.size(); ++k) {
+    if (claimed.insert(key(stems[k])).second) continue;
+    size_t& n = suffix.try_emplace(key(stems[k]), 2).first->second;
+    std::string name;
+    do name = stems[k] + "-" + std::to_string(n++);
+    while (taken.count(key(name)) > 0);
+    taken.insert(key(name));
+    claimed.insert(key(name));
+    stems[k] = name;
+    if (!quiet) {
+      std::fprintf(stderr, "cleaner: warning: %s shares its name with another input; writing %s%s\n",
+                   inputs[k].c_str(), name.c_str(), Extension(format).c_str());
+    }
+  }
+  return stems;
 }
 
 }  // namespace
@@ -189,21 +226,8 @@ int RunClean(const CleanArgs& args) {
     }
   }
 
-  // Output names: the input's name without its extension; inputs that share one (a/index.html, b/index.html)
-  // get "-2", "-3", ... in input order rather than overwrite each other.
-  std::vector<std::string> out_stems;
-  if (!args.output_dir.empty()) {
-    std::map<std::string, int> seen;
-    for (const std::string& path : args.inputs) {
-      const std::string stem = path == "-" ? "stdin" : fs::path(path).stem().string();
-      const int n = ++seen[stem];
-      out_stems.push_back(n == 1 ? stem : stem + "-" + std::to_string(n));
-      if (n > 1 && !args.quiet) {
-        std::fprintf(stderr, "cleaner: warning: %s shares its name with an earlier input; writing %s%s\n",
-                     path.c_str(), out_stems.back().c_str(), Extension(args.format).c_str());
-      }
-    }
-  }
+  const std::vector<std::string> out_stems =
+      args.output_dir.empty() ? std::vector<std::string>() : OutputStems(args.inputs, args.format, args.quiet);
   // What became of each input: exactly one of these counts, so that they add up to the inputs.
   enum class Outcome { kCleaned, kEmpty, kFailed };
   std::atomic<size_t> next{0}, cleaned{0}, empty{0}, failed{0};

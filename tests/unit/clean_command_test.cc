@@ -441,6 +441,30 @@ TEST(CleanCommandTest, OutputFileTakesWhatStdoutWouldGet) {
   fs::remove_all(dir);
 }
 
+// The "-2" given to a second a.html is not taken if another input is called a-2.html: every input gets a file
+// of its own.
+TEST(CleanCommandTest, OutputNamesNeverCollide) {
+  const fs::path dir = fs::path(::testing::TempDir()) / ("cleaner_collide_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "s1");
+  fs::create_directories(dir / "s2");
+  fs::copy_file(Page(kNews), dir / "s1" / "a.html");
+  fs::copy_file(Page(kHindi), dir / "s1" / "a.htm");
+  fs::copy_file(Page(kTable), dir / "s2" / "a-2.html");
+  fs::copy_file(Page(kTable), dir / "s2" / "A.html");  // one file with a.txt on a case-insensitive file system
+  const fs::path out = dir / "out";
+  const CliRun run = Cleaner("-o " + Quote(out.string()) + " " + Quote((dir / "s1" / "a.html").string()) + " " +
+                             Quote((dir / "s1" / "a.htm").string()) + " " + Quote((dir / "s2" / "a-2.html").string()) +
+                             " " + Quote((dir / "s2" / "A.html").string()));
+  EXPECT_EQ(run.status, 0);
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(out)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"A-4.txt", "a-2.txt", "a-3.txt", "a.txt"}));
+  EXPECT_EQ(fs::file_size(out / "a-2.txt"), Cleaner(Quote(Page(kTable))).out.size()) << "a-2.html's own name";
+  fs::remove_all(dir);
+}
+
 // A local TCP port that nothing listens on: one the system just gave out and that was closed again.
 int ClosedPort() {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
