@@ -119,7 +119,8 @@ void AddCleanOptions(CLI::App* app, CleanArgs* args) {
       ->check(CLI::IsMember({"txt", "json", "jsonl", "markdown", "html"}));
   app->add_option("-o,--output-dir", args->output_dir,
                   "Write each result to DIR/<input name without extension>.<txt|json|md|html> instead of "
-                  "stdout (needed for several inputs, except with --format jsonl)");
+                  "stdout (needed for several inputs, except with --format jsonl). With json or jsonl a failed "
+                  "input's file is its error record ({\"input\", \"error\"}); other formats write none for it");
   app->add_option("--input", args->input,
                   "What the inputs are: html, text (already-scraped plain text: only the line filter runs), or auto "
                   "(html when there is markup)")
@@ -242,11 +243,25 @@ int RunClean(const CleanArgs& args) {
     std::fprintf(stderr, "cleaner: cannot write %s: %s\n", out_name.c_str(), ErrorText(errno).c_str());
     return false;
   };
-  // An input that failed: a line on stderr and, in a JSON Lines stream, its record, so that none is silently lost.
-  auto fail = [&](const std::string& path, const Status& status) {
+  const bool json = args.format == "json" || args.format == "jsonl";
+  auto out_path = [&](size_t k) { return fs::path(args.output_dir) / (out_stems[k] + Extension(args.format)); };
+  // Input k failed: a line on stderr and, in the JSON formats, its error record, so that none is silently lost:
+  // a line of the JSON Lines stream, or with --output-dir the input's file (unless writing that file is what
+  // failed). Text, Markdown and HTML have no shape for an error: the input gets no file.
+  auto fail = [&](size_t k, const Status& status, bool record = true) {
+    const std::string& path = args.inputs[k];
     std::lock_guard<std::mutex> lock(out_mutex);
     std::fprintf(stderr, "cleaner: %s: %s\n", path.c_str(), status.ToString().c_str());
-    if (args.format == "jsonl" && args.output_dir.empty()) write_out(RenderError(path, status));
+    if (!json || !record) return Outcome::kFailed;
+    if (args.output_dir.empty()) {
+      if (args.format == "jsonl") write_out(RenderError(path, status));
+      return Outcome::kFailed;
+    }
+    const std::string line = RenderError(path, status);
+    std::ofstream f(out_path(k), std::ios::binary);
+    f.write(line.data(), static_cast<std::streamsize>(line.size()));
+    f.close();
+    if (!f) std::fprintf(stderr, "cleaner: %s: cannot write %s\n", path.c_str(), out_path(k).string().c_str());
     return Outcome::kFailed;
   };
   // Reads, cleans and writes input k.
@@ -258,7 +273,7 @@ int RunClean(const CleanArgs& args) {
     }
     auto input = ReadInput(path, args.max_bytes);
     Result<Document> doc = input.ok() ? extractor.Extract(input.value(), args.url) : Result<Document>(input.status());
-    if (!doc.ok()) return fail(path, doc.status());
+    if (!doc.ok()) return fail(k, doc.status());
     const Outcome outcome = doc->text.empty() ? Outcome::kEmpty : Outcome::kCleaned;
     if (outcome == Outcome::kEmpty && !args.quiet) {
       std::lock_guard<std::mutex> lock(out_mutex);
@@ -269,11 +284,11 @@ int RunClean(const CleanArgs& args) {
       std::lock_guard<std::mutex> lock(out_mutex);
       return write_out(rendered) ? outcome : Outcome::kFailed;
     }
-    fs::path out = fs::path(args.output_dir) / (out_stems[k] + Extension(args.format));
+    const fs::path out = out_path(k);
     std::ofstream f(out, std::ios::binary);
     f.write(rendered.data(), static_cast<std::streamsize>(rendered.size()));
     f.close();
-    if (!f) return fail(path, Status(StatusCode::kIoError, "cannot write " + out.string()));
+    if (!f) return fail(k, Status(StatusCode::kIoError, "cannot write " + out.string()), /*record=*/false);
     return outcome;
   };
   auto work = [&] {
@@ -284,9 +299,9 @@ int RunClean(const CleanArgs& args) {
       try {
         outcome = clean_one(k);
       } catch (const std::exception& e) {
-        outcome = fail(args.inputs[k], Status(StatusCode::kInternal, e.what()));
+        outcome = fail(k, Status(StatusCode::kInternal, e.what()));
       } catch (...) {
-        outcome = fail(args.inputs[k], Status(StatusCode::kInternal, "unknown exception"));
+        outcome = fail(k, Status(StatusCode::kInternal, "unknown exception"));
       }
       ++(outcome == Outcome::kCleaned ? cleaned : outcome == Outcome::kEmpty ? empty : failed);
     }

@@ -465,6 +465,32 @@ TEST(CleanCommandTest, OutputNamesNeverCollide) {
   fs::remove_all(dir);
 }
 
+// With --output-dir in the JSON formats a failed input's file is its error record, as in a JSON Lines stream;
+// text formats have no shape for an error and write no file for it. Either way it is on stderr and fails the run.
+TEST(CleanCommandTest, OutputDirHasARecordForEveryInputInJson) {
+  const fs::path dir = fs::path(::testing::TempDir()) / ("cleaner_records_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  const std::string inputs = " " + Quote(Page(kNews)) + " /no/such/missing.html";
+  for (const char* format : {"json", "jsonl"}) {
+    const fs::path out = dir / format;
+    const CliRun run = Cleaner(std::string("-f ") + format + " -o " + Quote(out.string()) + inputs);
+    EXPECT_EQ(run.status, 1) << format;
+    std::ifstream in(out / "missing.json");
+    const json record = json::parse(in, nullptr, false);
+    ASSERT_TRUE(record.is_object()) << format;
+    EXPECT_EQ(record["input"], "/no/such/missing.html");
+    EXPECT_EQ(record["error"]["code"], "io_error");
+    EXPECT_TRUE(fs::exists(out / "input.json"));
+  }
+  const fs::path txt = dir / "txt";
+  const CliRun run = Cleaner("-o " + Quote(txt.string()) + inputs, /*merge_stderr=*/true);
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.out.find("/no/such/missing.html: io_error"), std::string::npos) << run.out;
+  EXPECT_TRUE(fs::exists(txt / "input.txt"));
+  EXPECT_FALSE(fs::exists(txt / "missing.txt"));
+  fs::remove_all(dir);
+}
+
 // A local TCP port that nothing listens on: one the system just gave out and that was closed again.
 int ClosedPort() {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
