@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -112,6 +113,42 @@ std::vector<std::string> OutputStems(const std::vector<std::string>& inputs, con
 
 }  // namespace
 
+CLI::Validator WholeNumberIn(unsigned long long lo, unsigned long long hi) {
+  const std::string range = std::to_string(lo) + " to " + std::to_string(hi);
+  return CLI::Validator(
+      [=](std::string& value) -> std::string {
+        errno = 0;
+        const unsigned long long n =
+            value.empty() || value.find_first_not_of("0123456789") != std::string::npos
+                ? 0
+                : std::strtoull(value.c_str(), nullptr, 10);
+        if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos || errno == ERANGE ||
+            n < lo || n > hi) {
+          return "'" + value + "' is not a whole number from " + range;
+        }
+        return "";
+      },
+      "INT " + range);
+}
+
+CLI::Validator SecondsUpTo(double hi) {
+  char upper[32];
+  std::snprintf(upper, sizeof upper, "%g", hi);
+  const std::string limit = upper;
+  return CLI::Validator(
+      [=](std::string& value) -> std::string {
+        char* end = nullptr;
+        errno = 0;
+        const double seconds = std::strtod(value.c_str(), &end);
+        // !(x > 0) also refuses NaN.
+        if (value.empty() || *end != '\0' || errno == ERANGE || !(seconds > 0) || seconds > hi) {
+          return "'" + value + "' is not a number of seconds above 0 and at most " + limit;
+        }
+        return "";
+      },
+      "SECONDS (0, " + limit + "]");
+}
+
 void AddCleanOptions(CLI::App* app, CleanArgs* args) {
   app->add_option("inputs", args->inputs, "HTML files or http(s) URLs to clean; - reads standard input");
   app->add_option("-f,--format", args->format,
@@ -132,9 +169,10 @@ void AddCleanOptions(CLI::App* app, CleanArgs* args) {
                   "Language of the pages as a BCP 47 tag (en, hi, ...); default: from the markup");
   app->add_flag("--no-filter", args->no_filter, "Keep lines that the line-level noise rules would drop");
   app->add_option("--max-bytes", args->max_bytes, "Refuse inputs larger than this many bytes")
-      ->check(CLI::PositiveNumber);
+      ->check(WholeNumberIn(1, kMaxMaxBytes));
   app->add_option("-j,--jobs", args->jobs, "Pages cleaned at once with --output-dir (default: all cores); with URLs, transfers at once (default 16, "
-                  "at most 4 per site)");
+                  "at most 4 per site); 0: the default")
+      ->check(WholeNumberIn(0, kMaxJobs));
   app->add_flag("--precision", args->precision,
                 "Favour precision: less text, less noise (drops datelines, bylines and lines of links)")
       ->excludes(app->add_flag("--recall", args->recall,
@@ -154,7 +192,7 @@ void AddCleanOptions(CLI::App* app, CleanArgs* args) {
   app->add_option("--output", args->output_file,
                   "Write what would go to stdout (a result, or JSON Lines) to FILE instead; not with --output-dir");
   app->add_option("--timeout", args->timeout, "Seconds allowed to fetch each URL, redirects and retries included")
-      ->check(CLI::PositiveNumber);
+      ->check(SecondsUpTo(86400));
 }
 
 // True for an http(s) URL; the scheme is case-insensitive ("HTTPS://example.com" is a URL, not a file name).

@@ -1244,7 +1244,8 @@ std::shared_ptr<EvalArgs> AddEvalCommand(CLI::App* eval) {
   eval->add_option(
       "--compare", args->compare,
       "An earlier `cleaner eval --json` report (or score --json output): list pages that changed");
-  eval->add_option("-j,--jobs", args->jobs, "Pages extracted at once (default: all cores)");
+  eval->add_option("-j,--jobs", args->jobs, "Pages extracted at once (0, the default: all cores)")
+      ->check(WholeNumberIn(0, kMaxJobs));
   eval->add_flag("--with-title", args->with_title,
                  "Put the title first, as cleaner --with-title (no golden check)");
   eval->add_flag("-q,--quiet", args->quiet, "No progress line");

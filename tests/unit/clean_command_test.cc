@@ -491,6 +491,22 @@ TEST(CleanCommandTest, OutputDirHasARecordForEveryInputInJson) {
   fs::remove_all(dir);
 }
 
+// Numeric options have sane bounds and say them readably: no 300-digit limit, no "-1" taken as a huge count.
+TEST(CleanCommandTest, NumericOptionsHaveReadableBounds) {
+  const std::string page = " " + Quote(Page(kNews));
+  for (const char* bad : {"--max-bytes 0", "--max-bytes -5", "--max-bytes 99999999999999999999999", "--timeout 0",
+                          "--timeout -1", "--timeout nan", "-j -1", "-j 99999999999999999999999", "-j 100000"}) {
+    const CliRun run = shell::RunCommand(Quote(CLEANER_BINARY) + " " + bad + page + " 2>&1 >/dev/null");
+    EXPECT_EQ(run.status, 2) << bad;
+    EXPECT_LT(run.out.size(), 200u) << bad << ": " << run.out;
+    EXPECT_NE(run.out.find("is not a"), std::string::npos) << bad << ": " << run.out;
+  }
+  for (const char* good : {"--max-bytes 1000000", "--timeout 0.5", "-j 0", "-j 2"})
+    EXPECT_EQ(Cleaner(good + page).status, 0) << good;
+  EXPECT_EQ(shell::RunCommand(Quote(CLEANER_BINARY) + " eval -j -1 " + Quote(CLEANER_SOURCE_DIR) + " 2>/dev/null").status,
+            2);
+}
+
 // A local TCP port that nothing listens on: one the system just gave out and that was closed again.
 int ClosedPort() {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
