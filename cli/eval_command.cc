@@ -19,8 +19,8 @@
 // --raise-floors only raises, and lowering needs --lower-floors, so that a drop is always a decision.
 // Golden updates (--update) write expected.txt for a person to review and refuse to run in CI.
 //
-// Exit status: 0 when every group is at or above its floor and every golden page matches its expected.txt;
-// 1 otherwise; 2 for a usage error (no pages, an unreadable floors file, an unknown page).
+// Exit status: 0 when every page was read and extracted (an empty output is no error: it scores 0), every group
+// is at or above its floor and every golden page matches its expected.txt; 1 otherwise; 2 for a usage error (no pages, an unreadable floors file, an unknown page).
 
 #include <fmt/format.h>
 #include <fnmatch.h>
@@ -900,7 +900,15 @@ struct Evaluation {
   double seconds = 0;
   size_t jobs = 0;
 
-  bool ok() const { return verdict.ok() && update_ok; }
+  // The pages that could not be read or extracted (or whose snippets file is broken): each fails the run. A page
+  // that was extracted to nothing is not among them; it scores 0.
+  std::vector<const Page*> failed_pages() const {
+    std::vector<const Page*> failed;
+    for (const Page& page : pages)
+      if (!page.error.empty()) failed.push_back(&page);
+    return failed;
+  }
+  bool ok() const { return verdict.ok() && update_ok && failed_pages().empty(); }
   bool has_fixtures() const {
     return std::any_of(pages.begin(), pages.end(),
                        [](const Page& p) { return p.layout == Layout::kFixtures; });
@@ -958,6 +966,9 @@ std::string JsonReport(const EvalArgs& args, const Evaluation& e) {
     pages.push_back(jp);
   }
   report["per_page"] = pages;
+  json failed = json::array();
+  for (const Page* page : e.failed_pages()) failed.push_back({{"id", page->id}, {"error", page->error}});
+  report["failed_pages"] = failed;
   json changes = json::array();
   for (const FloorChange& c : e.verdict.floor_changes) {
     changes.push_back(
@@ -1129,8 +1140,8 @@ std::string FloorsSection(const Evaluation& e, std::set<std::string>* diffed) {
 }
 
 std::string TextReport(const EvalArgs& args, const Evaluation& e) {
-  size_t errors = 0;
-  for (const Page& page : e.pages) errors += !page.error.empty();
+  const std::vector<const Page*> failed = e.failed_pages();
+  const size_t errors = failed.size();
   std::string out = fmt::format("cleaner eval {}: {} in {}, {:.1f} s on {}{}\n\n", args.dir,
                                 Plural(e.pages.size(), "page"), Plural(e.groups.size(), "group"), e.seconds,
                                 Plural(e.jobs, "thread"), errors ? fmt::format(", {} failed", errors) : "");
@@ -1140,6 +1151,10 @@ std::string TextReport(const EvalArgs& args, const Evaluation& e) {
   std::set<std::string> diffed;
   out += GoldenSection(args, e, &diffed);
   out += FloorsSection(e, &diffed);
+  if (!failed.empty()) {
+    out += fmt::format("\n{} could not be read or extracted:\n", Plural(failed.size(), "page"));
+    for (const Page* page : failed) out += fmt::format("  FAIL {}: {}\n", page->id, page->error);
+  }
   out += e.ok() ? "\ncleaner eval: OK\n" : "\ncleaner eval: FAILED\n";
   return out;
 }
@@ -1211,8 +1226,8 @@ std::shared_ptr<EvalArgs> AddEvalCommand(CLI::App* eval) {
       "layout (<page>/input.html, truth.txt, expected.txt, meta.json) or benchmark datasets "
       "(<dataset>/html,\n"
       "truth, snippets), or folders of either (fixtures/, ../shared/bench).\n"
-      "Exit status: 0 when every group is at or above its floor and every page matches its expected.txt,\n"
-      "1 otherwise, 2 for a usage error.");
+      "Exit status: 0 when every page was read and extracted, every group is at or above its floor and every\n"
+      "page matches its expected.txt; 1 otherwise (a page that fails to read or extract too); 2 for a usage error.");
   eval->add_option("dir", args->dir, "A page set, a dataset, or a folder of them")->required();
   eval->add_flag("--json", args->json,
                  "Print one JSON object: the whole set's f1, precision, recall, exact; groups; per_page");
@@ -1348,7 +1363,7 @@ int RunEval(const EvalArgs& args) {
     const std::string out = fmt::format("{} ({})\n", page.id, page.group) + PageLine(page) +
                             PageDiff(page, args.against, kMaxDiffLines, "");
     std::fwrite(out.data(), 1, out.size(), stdout);
-    return kExitOk;
+    return page.error.empty() ? kExitOk : kExitFailure;
   }
 
   if (update) e.update_ok = UpdateGolden(update_patterns, &e.pages, &e.verdict, &e.update_report);
@@ -1383,6 +1398,7 @@ int RunEval(const EvalArgs& args) {
   if (args.json && !e.ok() && !args.quiet) {
     // stdout is for the machine; a person running --json in a terminal still sees why it failed.
     for (const std::string& v : e.verdict.violations) fmt::print(stderr, "cleaner eval: FAIL {}\n", v);
+    for (const Page* page : e.failed_pages()) fmt::print(stderr, "cleaner eval: FAIL {}: {}\n", page->id, page->error);
     if (!e.verdict.golden_changed.empty() || !e.verdict.golden_missing.empty()) {
       fmt::print(stderr, "cleaner eval: FAIL {} changed against expected.txt, {} without one\n",
                  Plural(e.verdict.golden_changed.size(), "page"), e.verdict.golden_missing.size());
