@@ -56,7 +56,8 @@ namespace cleaner::cli {
 
 struct EvalArgs {
   std::string dir;
-  bool json = false;
+  std::string format = "txt";  // -f/--format: txt or json
+  bool json = false;            // --json, the same as --format json
   int worst = 10;
   bool all_pages = false;
   std::string diff_page;
@@ -1229,8 +1230,12 @@ std::shared_ptr<EvalArgs> AddEvalCommand(CLI::App* eval) {
       "Exit status: 0 when every page was read and extracted, every group is at or above its floor and every\n"
       "page matches its expected.txt; 1 otherwise (a page that fails to read or extract too); 2 for a usage error.");
   eval->add_option("dir", args->dir, "A page set, a dataset, or a folder of them")->required();
-  eval->add_flag("--json", args->json,
-                 "Print one JSON object: the whole set's f1, precision, recall, exact; groups; per_page");
+  CLI::Option* format =
+      eval->add_option("-f,--format", args->format,
+                       "Report shape: txt (a table and the failures), or json (one object: the whole set's f1, "
+                       "precision, recall, exact; groups; per_page)")
+          ->check(CLI::IsMember({"txt", "json"}));
+  eval->add_flag("--json", args->json, "The same as --format json")->excludes(format);
   eval->add_option("--worst", args->worst, "List this many worst and most changed pages (0: none)")
       ->check(CLI::NonNegativeNumber);
   eval->add_flag("--pages", args->all_pages, "List every page's figures");
@@ -1267,7 +1272,9 @@ std::shared_ptr<EvalArgs> AddEvalCommand(CLI::App* eval) {
   return args;
 }
 
-int RunEval(const EvalArgs& args) {
+int RunEval(const EvalArgs& given) {
+  EvalArgs args = given;
+  args.json = args.json || args.format == "json";
   const bool update = args.update != nullptr && args.update->count() > 0;
   std::vector<std::string> update_patterns;  // a bare --update leaves one empty string
   for (const std::string& p : args.update_pages) {

@@ -264,6 +264,22 @@ TEST_F(EvalCommandTest, APageThatFailsFailsTheRun) {
   EXPECT_EQ(Eval(Quote(alpha.string()) + " --diff rivers").status, 1);
 }
 
+TEST_F(EvalCommandTest, FormatChoosesTheReportShape) {
+  const std::string dir = Quote((kData / "fixtures").string());
+  const EvalRun json_run = Eval(dir + " --format json");
+  EXPECT_EQ(json_run.status, 0) << json_run.err;
+  EXPECT_EQ(ParseJson(json_run)["ok"], true);
+  EXPECT_TRUE(json::parse(Eval(dir + " -f json").out, nullptr, false).is_object());
+  EXPECT_TRUE(json::parse(Eval(dir + " --json").out, nullptr, false).is_object()) << "--json stays";
+  EXPECT_NE(Eval(dir + " -f txt").out.find("cleaner eval: OK"), std::string::npos);
+  EXPECT_EQ(Eval(dir + " -f yaml").status, 2);
+  EXPECT_EQ(Eval(dir + " --json -f txt").status, 2);
+  // The clean command's options before `eval` would be ignored by it: a usage error, not a text table.
+  const shell::Run before = shell::RunCommand(Quote(CLEANER_BINARY) + " -f json eval " + dir + " 2>&1");
+  EXPECT_EQ(before.status, 2) << before.out;
+  EXPECT_NE(before.out.find("--format before `eval`"), std::string::npos) << before.out;
+}
+
 TEST_F(EvalCommandTest, DiffShowsMissingAndExtraLines) {
   const EvalRun run = Eval(Quote((kData / "regressed").string()) + " --diff lighthouse-cape");
   EXPECT_EQ(run.status, 0) << run.out << run.err;
