@@ -507,6 +507,30 @@ TEST(CleanCommandTest, NumericOptionsHaveReadableBounds) {
             2);
 }
 
+// A batch of files shows a progress line when stderr is a terminal (here script(1)'s), and none with -q or when
+// stderr is not a terminal.
+TEST(CleanCommandTest, FileBatchesShowProgressOnATerminal) {
+  const fs::path dir = fs::path(::testing::TempDir()) / ("cleaner_progress_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  const std::string batch = " -o " + Quote((dir / "out").string()) + " " + Quote(Page(kNews)) + " " +
+                            Quote(Page(kHindi)) + " " + Quote(Page(kTable));
+  const CliRun plain = shell::RunCommand(Quote(CLEANER_BINARY) + batch + " 2>&1");
+  EXPECT_EQ(plain.status, 0);
+  EXPECT_EQ(plain.out.find("\033[K"), std::string::npos) << "no progress into a pipe";
+  if (shell::RunCommand("script -qec true /dev/null >/dev/null 2>&1").status != 0) {
+    fs::remove_all(dir);
+    GTEST_SKIP() << "no script(1) to give cleaner a terminal";
+  }
+  auto on_terminal = [&](const std::string& args) {
+    return shell::RunCommand("script -qec " + Quote(Quote(CLEANER_BINARY) + args) + " /dev/null </dev/null");
+  };
+  const CliRun shown = on_terminal(batch);
+  EXPECT_NE(shown.out.find("] 3/3 "), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("3 inputs: 3 cleaned"), std::string::npos) << shown.out;
+  EXPECT_EQ(on_terminal(" -q" + batch).out.find("3/3"), std::string::npos);
+  fs::remove_all(dir);
+}
+
 // A local TCP port that nothing listens on: one the system just gave out and that was closed again.
 int ClosedPort() {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
