@@ -290,15 +290,15 @@ int RunClean(const CleanArgs& args) {
   const Extractor extractor(ExtractorOptions(args));
 
   if (!args.output_dir.empty()) {
+    if (!args.output_file.empty()) {
+      std::fprintf(stderr, "cleaner: --output FILE and --output-dir DIR: give one\n");
+      return kExitUsage;
+    }
     std::error_code ec;
     fs::create_directories(args.output_dir, ec);
     if (ec) {
       std::fprintf(stderr, "cleaner: cannot create %s: %s\n", args.output_dir.c_str(), ec.message().c_str());
       return kExitFailure;
-    }
-    if (!args.output_file.empty()) {
-      std::fprintf(stderr, "cleaner: --output FILE and --output-dir DIR: give one\n");
-      return kExitUsage;
     }
   } else if (args.inputs.size() > 1 && args.format != "jsonl") {
     // One stream of several documents has a shape only in JSON Lines: texts, JSON objects, Markdown or HTML
@@ -340,8 +340,9 @@ int RunClean(const CleanArgs& args) {
   auto write_out = [&](const std::string& text) {
     if (out_failed) return false;
     if (std::fwrite(text.data(), 1, text.size(), out) == text.size() && std::fflush(out) == 0) return true;
+    const int err = errno;
     out_failed = true;
-    progress.Print("cleaner: cannot write " + out_name + ": " + ErrorText(errno) + "\n");
+    progress.Print("cleaner: cannot write " + out_name + ": " + ErrorText(err) + "\n");
     return false;
   };
   const bool json = args.format == "json" || args.format == "jsonl";

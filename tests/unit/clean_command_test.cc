@@ -434,6 +434,7 @@ TEST(CleanCommandTest, OutputFileTakesWhatStdoutWouldGet) {
 
   EXPECT_EQ(Cleaner("--output " + Quote(txt.string()) + " -o " + Quote((dir / "d").string()) + " " + page).status,
             2);
+  EXPECT_FALSE(fs::exists(dir / "d")) << "a usage error leaves no folder behind";
   const fs::path input = dir / "input.html";
   fs::copy_file(Page(kNews), input);
   EXPECT_EQ(Cleaner("--output " + Quote(input.string()) + " " + Quote(input.string())).status, 2);
