@@ -7,16 +7,21 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cerrno>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <map>
 #include <mutex>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string_view>
+#include <system_error>
 #include <thread>
 
 #include "cleaner/cleaner.h"
@@ -28,35 +33,181 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Result<std::string> ReadInput(const std::string& path, size_t max_bytes) {
+// The message of the error number `err` (std::strerror is not thread-safe).
+std::string ErrorText(int err) { return std::error_code(err, std::generic_category()).message(); }
+
+// Reads `in` to its end, keeping at most max_bytes + 1 bytes: one more than allowed tells a stream that is too
+// large from one that is exactly at the limit, without reading (or holding) the rest of it.
+Result<std::string> ReadStream(std::FILE* in, size_t max_bytes) {
   std::string data;
-  if (path == "-") {
-    char buf[1 << 16];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) {
-      data.append(buf, n);
-      if (data.size() > max_bytes) return Status(StatusCode::kTooLarge, "standard input is over --max-bytes");
+  char buf[1 << 16];
+  for (;;) {
+    const size_t room = max_bytes - data.size();  // data.size() <= max_bytes here
+    const size_t want = room >= sizeof buf ? sizeof buf : room + 1;
+    const size_t n = std::fread(buf, 1, want, in);
+    data.append(buf, n);
+    if (data.size() > max_bytes) {
+      return Status(StatusCode::kTooLarge, "more than " + std::to_string(max_bytes) + " bytes (--max-bytes)");
     }
-    if (std::ferror(stdin)) return Status(StatusCode::kIoError, "cannot read standard input");
-    return data;
+    if (n < want) break;
   }
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) return Status(StatusCode::kIoError, "is a directory");
-  auto size = fs::file_size(path, ec);
-  if (ec) return Status(StatusCode::kIoError, ec.message());
-  if (size > max_bytes) {
-    return Status(StatusCode::kTooLarge,
-                  std::to_string(size) + " bytes, over --max-bytes " + std::to_string(max_bytes));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status(StatusCode::kIoError, "cannot open");
-  data.resize(size);
-  in.read(data.data(), static_cast<std::streamsize>(size));
-  if (in.gcount() != static_cast<std::streamsize>(size)) return Status(StatusCode::kIoError, "short read");
+  if (std::ferror(in)) return Status(StatusCode::kIoError, "read failed: " + ErrorText(errno));
   return data;
 }
 
+// The bytes of a file, or of standard input for "-". Files are read as streams, not by their size, so that
+// FIFOs, /dev/stdin, process substitution (<(...)) and /proc files work; --max-bytes bounds every one.
+Result<std::string> ReadInput(const std::string& path, size_t max_bytes) {
+  if (path == "-") return ReadStream(stdin, max_bytes);
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return Status(StatusCode::kIoError, "is a directory");
+  // A regular file's size says at once when it is too large, without reading it.
+  if (fs::is_regular_file(path, ec)) {
+    const auto size = fs::file_size(path, ec);
+    if (!ec && size > max_bytes) {
+      return Status(StatusCode::kTooLarge,
+                    std::to_string(size) + " bytes, over --max-bytes " + std::to_string(max_bytes));
+    }
+  }
+  std::FILE* in = std::fopen(path.c_str(), "rb");
+  if (in == nullptr) return Status(StatusCode::kIoError, ErrorText(errno));
+  Result<std::string> data = ReadStream(in, max_bytes);
+  std::fclose(in);
+  return data;
+}
+
+// Names for the inputs' files under --output-dir (without the extension): each input's name without its
+// extension ("stdin" for -). An input whose name an earlier one took (a/index.html, b/index.html) gets the first
+// of "-2", "-3", ... that is no input's own name and not given out yet, so that no two inputs write one file
+// (a.html, a.htm and a-2.html are a, a-3 and a-2). Names are compared without ASCII case, which is what a
+// case-insensitive file system (macOS, Windows) does.
+std::vector<std::string> OutputStems(const std::vector<std::string>& inputs, const std::string& format,
+                                     bool quiet) {
+  auto key = [](std::string name) {
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return name;
+  };
+  std::vector<std::string> stems;
+  std::set<std::string> taken;  // every input's own name, and every name given out
+  for (const std::string& path : inputs) {
+    stems.push_back(path == "-" ? "stdin" : fs::path(path).stem().string());
+    taken.insert(key(stems.back()));
+  }
+  std::set<std::string> claimed;          // names given out
+  std::map<std::string, size_t> suffix;  // the next suffix to try for a name, so that N copies cost O(N)
+  for (size_t k = 0; k < inputs.size(); ++k) {
+    if (claimed.insert(key(stems[k])).second) continue;
+    size_t& n = suffix.try_emplace(key(stems[k]), 2).first->second;
+    std::string name;
+    do name = stems[k] + "-" + std::to_string(n++);
+    while (taken.count(key(name)) > 0);
+    taken.insert(key(name));
+    claimed.insert(key(name));
+    stems[k] = name;
+    if (!quiet) {
+      std::fprintf(stderr, "cleaner: warning: %s shares its name with another input; writing %s%s\n",
+                   inputs[k].c_str(), name.c_str(), Extension(format).c_str());
+    }
+  }
+  return stems;
+}
+
+// A progress line on stderr for a batch of files: done/total, pages a second, ETA and failures, redrawn at most
+// five times a second as inputs finish. Messages go above it. Not thread-safe: its callers hold one mutex.
+// (cli/fetch_command.cc's Progress draws the same for URLs, from a ticker thread; the two could be one.)
+class ProgressLine {
+ public:
+  using Clock = std::chrono::steady_clock;
+  ProgressLine(size_t total, bool enabled) : total_(total), enabled_(enabled), start_(Clock::now()) {}
+
+  // A whole line (with its '\n') on stderr, above the progress line.
+  void Print(const std::string& message) {
+    if (drawn_) std::fputs("\r\033[K", stderr);
+    std::fputs(message.c_str(), stderr);
+    if (drawn_) Draw();
+  }
+
+  void Update(size_t done, size_t failed) {
+    done_ = done;
+    failed_ = failed;
+    if (!enabled_) return;
+    const Clock::time_point now = Clock::now();
+    if (drawn_ && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    Draw();
+  }
+
+  // Draws the final state and ends the line.
+  void Finish() {
+    if (!drawn_) return;
+    Draw();
+    std::fputs("\n", stderr);
+    drawn_ = false;
+  }
+
+ private:
+  void Draw() {
+    const double seconds = std::chrono::duration<double>(Clock::now() - start_).count();
+    const double rate = seconds > 0 ? done_ / seconds : 0;
+    constexpr size_t kWidth = 24;
+    const size_t filled = total_ ? kWidth * done_ / total_ : kWidth;
+    char eta[32] = "--:--";
+    if (rate > 0) {
+      const long s = static_cast<long>((total_ - done_) / rate);
+      std::snprintf(eta, sizeof eta, "%ld:%02ld", s / 60, s % 60);
+    }
+    const std::string failed = failed_ ? ", " + std::to_string(failed_) + " failed" : "";
+    std::fprintf(stderr, "\r\033[K[%s%s] %zu/%zu  %.1f pages/s  ETA %s%s", std::string(filled, '#').c_str(),
+                 std::string(kWidth - filled, '.').c_str(), done_, total_, rate, eta, failed.c_str());
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+
+  const size_t total_;
+  const bool enabled_;
+  const Clock::time_point start_;
+  Clock::time_point last_{};
+  size_t done_ = 0, failed_ = 0;
+  bool drawn_ = false;
+};
+
 }  // namespace
+
+CLI::Validator WholeNumberIn(unsigned long long lo, unsigned long long hi) {
+  const std::string range = std::to_string(lo) + " to " + std::to_string(hi);
+  return CLI::Validator(
+      [=](std::string& value) -> std::string {
+        errno = 0;
+        const unsigned long long n =
+            value.empty() || value.find_first_not_of("0123456789") != std::string::npos
+                ? 0
+                : std::strtoull(value.c_str(), nullptr, 10);
+        if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos || errno == ERANGE ||
+            n < lo || n > hi) {
+          return "'" + value + "' is not a whole number from " + range;
+        }
+        return "";
+      },
+      "INT " + range);
+}
+
+CLI::Validator SecondsUpTo(double hi) {
+  char upper[32];
+  std::snprintf(upper, sizeof upper, "%g", hi);
+  const std::string limit = upper;
+  return CLI::Validator(
+      [=](std::string& value) -> std::string {
+        char* end = nullptr;
+        errno = 0;
+        const double seconds = std::strtod(value.c_str(), &end);
+        // !(x > 0) also refuses NaN.
+        if (value.empty() || *end != '\0' || errno == ERANGE || !(seconds > 0) || seconds > hi) {
+          return "'" + value + "' is not a number of seconds above 0 and at most " + limit;
+        }
+        return "";
+      },
+      "SECONDS (0, " + limit + "]");
+}
 
 void AddCleanOptions(CLI::App* app, CleanArgs* args) {
   app->add_option("inputs", args->inputs, "HTML files or http(s) URLs to clean; - reads standard input");
@@ -65,7 +216,8 @@ void AddCleanOptions(CLI::App* app, CleanArgs* args) {
       ->check(CLI::IsMember({"txt", "json", "jsonl", "markdown", "html"}));
   app->add_option("-o,--output-dir", args->output_dir,
                   "Write each result to DIR/<input name without extension>.<txt|json|md|html> instead of "
-                  "stdout (needed for several inputs, except with --format jsonl)");
+                  "stdout (needed for several inputs, except with --format jsonl). With json or jsonl a failed "
+                  "input's file is its error record ({\"input\", \"error\"}); other formats write none for it");
   app->add_option("--input", args->input,
                   "What the inputs are: html, text (already-scraped plain text: only the line filter runs), or auto "
                   "(html when there is markup)")
@@ -77,9 +229,10 @@ void AddCleanOptions(CLI::App* app, CleanArgs* args) {
                   "Language of the pages as a BCP 47 tag (en, hi, ...); default: from the markup");
   app->add_flag("--no-filter", args->no_filter, "Keep lines that the line-level noise rules would drop");
   app->add_option("--max-bytes", args->max_bytes, "Refuse inputs larger than this many bytes")
-      ->check(CLI::PositiveNumber);
+      ->check(WholeNumberIn(1, kMaxMaxBytes));
   app->add_option("-j,--jobs", args->jobs, "Pages cleaned at once with --output-dir (default: all cores); with URLs, transfers at once (default 16, "
-                  "at most 4 per site)");
+                  "at most 4 per site); 0: the default")
+      ->check(WholeNumberIn(0, kMaxJobs));
   app->add_flag("--precision", args->precision,
                 "Favour precision: less text, less noise (drops datelines, bylines and lines of links)")
       ->excludes(app->add_flag("--recall", args->recall,
@@ -96,9 +249,10 @@ void AddCleanOptions(CLI::App* app, CleanArgs* args) {
   app->add_flag("-q,--quiet", args->quiet, "No warnings for pages without an article");
   app->add_option("--urls", args->urls_file,
                   "Fetch and clean the URLs listed in FILE (one per line, # comments; - reads standard input)");
-  app->add_option("--output", args->output_file, "Write the JSON lines of fetched URLs to FILE instead of stdout");
+  app->add_option("--output", args->output_file,
+                  "Write what would go to stdout (a result, or JSON Lines) to FILE instead; not with --output-dir");
   app->add_option("--timeout", args->timeout, "Seconds allowed to fetch each URL, redirects and retries included")
-      ->check(CLI::PositiveNumber);
+      ->check(SecondsUpTo(86400));
 }
 
 // True for an http(s) URL; the scheme is case-insensitive ("HTTPS://example.com" is a URL, not a file name).
@@ -136,6 +290,10 @@ int RunClean(const CleanArgs& args) {
   const Extractor extractor(ExtractorOptions(args));
 
   if (!args.output_dir.empty()) {
+    if (!args.output_file.empty()) {
+      std::fprintf(stderr, "cleaner: --output FILE and --output-dir DIR: give one\n");
+      return kExitUsage;
+    }
     std::error_code ec;
     fs::create_directories(args.output_dir, ec);
     if (ec) {
@@ -149,76 +307,126 @@ int RunClean(const CleanArgs& args) {
     return kExitUsage;
   }
 
-  // Output names: the input's name without its extension; inputs that share one (a/index.html, b/index.html)
-  // get "-2", "-3", ... in input order rather than overwrite each other.
-  std::vector<std::string> out_stems;
-  if (!args.output_dir.empty()) {
-    std::map<std::string, int> seen;
+  // --output FILE: opened (and truncated) only after checking that it is none of the inputs.
+  std::FILE* out = stdout;
+  const std::string out_name = args.output_file.empty() ? "standard output" : args.output_file;
+  if (!args.output_file.empty()) {
     for (const std::string& path : args.inputs) {
-      const std::string stem = path == "-" ? "stdin" : fs::path(path).stem().string();
-      const int n = ++seen[stem];
-      out_stems.push_back(n == 1 ? stem : stem + "-" + std::to_string(n));
-      if (n > 1 && !args.quiet) {
-        std::fprintf(stderr, "cleaner: warning: %s shares its name with an earlier input; writing %s%s\n",
-                     path.c_str(), out_stems.back().c_str(), Extension(args.format).c_str());
+      std::error_code ec;
+      if (path != "-" && fs::equivalent(path, args.output_file, ec)) {
+        std::fprintf(stderr, "cleaner: --output %s is an input; it would be overwritten\n", args.output_file.c_str());
+        return kExitUsage;
       }
     }
+    out = std::fopen(args.output_file.c_str(), "wb");
+    if (out == nullptr) {
+      std::fprintf(stderr, "cleaner: cannot write %s: %s\n", args.output_file.c_str(), ErrorText(errno).c_str());
+      return kExitFailure;
+    }
   }
-  std::atomic<size_t> next{0}, failed{0}, empty{0};
+
+  const std::vector<std::string> out_stems =
+      args.output_dir.empty() ? std::vector<std::string>() : OutputStems(args.inputs, args.format, args.quiet);
+  // What became of each input: exactly one of these counts, so that they add up to the inputs.
+  enum class Outcome { kCleaned, kEmpty, kFailed };
+  std::atomic<size_t> next{0}, cleaned{0}, empty{0}, failed{0};
   std::mutex out_mutex;
+  // Progress for a batch, when stderr is a terminal that the results do not go to as well.
+  ProgressLine progress(args.inputs.size(), args.inputs.size() > 1 && !args.quiet && isatty(STDERR_FILENO) &&
+                                                (out != stdout || !args.output_dir.empty() || !isatty(STDOUT_FILENO)));
+  bool out_failed = false;  // with out_mutex held: a write to `out` failed; nothing more can go there
+  // Writes to `out` (stdout or --output) and flushes, so that a failure shows at the input that met it; with
+  // out_mutex held.
+  auto write_out = [&](const std::string& text) {
+    if (out_failed) return false;
+    if (std::fwrite(text.data(), 1, text.size(), out) == text.size() && std::fflush(out) == 0) return true;
+    const int err = errno;
+    out_failed = true;
+    progress.Print("cleaner: cannot write " + out_name + ": " + ErrorText(err) + "\n");
+    return false;
+  };
+  const bool json = args.format == "json" || args.format == "jsonl";
+  auto out_path = [&](size_t k) { return fs::path(args.output_dir) / (out_stems[k] + Extension(args.format)); };
+  // Input k failed: a line on stderr and, in the JSON formats, its error record, so that none is silently lost:
+  // a line of the JSON Lines stream, or with --output-dir the input's file (unless writing that file is what
+  // failed). Text, Markdown and HTML have no shape for an error: the input gets no file.
+  auto fail = [&](size_t k, const Status& status, bool record = true) {
+    const std::string& path = args.inputs[k];
+    std::lock_guard<std::mutex> lock(out_mutex);
+    progress.Print("cleaner: " + path + ": " + status.ToString() + "\n");
+    if (!json || !record) return Outcome::kFailed;
+    if (args.output_dir.empty()) {
+      if (args.format == "jsonl") write_out(RenderError(path, status));
+      return Outcome::kFailed;
+    }
+    const std::string line = RenderError(path, status);
+    std::ofstream f(out_path(k), std::ios::binary);
+    f.write(line.data(), static_cast<std::streamsize>(line.size()));
+    f.close();
+    if (!f) progress.Print("cleaner: " + path + ": cannot write " + out_path(k).string() + "\n");
+    return Outcome::kFailed;
+  };
+  // Reads, cleans and writes input k.
+  auto clean_one = [&](size_t k) {
+    const std::string& path = args.inputs[k];
+    if (args.output_dir.empty()) {
+      std::lock_guard<std::mutex> lock(out_mutex);
+      if (out_failed) return Outcome::kFailed;  // not cleaned: it could not be written (said once, above)
+    }
+    auto input = ReadInput(path, args.max_bytes);
+    Result<Document> doc = input.ok() ? extractor.Extract(input.value(), args.url) : Result<Document>(input.status());
+    if (!doc.ok()) return fail(k, doc.status());
+    const Outcome outcome = doc->text.empty() ? Outcome::kEmpty : Outcome::kCleaned;
+    if (outcome == Outcome::kEmpty && !args.quiet) {
+      std::lock_guard<std::mutex> lock(out_mutex);
+      progress.Print("cleaner: warning: " + path + ": " + doc->stats.empty_reason + "\n");
+    }
+    std::string rendered = Render(doc.value(), path, args.format);
+    if (args.output_dir.empty()) {
+      std::lock_guard<std::mutex> lock(out_mutex);
+      return write_out(rendered) ? outcome : Outcome::kFailed;
+    }
+    const fs::path out = out_path(k);
+    std::ofstream f(out, std::ios::binary);
+    f.write(rendered.data(), static_cast<std::streamsize>(rendered.size()));
+    f.close();
+    if (!f) return fail(k, Status(StatusCode::kIoError, "cannot write " + out.string()), /*record=*/false);
+    return outcome;
+  };
   auto work = [&] {
     for (size_t k = next++; k < args.inputs.size(); k = next++) {
-      const std::string& path = args.inputs[k];
-      auto input = ReadInput(path, args.max_bytes);
-      Result<Document> doc = input.ok() ? extractor.Extract(input.value(), args.url) : Result<Document>(input.status());
-      if (!doc.ok()) {
-        ++failed;
-        std::lock_guard<std::mutex> lock(out_mutex);
-        std::fprintf(stderr, "cleaner: %s: %s\n", path.c_str(), doc.status().ToString().c_str());
-        // In a JSON Lines stream every input gets a record, so that none is silently lost.
-        if (args.format == "jsonl" && args.output_dir.empty()) {
-          std::string line = RenderError(path, doc.status());
-          std::fwrite(line.data(), 1, line.size(), stdout);
-        }
-        continue;
+      Outcome outcome;
+      // An exception (std::bad_alloc on a huge input) fails its input alone. Let out of a worker thread it would
+      // end the process (std::terminate): main's handler covers only the main thread.
+      try {
+        outcome = clean_one(k);
+      } catch (const std::exception& e) {
+        outcome = fail(k, Status(StatusCode::kInternal, e.what()));
+      } catch (...) {
+        outcome = fail(k, Status(StatusCode::kInternal, "unknown exception"));
       }
-      if (doc->text.empty()) {
-        ++empty;
-        if (!args.quiet) {
-          std::lock_guard<std::mutex> lock(out_mutex);
-          std::fprintf(stderr, "cleaner: warning: %s: %s\n", path.c_str(), doc->stats.empty_reason.c_str());
-        }
-      }
-      std::string rendered = Render(doc.value(), path, args.format);
-      if (args.output_dir.empty()) {
-        std::lock_guard<std::mutex> lock(out_mutex);
-        std::fwrite(rendered.data(), 1, rendered.size(), stdout);
-        continue;
-      }
-      fs::path out = fs::path(args.output_dir) / (out_stems[k] + Extension(args.format));
-      std::ofstream f(out, std::ios::binary);
-      f.write(rendered.data(), static_cast<std::streamsize>(rendered.size()));
-      f.close();
-      if (!f) {
-        ++failed;
-        std::lock_guard<std::mutex> lock(out_mutex);
-        std::fprintf(stderr, "cleaner: %s: cannot write %s\n", path.c_str(), out.string().c_str());
-      }
+      ++(outcome == Outcome::kCleaned ? cleaned : outcome == Outcome::kEmpty ? empty : failed);
+      std::lock_guard<std::mutex> lock(out_mutex);
+      progress.Update(cleaned + empty + failed, failed);
     }
   };
   size_t jobs = args.jobs ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
-  if (args.output_dir.empty()) jobs = 1;  // stdout keeps the input order
+  if (args.output_dir.empty()) jobs = 1;  // one stream (stdout or --output) keeps the input order
   jobs = std::min(jobs, args.inputs.size());
   std::vector<std::thread> threads;
   for (size_t t = 1; t < jobs; ++t) threads.emplace_back(work);
   work();
   for (auto& t : threads) t.join();
-  std::fflush(stdout);
+  progress.Finish();
+  if (out != stdout && std::fclose(out) != 0 && !out_failed) {
+    std::fprintf(stderr, "cleaner: cannot write %s: %s\n", out_name.c_str(), ErrorText(errno).c_str());
+    out_failed = true;
+  }
   if (args.inputs.size() > 1 && !args.quiet) {
     std::fprintf(stderr, "cleaner: %zu inputs: %zu cleaned, %zu without an article, %zu failed\n",
-                 args.inputs.size(), args.inputs.size() - failed, empty.load(), failed.load());
+                 args.inputs.size(), cleaned.load(), empty.load(), failed.load());
   }
-  return failed ? kExitFailure : kExitOk;
+  return failed || out_failed ? kExitFailure : kExitOk;
 }
 
 }  // namespace cleaner::cli

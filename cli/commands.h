@@ -42,6 +42,15 @@ struct CleanArgs {
   double timeout = 30;      // --timeout SECONDS, per fetch as a whole
 };
 
+// Option checks with readable messages (CLI::PositiveNumber's names 1.797...e308 in 300 digits). A whole number in
+// [lo, hi], digits only: no sign, so "-1" is not taken as a huge unsigned value, and no overflow.
+CLI::Validator WholeNumberIn(unsigned long long lo, unsigned long long hi);
+// A number of seconds above 0 and at most `hi`.
+CLI::Validator SecondsUpTo(double hi);
+// The bounds of the shared options: --max-bytes (inputs are held in memory), --jobs (0: the default).
+inline constexpr unsigned long long kMaxMaxBytes = 1ull << 32;
+inline constexpr unsigned long long kMaxJobs = 1024;
+
 void AddCleanOptions(CLI::App* app, CleanArgs* args);
 // The extractor's options that `args` ask for.
 Options ExtractorOptions(const CleanArgs& args);

@@ -19,8 +19,8 @@
 // --raise-floors only raises, and lowering needs --lower-floors, so that a drop is always a decision.
 // Golden updates (--update) write expected.txt for a person to review and refuse to run in CI.
 //
-// Exit status: 0 when every group is at or above its floor and every golden page matches its expected.txt;
-// 1 otherwise; 2 for a usage error (no pages, an unreadable floors file, an unknown page).
+// Exit status: 0 when every page was read and extracted (an empty output is no error: it scores 0), every group
+// is at or above its floor and every golden page matches its expected.txt; 1 otherwise; 2 for a usage error (no pages, an unreadable floors file, an unknown page).
 
 #include <fmt/format.h>
 #include <fnmatch.h>
@@ -56,7 +56,8 @@ namespace cleaner::cli {
 
 struct EvalArgs {
   std::string dir;
-  bool json = false;
+  std::string format = "txt";  // -f/--format: txt or json
+  bool json = false;            // --json, the same as --format json
   int worst = 10;
   bool all_pages = false;
   std::string diff_page;
@@ -900,7 +901,15 @@ struct Evaluation {
   double seconds = 0;
   size_t jobs = 0;
 
-  bool ok() const { return verdict.ok() && update_ok; }
+  // The pages that could not be read or extracted (or whose snippets file is broken): each fails the run. A page
+  // that was extracted to nothing is not among them; it scores 0.
+  std::vector<const Page*> failed_pages() const {
+    std::vector<const Page*> failed;
+    for (const Page& page : pages)
+      if (!page.error.empty()) failed.push_back(&page);
+    return failed;
+  }
+  bool ok() const { return verdict.ok() && update_ok && failed_pages().empty(); }
   bool has_fixtures() const {
     return std::any_of(pages.begin(), pages.end(),
                        [](const Page& p) { return p.layout == Layout::kFixtures; });
@@ -958,6 +967,9 @@ std::string JsonReport(const EvalArgs& args, const Evaluation& e) {
     pages.push_back(jp);
   }
   report["per_page"] = pages;
+  json failed = json::array();
+  for (const Page* page : e.failed_pages()) failed.push_back({{"id", page->id}, {"error", page->error}});
+  report["failed_pages"] = failed;
   json changes = json::array();
   for (const FloorChange& c : e.verdict.floor_changes) {
     changes.push_back(
@@ -1129,8 +1141,8 @@ std::string FloorsSection(const Evaluation& e, std::set<std::string>* diffed) {
 }
 
 std::string TextReport(const EvalArgs& args, const Evaluation& e) {
-  size_t errors = 0;
-  for (const Page& page : e.pages) errors += !page.error.empty();
+  const std::vector<const Page*> failed = e.failed_pages();
+  const size_t errors = failed.size();
   std::string out = fmt::format("cleaner eval {}: {} in {}, {:.1f} s on {}{}\n\n", args.dir,
                                 Plural(e.pages.size(), "page"), Plural(e.groups.size(), "group"), e.seconds,
                                 Plural(e.jobs, "thread"), errors ? fmt::format(", {} failed", errors) : "");
@@ -1140,6 +1152,10 @@ std::string TextReport(const EvalArgs& args, const Evaluation& e) {
   std::set<std::string> diffed;
   out += GoldenSection(args, e, &diffed);
   out += FloorsSection(e, &diffed);
+  if (!failed.empty()) {
+    out += fmt::format("\n{} could not be read or extracted:\n", Plural(failed.size(), "page"));
+    for (const Page* page : failed) out += fmt::format("  FAIL {}: {}\n", page->id, page->error);
+  }
   out += e.ok() ? "\ncleaner eval: OK\n" : "\ncleaner eval: FAILED\n";
   return out;
 }
@@ -1211,11 +1227,15 @@ std::shared_ptr<EvalArgs> AddEvalCommand(CLI::App* eval) {
       "layout (<page>/input.html, truth.txt, expected.txt, meta.json) or benchmark datasets "
       "(<dataset>/html,\n"
       "truth, snippets), or folders of either (fixtures/, ../shared/bench).\n"
-      "Exit status: 0 when every group is at or above its floor and every page matches its expected.txt,\n"
-      "1 otherwise, 2 for a usage error.");
+      "Exit status: 0 when every page was read and extracted, every group is at or above its floor and every\n"
+      "page matches its expected.txt; 1 otherwise (a page that fails to read or extract too); 2 for a usage error.");
   eval->add_option("dir", args->dir, "A page set, a dataset, or a folder of them")->required();
-  eval->add_flag("--json", args->json,
-                 "Print one JSON object: the whole set's f1, precision, recall, exact; groups; per_page");
+  CLI::Option* format =
+      eval->add_option("-f,--format", args->format,
+                       "Report shape: txt (a table and the failures), or json (one object: the whole set's f1, "
+                       "precision, recall, exact; groups; per_page)")
+          ->check(CLI::IsMember({"txt", "json"}));
+  eval->add_flag("--json", args->json, "The same as --format json")->excludes(format);
   eval->add_option("--worst", args->worst, "List this many worst and most changed pages (0: none)")
       ->check(CLI::NonNegativeNumber);
   eval->add_flag("--pages", args->all_pages, "List every page's figures");
@@ -1244,14 +1264,17 @@ std::shared_ptr<EvalArgs> AddEvalCommand(CLI::App* eval) {
   eval->add_option(
       "--compare", args->compare,
       "An earlier `cleaner eval --json` report (or score --json output): list pages that changed");
-  eval->add_option("-j,--jobs", args->jobs, "Pages extracted at once (default: all cores)");
+  eval->add_option("-j,--jobs", args->jobs, "Pages extracted at once (0, the default: all cores)")
+      ->check(WholeNumberIn(0, kMaxJobs));
   eval->add_flag("--with-title", args->with_title,
                  "Put the title first, as cleaner --with-title (no golden check)");
   eval->add_flag("-q,--quiet", args->quiet, "No progress line");
   return args;
 }
 
-int RunEval(const EvalArgs& args) {
+int RunEval(const EvalArgs& given) {
+  EvalArgs args = given;
+  args.json = args.json || args.format == "json";
   const bool update = args.update != nullptr && args.update->count() > 0;
   std::vector<std::string> update_patterns;  // a bare --update leaves one empty string
   for (const std::string& p : args.update_pages) {
@@ -1347,7 +1370,7 @@ int RunEval(const EvalArgs& args) {
     const std::string out = fmt::format("{} ({})\n", page.id, page.group) + PageLine(page) +
                             PageDiff(page, args.against, kMaxDiffLines, "");
     std::fwrite(out.data(), 1, out.size(), stdout);
-    return kExitOk;
+    return page.error.empty() ? kExitOk : kExitFailure;
   }
 
   if (update) e.update_ok = UpdateGolden(update_patterns, &e.pages, &e.verdict, &e.update_report);
@@ -1382,6 +1405,7 @@ int RunEval(const EvalArgs& args) {
   if (args.json && !e.ok() && !args.quiet) {
     // stdout is for the machine; a person running --json in a terminal still sees why it failed.
     for (const std::string& v : e.verdict.violations) fmt::print(stderr, "cleaner eval: FAIL {}\n", v);
+    for (const Page* page : e.failed_pages()) fmt::print(stderr, "cleaner eval: FAIL {}: {}\n", page->id, page->error);
     if (!e.verdict.golden_changed.empty() || !e.verdict.golden_missing.empty()) {
       fmt::print(stderr, "cleaner eval: FAIL {} changed against expected.txt, {} without one\n",
                  Plural(e.verdict.golden_changed.size(), "page"), e.verdict.golden_missing.size());

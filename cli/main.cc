@@ -35,6 +35,17 @@ int main(int argc, char** argv) {
     app.exit(e);
     return kExitUsage;
   }
+  if (*eval) {
+    // Options before `eval` are the clean command's and eval would not see them: `cleaner -f json eval DIR`
+    // printed the text table. Refuse them rather than ignore them.
+    for (const CLI::Option* option : app.get_options()) {
+      if (option->count() == 0) continue;
+      const std::string name = option->get_positional() ? "a file or URL" : option->get_name();
+      std::fprintf(stderr, "cleaner: %s before `eval` is not an eval option; options of eval go after it: "
+                   "cleaner eval DIR [OPTIONS]\n", name.c_str());
+      return kExitUsage;
+    }
+  }
   try {
     if (*eval) return RunEval(*eval_args);
     if (clean.inputs.empty() && clean.urls_file.empty()) {

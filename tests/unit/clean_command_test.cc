@@ -7,6 +7,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -315,6 +316,220 @@ TEST(CleanCommandTest, SeveralInputsOnStdoutNeedJsonLines) {
   CliRun jsonl = Cleaner("-f jsonl " + two);
   EXPECT_EQ(jsonl.status, 0);
   EXPECT_EQ(std::count(jsonl.out.begin(), jsonl.out.end(), '\n'), 2);
+}
+
+// Inputs that are not regular files have no size to go by: a pipe through /dev/stdin, a FIFO and a /proc file
+// are read to their end, and --max-bytes still bounds them.
+TEST(CleanCommandTest, ReadsPipesFifosAndProcFiles) {
+  const std::string page = Quote(Page(kNews));
+  const std::string expected = Cleaner(page).out;
+  ASSERT_FALSE(expected.empty());
+  CliRun piped = shell::RunCommand("cat " + page + " | " + Quote(CLEANER_BINARY) + " -q /dev/stdin 2>/dev/null");
+  EXPECT_EQ(piped.status, 0);
+  EXPECT_EQ(piped.out, expected);
+
+  const fs::path fifo = fs::path(::testing::TempDir()) / ("cleaner_fifo_" + std::to_string(getpid()));
+  fs::remove(fifo);
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  // The writer gives up after 10 s, and its output is not the test's pipe: a cleaner that never opens the FIFO
+  // fails the test rather than hanging it.
+  CliRun from_fifo = shell::RunCommand("timeout 10 sh -c 'cat \"$1\" > \"$2\"' sh " + page + " " +
+                                       Quote(fifo.string()) + " >/dev/null 2>&1 & " + Quote(CLEANER_BINARY) +
+                                       " -q " + Quote(fifo.string()) + " 2>/dev/null; wait");
+  EXPECT_EQ(from_fifo.status, 0);
+  EXPECT_EQ(from_fifo.out, expected);
+  fs::remove(fifo);
+
+  CliRun proc = Cleaner("--input text --no-filter /proc/self/status");
+  EXPECT_EQ(proc.status, 0);
+  EXPECT_NE(proc.out.find("Pid"), std::string::npos) << proc.out;
+
+  // Over --max-bytes through a pipe: refused after max_bytes + 1 bytes, without reading all of /dev/zero.
+  CliRun big = Cleaner("-f jsonl --max-bytes 1000 /dev/zero");
+  EXPECT_EQ(big.status, 1);
+  EXPECT_NE(big.out.find("\"too_large\""), std::string::npos) << big.out;
+}
+
+// Splits JSON Lines output into its records.
+std::vector<json> JsonLines(const std::string& out) {
+  std::vector<json> records;
+  size_t start = 0;
+  while (start < out.size()) {
+    size_t nl = out.find('\n', start);
+    if (nl == std::string::npos) nl = out.size();
+    records.push_back(json::parse(out.substr(start, nl - start), nullptr, false));
+    start = nl + 1;
+  }
+  return records;
+}
+
+// An exception while cleaning one input (here std::bad_alloc: /dev/zero read under a memory limit) fails that
+// input alone, with its error record, whether the main thread or a worker meets it: it neither ends the process
+// nor loses the other inputs.
+TEST(CleanCommandTest, AnExceptionFailsItsInputAlone) {
+  const std::string limited = "ulimit -v 600000 && " + Quote(CLEANER_BINARY);
+  if (shell::RunCommand(limited + " --version >/dev/null 2>&1").status != 0) {
+    GTEST_SKIP() << "cleaner does not start under ulimit -v (a sanitizer build?)";
+  }
+  const std::string inputs = " --max-bytes 4000000000 /dev/zero " + Quote(Page(kNews)) + " 2>/dev/null";
+  const CliRun jsonl = shell::RunCommand(limited + " -q -f jsonl" + inputs);
+  EXPECT_EQ(jsonl.status, 1);
+  const std::vector<json> records = JsonLines(jsonl.out);
+  ASSERT_EQ(records.size(), 2u) << jsonl.out.substr(0, 500);
+  EXPECT_EQ(records[0]["error"]["code"], "internal") << records[0].dump();
+  EXPECT_TRUE(records[1].contains("text")) << records[1].dump();
+
+  const fs::path dir = fs::path(::testing::TempDir()) / ("cleaner_exception_" + std::to_string(getpid()));
+  for (int run = 0; run < 3; ++run) {  // either thread may take /dev/zero
+    fs::remove_all(dir);
+    const CliRun threads = shell::RunCommand(limited + " -q -j 2 -o " + Quote(dir.string()) + inputs);
+    EXPECT_EQ(threads.status, 1) << "a failed input, not a crash";
+    EXPECT_TRUE(fs::exists(dir / "input.txt"));
+  }
+  fs::remove_all(dir);
+}
+
+// A result that cannot be written is a failure: stdout on a full disk fails the run, and says so.
+TEST(CleanCommandTest, FailedWritesToStdoutFail) {
+  const std::string page = Quote(Page(kNews));
+  // stderr to the pipe, stdout to the full device.
+  const CliRun one = shell::RunCommand(Quote(CLEANER_BINARY) + " " + page + " 2>&1 >/dev/full");
+  EXPECT_EQ(one.status, 1);
+  EXPECT_NE(one.out.find("cannot write standard output"), std::string::npos) << one.out;
+  const CliRun two = shell::RunCommand(Quote(CLEANER_BINARY) + " -f jsonl " + page + " " + page + " 2>&1 >/dev/full");
+  EXPECT_EQ(two.status, 1);
+  EXPECT_NE(two.out.find("cannot write standard output"), std::string::npos) << two.out;
+  EXPECT_NE(two.out.find("2 inputs: 0 cleaned, 0 without an article, 2 failed"), std::string::npos) << two.out;
+}
+
+// The summary's counts partition the inputs: an empty result is "without an article", not also "cleaned".
+TEST(CleanCommandTest, SummaryCountsAddUpToTheInputs) {
+  const TempPage empty("summary_empty", "<html><body><div></div></body></html>");
+  const std::string page = Quote(Page(kNews));
+  const CliRun run = shell::RunCommand(Quote(CLEANER_BINARY) + " -f jsonl " + page + " " + Quote(empty.path) +
+                                      " /no/such/a.html " + page + " /no/such/b.html 2>&1 >/dev/null");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.out.find("cleaner: 5 inputs: 2 cleaned, 1 without an article, 2 failed"), std::string::npos)
+      << run.out;
+}
+
+// --output FILE takes what would go to stdout, for files as for URLs; never with --output-dir, never over an input.
+TEST(CleanCommandTest, OutputFileTakesWhatStdoutWouldGet) {
+  const fs::path dir = fs::path(::testing::TempDir()) / ("cleaner_output_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string page = Quote(Page(kNews)), hindi = Quote(Page(kHindi));
+  const fs::path lines = dir / "x.jsonl";
+  const CliRun run = Cleaner("-f jsonl --output " + Quote(lines.string()) + " " + page + " " + hindi);
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.out, "") << "nothing on stdout";
+  std::ifstream in(lines);
+  const std::string written((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::vector<json> records = JsonLines(written);
+  ASSERT_EQ(records.size(), 2u) << written.substr(0, 300);
+  EXPECT_EQ(records[1]["language"], "hi");
+  const fs::path txt = dir / "one.txt";
+  EXPECT_EQ(Cleaner("--output " + Quote(txt.string()) + " " + page).status, 0);
+  EXPECT_EQ(fs::file_size(txt), Cleaner(page).out.size());
+
+  EXPECT_EQ(Cleaner("--output " + Quote(txt.string()) + " -o " + Quote((dir / "d").string()) + " " + page).status,
+            2);
+  EXPECT_FALSE(fs::exists(dir / "d")) << "a usage error leaves no folder behind";
+  const fs::path input = dir / "input.html";
+  fs::copy_file(Page(kNews), input);
+  EXPECT_EQ(Cleaner("--output " + Quote(input.string()) + " " + Quote(input.string())).status, 2);
+  EXPECT_EQ(fs::file_size(input), fs::file_size(Page(kNews))) << "the input is left as it was";
+  fs::remove_all(dir);
+}
+
+// The "-2" given to a second a.html is not taken if another input is called a-2.html: every input gets a file
+// of its own.
+TEST(CleanCommandTest, OutputNamesNeverCollide) {
+  const fs::path dir = fs::path(::testing::TempDir()) / ("cleaner_collide_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "s1");
+  fs::create_directories(dir / "s2");
+  fs::copy_file(Page(kNews), dir / "s1" / "a.html");
+  fs::copy_file(Page(kHindi), dir / "s1" / "a.htm");
+  fs::copy_file(Page(kTable), dir / "s2" / "a-2.html");
+  fs::copy_file(Page(kTable), dir / "s2" / "A.html");  // one file with a.txt on a case-insensitive file system
+  const fs::path out = dir / "out";
+  const CliRun run = Cleaner("-o " + Quote(out.string()) + " " + Quote((dir / "s1" / "a.html").string()) + " " +
+                             Quote((dir / "s1" / "a.htm").string()) + " " + Quote((dir / "s2" / "a-2.html").string()) +
+                             " " + Quote((dir / "s2" / "A.html").string()));
+  EXPECT_EQ(run.status, 0);
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(out)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"A-4.txt", "a-2.txt", "a-3.txt", "a.txt"}));
+  EXPECT_EQ(fs::file_size(out / "a-2.txt"), Cleaner(Quote(Page(kTable))).out.size()) << "a-2.html's own name";
+  fs::remove_all(dir);
+}
+
+// With --output-dir in the JSON formats a failed input's file is its error record, as in a JSON Lines stream;
+// text formats have no shape for an error and write no file for it. Either way it is on stderr and fails the run.
+TEST(CleanCommandTest, OutputDirHasARecordForEveryInputInJson) {
+  const fs::path dir = fs::path(::testing::TempDir()) / ("cleaner_records_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  const std::string inputs = " " + Quote(Page(kNews)) + " /no/such/missing.html";
+  for (const char* format : {"json", "jsonl"}) {
+    const fs::path out = dir / format;
+    const CliRun run = Cleaner(std::string("-f ") + format + " -o " + Quote(out.string()) + inputs);
+    EXPECT_EQ(run.status, 1) << format;
+    std::ifstream in(out / "missing.json");
+    const json record = json::parse(in, nullptr, false);
+    ASSERT_TRUE(record.is_object()) << format;
+    EXPECT_EQ(record["input"], "/no/such/missing.html");
+    EXPECT_EQ(record["error"]["code"], "io_error");
+    EXPECT_TRUE(fs::exists(out / "input.json"));
+  }
+  const fs::path txt = dir / "txt";
+  const CliRun run = Cleaner("-o " + Quote(txt.string()) + inputs, /*merge_stderr=*/true);
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.out.find("/no/such/missing.html: io_error"), std::string::npos) << run.out;
+  EXPECT_TRUE(fs::exists(txt / "input.txt"));
+  EXPECT_FALSE(fs::exists(txt / "missing.txt"));
+  fs::remove_all(dir);
+}
+
+// Numeric options have sane bounds and say them readably: no 300-digit limit, no "-1" taken as a huge count.
+TEST(CleanCommandTest, NumericOptionsHaveReadableBounds) {
+  const std::string page = " " + Quote(Page(kNews));
+  for (const char* bad : {"--max-bytes 0", "--max-bytes -5", "--max-bytes 99999999999999999999999", "--timeout 0",
+                          "--timeout -1", "--timeout nan", "-j -1", "-j 99999999999999999999999", "-j 100000"}) {
+    const CliRun run = shell::RunCommand(Quote(CLEANER_BINARY) + " " + bad + page + " 2>&1 >/dev/null");
+    EXPECT_EQ(run.status, 2) << bad;
+    EXPECT_LT(run.out.size(), 200u) << bad << ": " << run.out;
+    EXPECT_NE(run.out.find("is not a"), std::string::npos) << bad << ": " << run.out;
+  }
+  for (const char* good : {"--max-bytes 1000000", "--timeout 0.5", "-j 0", "-j 2"})
+    EXPECT_EQ(Cleaner(good + page).status, 0) << good;
+  EXPECT_EQ(shell::RunCommand(Quote(CLEANER_BINARY) + " eval -j -1 " + Quote(CLEANER_SOURCE_DIR) + " 2>/dev/null").status,
+            2);
+}
+
+// A batch of files shows a progress line when stderr is a terminal (here script(1)'s), and none with -q or when
+// stderr is not a terminal.
+TEST(CleanCommandTest, FileBatchesShowProgressOnATerminal) {
+  const fs::path dir = fs::path(::testing::TempDir()) / ("cleaner_progress_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  const std::string batch = " -o " + Quote((dir / "out").string()) + " " + Quote(Page(kNews)) + " " +
+                            Quote(Page(kHindi)) + " " + Quote(Page(kTable));
+  const CliRun plain = shell::RunCommand(Quote(CLEANER_BINARY) + batch + " 2>&1");
+  EXPECT_EQ(plain.status, 0);
+  EXPECT_EQ(plain.out.find("\033[K"), std::string::npos) << "no progress into a pipe";
+  if (shell::RunCommand("script -qec true /dev/null >/dev/null 2>&1").status != 0) {
+    fs::remove_all(dir);
+    GTEST_SKIP() << "no script(1) to give cleaner a terminal";
+  }
+  auto on_terminal = [&](const std::string& args) {
+    return shell::RunCommand("script -qec " + Quote(Quote(CLEANER_BINARY) + args) + " /dev/null </dev/null");
+  };
+  const CliRun shown = on_terminal(batch);
+  EXPECT_NE(shown.out.find("] 3/3 "), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("3 inputs: 3 cleaned"), std::string::npos) << shown.out;
+  EXPECT_EQ(on_terminal(" -q" + batch).out.find("3/3"), std::string::npos);
+  fs::remove_all(dir);
 }
 
 // A local TCP port that nothing listens on: one the system just gave out and that was closed again.

@@ -241,6 +241,45 @@ TEST_F(EvalCommandTest, PlantedRegressionFailsAndNamesThePage) {
   EXPECT_EQ(Eval(Quote((kData / "regressed").string()) + " --no-golden").status, 1);
 }
 
+TEST_F(EvalCommandTest, APageThatFailsFailsTheRun) {
+  // A binary page cannot be extracted: the run fails and names it. (alpha's blank page, extracted to nothing,
+  // is no error: it scores 0, and BenchmarkDatasetFiguresAreTheLibraryMetric passes with it.)
+  const fs::path alpha = temp_ / "alpha";
+  fs::copy(kData / "bench" / "alpha", alpha, fs::copy_options::recursive);
+  std::string binary;
+  for (int i = 0; i < 1024; ++i) binary.push_back(static_cast<char>(i & 0xFF));
+  Write(alpha / "html" / "rivers.html", binary);
+  const EvalRun run = Eval(Quote(alpha.string()));
+  EXPECT_EQ(run.status, 1) << run.out << run.err;
+  EXPECT_NE(run.out.find("FAIL rivers: not_html"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("cleaner eval: FAILED"), std::string::npos) << run.out;
+
+  const EvalRun json_run = Eval(Quote(alpha.string()) + " --json");
+  EXPECT_EQ(json_run.status, 1);
+  const json report = ParseJson(json_run);
+  EXPECT_EQ(report["ok"], false);
+  ASSERT_EQ(report["failed_pages"].size(), 1u) << report.dump();
+  EXPECT_EQ(report["failed_pages"][0]["id"], "rivers");
+  EXPECT_NE(json_run.err.find("FAIL rivers"), std::string::npos) << json_run.err;
+  EXPECT_EQ(Eval(Quote(alpha.string()) + " --diff rivers").status, 1);
+}
+
+TEST_F(EvalCommandTest, FormatChoosesTheReportShape) {
+  const std::string dir = Quote((kData / "fixtures").string());
+  const EvalRun json_run = Eval(dir + " --format json");
+  EXPECT_EQ(json_run.status, 0) << json_run.err;
+  EXPECT_EQ(ParseJson(json_run)["ok"], true);
+  EXPECT_TRUE(json::parse(Eval(dir + " -f json").out, nullptr, false).is_object());
+  EXPECT_TRUE(json::parse(Eval(dir + " --json").out, nullptr, false).is_object()) << "--json stays";
+  EXPECT_NE(Eval(dir + " -f txt").out.find("cleaner eval: OK"), std::string::npos);
+  EXPECT_EQ(Eval(dir + " -f yaml").status, 2);
+  EXPECT_EQ(Eval(dir + " --json -f txt").status, 2);
+  // The clean command's options before `eval` would be ignored by it: a usage error, not a text table.
+  const shell::Run before = shell::RunCommand(Quote(CLEANER_BINARY) + " -f json eval " + dir + " 2>&1");
+  EXPECT_EQ(before.status, 2) << before.out;
+  EXPECT_NE(before.out.find("--format before `eval`"), std::string::npos) << before.out;
+}
+
 TEST_F(EvalCommandTest, DiffShowsMissingAndExtraLines) {
   const EvalRun run = Eval(Quote((kData / "regressed").string()) + " --diff lighthouse-cape");
   EXPECT_EQ(run.status, 0) << run.out << run.err;
