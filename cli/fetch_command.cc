@@ -50,9 +50,6 @@ using Clock = std::chrono::steady_clock;
 // Transfers at once when --jobs is not given. Fetching waits on the network, not on a core: 16 hides the
 // latency of typical 100-500 ms fetches, while the per-host limit (4) keeps the load on any one site low.
 constexpr size_t kDefaultFetchJobs = 16;
-// More transfers at once than this is a mistake (CLI11 reads "-j -1" as the largest size_t): each one holds a
-// socket and up to --max-bytes of body.
-constexpr size_t kMaxFetchJobs = 1024;
 
 // Set from the SIGINT handler (lock-free atomics are async-signal-safe) or when output fails.
 std::atomic<bool> g_stop{false};
@@ -331,11 +328,6 @@ int RunFetchAndClean(const CleanArgs& args) {
       return kExitUsage;
     }
     urls.push_back(input);
-  }
-  if (args.jobs > kMaxFetchJobs) {
-    std::fprintf(stderr, "cleaner: --jobs: with URLs, from 1 to %zu transfers at once (0: the default, %zu)\n",
-                 kMaxFetchJobs, kDefaultFetchJobs);
-    return kExitUsage;
   }
   if (!args.output_dir.empty()) {
     std::fprintf(stderr, "cleaner: --output-dir is for files; URLs are written to stdout or --output FILE\n");

@@ -1258,7 +1258,9 @@ TEST(FetchCli, AbsurdJobsIsAUsageError) {
   for (const char* jobs : {"-1", "100000"}) {
     CliRun run = RunCli({"-j", jobs, "-f", "jsonl", server.Url("/a"), server.Url("/b")});
     EXPECT_EQ(run.exit_code, 2) << jobs << ": " << run.err;
-    EXPECT_NE(run.err.find("--jobs: with URLs, from 1 to 1024"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("--jobs: '" + std::string(jobs) + "' is not a whole number from 0 to 1024"),
+              std::string::npos)
+        << run.err;
   }
   EXPECT_EQ(server.requests(), 0);
   EXPECT_EQ(RunCli({"-j", "1024", "-f", "jsonl", server.Url("/a"), server.Url("/b")}).exit_code, 0);
