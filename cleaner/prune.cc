@@ -271,9 +271,13 @@ PageFacts ComputePageFacts(const Dom& dom, const Rules& rules, TextMeasurer* mea
     if (!cls.empty() || !id.empty()) {
       class_id.clear();
       AppendClassTokens(cls, rules, &class_id);
+      const size_t class_end = class_id.size();
       class_id += ' ';
       if (!IsHeadingAnchor(dom, i, id)) class_id += Lower(id);
       e.class_weight = static_cast<int8_t>(rules.ClassWeight(class_id));
+      const std::string_view name(class_id);
+      e.split_weight = static_cast<int8_t>(rules.ClassWeight(name.substr(0, class_end)) +
+                                           rules.ClassWeight(name.substr(class_end + 1)));
       e.unlikely = rules.IsUnlikely(class_id) && !rules.IsMaybeCandidate(class_id);
       e.boilerplate = rules.IsBoilerplate(class_id);
       e.caption_class = rules.IsCaption(class_id);

@@ -19,6 +19,7 @@ namespace cleaner {
 struct PageFacts {
   struct Element {
     int8_t class_weight = 0;   // Rules::ClassWeight of "class id"
+    int8_t split_weight = 0;   // Readability's weight: Rules::ClassWeight of the class plus that of the id (+-50)
     bool unlikely = false;     // matches class_id/unlikely.txt and not maybe_candidate.txt
     bool boilerplate = false;  // matches class_id/boilerplate.txt
     bool hidden = false;       // hidden by attribute or inline style

@@ -535,7 +535,14 @@ Selection Select(const Dom& dom, const PageFacts& facts, std::vector<uint8_t> re
       bool append = false;
       const bool same_class = !best_class.empty() && dom.attr(s, "class") == best_class;
       float bonus = same_class ? best_score * 0.2f : 0;
-      if (scores.is_candidate[s] && scores.score[s] + bonus >= threshold) {
+      // A sibling whose class and id weigh apart what they weigh together is judged as Readability weighs it:
+      // "footer-content" with id "footer" is -25 + 25 - 25, not 0 (scrapinghub 3cb5e2f4, +0.093: a footer of
+      // <label>s beside the article). Only a loss of weight counts: "article-body" with id "content" would double
+      // its bonus. Scores elsewhere keep the combined weight: weighing apart throughout lost scrapinghub 0.0020 and
+      // trafilatura 0.0048 (a cookie banner's "privacy-content" class and id).
+      const int lost = std::min(0, facts.elements[s].split_weight - facts.elements[s].class_weight);
+      const float split = class_weights ? static_cast<float>(lost) * (1.0f - agg.LinkDensity(s)) : 0.0f;
+      if (scores.is_candidate[s] && scores.score[s] + split + bonus >= threshold) {
         append = true;
       } else if (same_class && agg.sums[s].text >= kMinSameClassText &&
                  agg.LinkDensity(s) < kMaxSameClassLinkDensity) {

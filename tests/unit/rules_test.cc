@@ -431,6 +431,33 @@ TEST(RulesTest, PostNavigationAndContentsLinks) {
   EXPECT_EQ(r.ClassifyLine("Return to the scene of the crime, the detective said.", "en"), 0);
 }
 
+// Story tools of old news sites, one per line (l3s-gn1, scrapinghub, cleanportaleval), a blog's trackback label
+// (dragnet) and a comment form's prompt (scrapinghub).
+TEST(RulesTest, StoryToolsTrackbackAndCommentPrompt) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("Email this story to a friend", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Send this article to Friends by E-Mail", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Write to The Editor about this article", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Adjust font size:", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Text size", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Site Tools", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("TrackBack URL for this entry:", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Tell us what YOU think...", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Send this article to a friend who needs it, the author asks.", "en"), 0);
+  EXPECT_EQ(r.ClassifyLine("Tell us what you think of the new park by Friday.", "en"), 0);
+  EXPECT_EQ(r.ClassifyLine("Font size matters less than contrast.", "en"), 0);
+}
+
+// Headline labels that trail off in an ellipsis (scrapinghub, cleaneval), but not a "Read more..." link, which a
+// cleaneval truth keeps.
+TEST(RulesTest, HeadlineLabelsWithAnEllipsis) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("You may also like...", "en"), Rules::kBlock);
+  EXPECT_EQ(r.ClassifyLine("See also\xE2\x80\xA6", "en"), Rules::kBlock);  // See also…
+  EXPECT_EQ(r.ClassifyLine("Read More...", "en") & Rules::kBlock, 0);
+  EXPECT_EQ(r.ClassifyLine("You may also like... the sequel, she joked.", "en"), 0);
+}
+
 // A photo credit under an image is often written in brackets (trafilatura set, salon.com).
 TEST(RulesTest, PhotoCreditInBrackets) {
   const Rules& r = TheRules();

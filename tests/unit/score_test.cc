@@ -206,6 +206,17 @@ TEST(ScoreTest, TextBesideBlocksInALayoutCellIsAParagraphOfTheCell) {
   EXPECT_FLOAT_EQ(s.Score("r"), (3 + 1) / 2.0f);
 }
 
+TEST(ScoreTest, DoubleBreaksBesideBlocksSeparateParagraphs) {
+  // Readability's _replaceBrs: <br><br> (white space between them ignored) ends a paragraph. Three runs of 150
+  // characters with a comma each score 1 + 1 + 1 = 3 apiece for the cell, not 3 once for 450 characters as one
+  // paragraph (an old layout's story beside a box of links, l3s-gn1). A single <br> does not split, and the <p>
+  // credits 1 more.
+  Scored s = ScorePage("<body><table><tr id=r><td id=c><div>" + Letters(30) + "</div>" + Letters(150, 1) +
+                       "<br> <br>" + Letters(150, 1) + "<br>\n<br><br>" + Letters(80, 1) + "<br>" +
+                       Letters(70) + "<p>" + Letters(30) + "</p></td></tr></table></body>");
+  EXPECT_FLOAT_EQ(s.Score("c"), 3 + 3 * 3 + 1 + 1);
+}
+
 TEST(ScoreTest, ListItemsAndListsDoNotScore) {
   Scored s = ScorePage("<body><div id=d><ul id=u><li>" + Letters(150) + "</li><li>" + Letters(150) +
                  "</li></ul></div></body>");

@@ -150,6 +150,20 @@ TEST(SelectTest, SiblingCandidateWithTheSameClassGetsABonus) {
   EXPECT_EQ(s.sel.roots, s.Ids({"a", "b"}));
 }
 
+TEST(SelectTest, SiblingCandidateIsWeighedAsReadabilityWeighsClassAndIdApart) {
+  // art: 5 + 3 x 7 = 26, threshold 10. Both siblings score 5 + 2 x 4 = 13: "footer-content" with id "footer"
+  // weighs 0 as one name (footer -25, content +25), but -25 + 25 - 25 with class and id apart, as Readability
+  // weighs them (scrapinghub: a footer of labels beside the article). The unnamed sibling stays.
+  const std::string html = "<body><div id=w><div id=art>" + Para(300, 3) + Para(300, 3) + Para(300, 3) + "</div>"
+                           "<div id=plain>" + Para(150, 2) + Para(150, 2) + "</div>"
+                           "<div class=footer-content id=footer>" + Para(150, 2) + Para(150, 2) +
+                           "</div></div></body>";
+  Selected s = SelectOn(html);
+  EXPECT_FLOAT_EQ(s.scores.score[s.ById("footer")], 13);
+  EXPECT_EQ(s.sel.top, s.ById("art"));
+  EXPECT_EQ(s.sel.roots, s.Ids({"art", "plain"}));
+}
+
 TEST(SelectTest, SiblingHoldingAStrongCandidateDeepInsideIsMerged) {
   // art: 5 + 3 x 7 = 26, threshold 10. The sibling's paragraphs sit six levels down, beyond the five levels that
   // scoring credits: it is no candidate, but the <div> around its paragraphs scores 5 + 2 x 7 = 19 (wcxb 4657: a
