@@ -26,6 +26,7 @@
 
 #include "cleaner/cleaner.h"
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "cli/render.h"
 
 namespace cleaner::cli {
@@ -111,65 +112,6 @@ std::vector<std::string> OutputStems(const std::vector<std::string>& inputs, con
   }
   return stems;
 }
-
-// A progress line on stderr for a batch of files: done/total, pages a second, ETA and failures, redrawn at most
-// five times a second as inputs finish. Messages go above it. Not thread-safe: its callers hold one mutex.
-// (cli/fetch_command.cc's Progress draws the same for URLs, from a ticker thread; the two could be one.)
-class ProgressLine {
- public:
-  using Clock = std::chrono::steady_clock;
-  ProgressLine(size_t total, bool enabled) : total_(total), enabled_(enabled), start_(Clock::now()) {}
-
-  // A whole line (with its '\n') on stderr, above the progress line.
-  void Print(const std::string& message) {
-    if (drawn_) std::fputs("\r\033[K", stderr);
-    std::fputs(message.c_str(), stderr);
-    if (drawn_) Draw();
-  }
-
-  void Update(size_t done, size_t failed) {
-    done_ = done;
-    failed_ = failed;
-    if (!enabled_) return;
-    const Clock::time_point now = Clock::now();
-    if (drawn_ && now - last_ < std::chrono::milliseconds(200)) return;
-    last_ = now;
-    Draw();
-  }
-
-  // Draws the final state and ends the line.
-  void Finish() {
-    if (!drawn_) return;
-    Draw();
-    std::fputs("\n", stderr);
-    drawn_ = false;
-  }
-
- private:
-  void Draw() {
-    const double seconds = std::chrono::duration<double>(Clock::now() - start_).count();
-    const double rate = seconds > 0 ? done_ / seconds : 0;
-    constexpr size_t kWidth = 24;
-    const size_t filled = total_ ? kWidth * done_ / total_ : kWidth;
-    char eta[32] = "--:--";
-    if (rate > 0) {
-      const long s = static_cast<long>((total_ - done_) / rate);
-      std::snprintf(eta, sizeof eta, "%ld:%02ld", s / 60, s % 60);
-    }
-    const std::string failed = failed_ ? ", " + std::to_string(failed_) + " failed" : "";
-    std::fprintf(stderr, "\r\033[K[%s%s] %zu/%zu  %.1f pages/s  ETA %s%s", std::string(filled, '#').c_str(),
-                 std::string(kWidth - filled, '.').c_str(), done_, total_, rate, eta, failed.c_str());
-    std::fflush(stderr);
-    drawn_ = true;
-  }
-
-  const size_t total_;
-  const bool enabled_;
-  const Clock::time_point start_;
-  Clock::time_point last_{};
-  size_t done_ = 0, failed_ = 0;
-  bool drawn_ = false;
-};
 
 }  // namespace
 
@@ -332,7 +274,7 @@ int RunClean(const CleanArgs& args) {
   std::atomic<size_t> next{0}, cleaned{0}, empty{0}, failed{0};
   std::mutex out_mutex;
   // Progress for a batch, when stderr is a terminal that the results do not go to as well.
-  ProgressLine progress(args.inputs.size(), args.inputs.size() > 1 && !args.quiet && isatty(STDERR_FILENO) &&
+  Progress progress(args.inputs.size(), args.inputs.size() > 1 && !args.quiet && isatty(STDERR_FILENO) &&
                                                 (out != stdout || !args.output_dir.empty() || !isatty(STDOUT_FILENO)));
   bool out_failed = false;  // with out_mutex held: a write to `out` failed; nothing more can go there
   // Writes to `out` (stdout or --output) and flushes, so that a failure shows at the input that met it; with
@@ -342,7 +284,7 @@ int RunClean(const CleanArgs& args) {
     if (std::fwrite(text.data(), 1, text.size(), out) == text.size() && std::fflush(out) == 0) return true;
     const int err = errno;
     out_failed = true;
-    progress.Print("cleaner: cannot write " + out_name + ": " + ErrorText(err) + "\n");
+    progress.Log("cleaner: cannot write " + out_name + ": " + ErrorText(err) + "\n");
     return false;
   };
   const bool json = args.format == "json" || args.format == "jsonl";
@@ -353,7 +295,7 @@ int RunClean(const CleanArgs& args) {
   auto fail = [&](size_t k, const Status& status, bool record = true) {
     const std::string& path = args.inputs[k];
     std::lock_guard<std::mutex> lock(out_mutex);
-    progress.Print("cleaner: " + path + ": " + status.ToString() + "\n");
+    progress.Log("cleaner: " + path + ": " + status.ToString() + "\n");
     if (!json || !record) return Outcome::kFailed;
     if (args.output_dir.empty()) {
       if (args.format == "jsonl") write_out(RenderError(path, status));
@@ -363,7 +305,7 @@ int RunClean(const CleanArgs& args) {
     std::ofstream f(out_path(k), std::ios::binary);
     f.write(line.data(), static_cast<std::streamsize>(line.size()));
     f.close();
-    if (!f) progress.Print("cleaner: " + path + ": cannot write " + out_path(k).string() + "\n");
+    if (!f) progress.Log("cleaner: " + path + ": cannot write " + out_path(k).string() + "\n");
     return Outcome::kFailed;
   };
   // Reads, cleans and writes input k.
@@ -379,7 +321,7 @@ int RunClean(const CleanArgs& args) {
     const Outcome outcome = doc->text.empty() ? Outcome::kEmpty : Outcome::kCleaned;
     if (outcome == Outcome::kEmpty && !args.quiet) {
       std::lock_guard<std::mutex> lock(out_mutex);
-      progress.Print("cleaner: warning: " + path + ": " + doc->stats.empty_reason + "\n");
+      progress.Log("cleaner: warning: " + path + ": " + doc->stats.empty_reason + "\n");
     }
     std::string rendered = Render(doc.value(), path, args.format);
     if (args.output_dir.empty()) {
@@ -406,8 +348,7 @@ int RunClean(const CleanArgs& args) {
         outcome = fail(k, Status(StatusCode::kInternal, "unknown exception"));
       }
       ++(outcome == Outcome::kCleaned ? cleaned : outcome == Outcome::kEmpty ? empty : failed);
-      std::lock_guard<std::mutex> lock(out_mutex);
-      progress.Update(cleaned + empty + failed, failed);
+      progress.Add(outcome == Outcome::kFailed);
     }
   };
   size_t jobs = args.jobs ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -417,7 +358,7 @@ int RunClean(const CleanArgs& args) {
   for (size_t t = 1; t < jobs; ++t) threads.emplace_back(work);
   work();
   for (auto& t : threads) t.join();
-  progress.Finish();
+  progress.Stop();
   if (out != stdout && std::fclose(out) != 0 && !out_failed) {
     std::fprintf(stderr, "cleaner: cannot write %s: %s\n", out_name.c_str(), ErrorText(errno).c_str());
     out_failed = true;

@@ -40,6 +40,7 @@
 
 #include "cleaner/cleaner.h"
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "cli/render.h"
 
 namespace cleaner::cli {
@@ -182,88 +183,6 @@ std::string ErrorRecord(const std::string& input, size_t index, std::string_view
                         const std::string& message) {
   return Dump({{"input", input}, {"index", index}, {"error", {{"code", std::string(code)}, {"message", message}}}}, -1);
 }
-
-// A progress line on stderr: done/total, rate, ETA, failures; redrawn five times a second.
-class Progress {
- public:
-  Progress(size_t total, bool enabled) : total_(total), enabled_(enabled), start_(Clock::now()) {
-    if (enabled_) ticker_ = std::thread([this] { Tick(); });
-  }
-  ~Progress() { Stop(); }
-
-  void Add(bool failed, bool cancelled = false) {
-    ++done_;
-    if (failed) ++failed_;
-    if (cancelled) ++cancelled_;
-  }
-
-  // Prints a message above the bar.
-  void Log(const std::string& message) {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (enabled_) std::fputs("\r\033[K", stderr);
-    std::fputs(message.c_str(), stderr);
-    if (enabled_) Draw();
-  }
-
-  void Stop() {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      if (stopped_) return;
-      stopped_ = true;
-    }
-    wake_.notify_all();
-    if (ticker_.joinable()) ticker_.join();
-    if (enabled_) {
-      std::lock_guard<std::mutex> lock(mu_);
-      Draw();
-      std::fputs("\n", stderr);
-    }
-  }
-
-  size_t done() const { return done_; }
-  size_t failed() const { return failed_; }
-  double seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
-
- private:
-  void Tick() {
-    std::unique_lock<std::mutex> lock(mu_);
-    while (!stopped_) {
-      Draw();
-      wake_.wait_for(lock, std::chrono::milliseconds(200));
-    }
-  }
-
-  void Draw() {  // with mu_ held
-    const size_t done = done_, failed = failed_ - cancelled_, cancelled = cancelled_;
-    const double elapsed = seconds();
-    const double rate = elapsed > 0 ? (done - cancelled) / elapsed : 0;
-    constexpr int kWidth = 24;
-    const int filled = total_ ? static_cast<int>(kWidth * done / total_) : kWidth;
-    char eta[32] = "--:--";
-    if (rate > 0 && done < total_) {
-      long s = static_cast<long>((total_ - done) / rate);
-      std::snprintf(eta, sizeof eta, "%ld:%02ld", s / 60, s % 60);
-    } else if (done >= total_) {
-      std::snprintf(eta, sizeof eta, "0:00");
-    }
-    std::string notes;
-    if (failed) notes += ", " + std::to_string(failed) + " failed";
-    if (cancelled) notes += ", " + std::to_string(cancelled) + " cancelled";
-    std::fprintf(stderr, "\r\033[K[%s%s] %zu/%zu  %.1f pages/s  ETA %s%s", std::string(filled, '#').c_str(),
-                 std::string(kWidth - filled, '.').c_str(), done, total_, rate, cancelled ? "-" : eta,
-                 notes.c_str());
-    std::fflush(stderr);
-  }
-
-  const size_t total_;
-  const bool enabled_;
-  const Clock::time_point start_;
-  std::atomic<size_t> done_{0}, failed_{0}, cancelled_{0};
-  std::mutex mu_;
-  std::condition_variable wake_;
-  bool stopped_ = false;
-  std::thread ticker_;
-};
 
 // The hand-over from the fetch loop to the workers.
 struct Fetched {
