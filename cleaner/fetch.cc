@@ -296,21 +296,19 @@ class Batch {
         retries_.pop();
         HostState* h = item_host_[index];
         h->waiting.push_front(index);
-        ++retries_waiting_;
         Refresh(h);
       }
-      // The caller may hold back new URLs (its consumer is behind); retries were admitted already.
+      // The caller may hold back new URLs (its consumer is behind); retries were admitted already, and sort
+      // first (Refresh): when the first host's next URL is a new one, no retry is ready.
       bool held_back = false;
       while (active_.size() < jobs_ && !ready_.empty()) {
         HostState* h = ready_.begin()->second;
         if (!items_[h->waiting.front()].started && admit_ && !admit_(h->waiting.front())) {
           held_back = true;
-          h = HostWithRetry();
-          if (h == nullptr) break;
+          break;
         }
         size_t index = h->waiting.front();
         h->waiting.pop_front();
-        if (items_[index].started) --retries_waiting_;
         ++h->active;
         Refresh(h);
         Start(index, now);
@@ -348,21 +346,13 @@ class Batch {
   }
 
  private:
-  // A host with a free slot whose next URL is a retry, or null. Linear in the hosts, but only asked while the
-  // caller holds new URLs back and some retry waits for a slot.
-  HostState* HostWithRetry() {
-    if (retries_waiting_ == 0) return nullptr;
-    for (const auto& [key, h] : ready_) {
-      if (items_[h->waiting.front()].started) return h;
-    }
-    return nullptr;
-  }
-
   void Refresh(HostState* h) {
     if (h->in_ready) ready_.erase({h->ready_key, h});
     h->in_ready = !h->waiting.empty() && h->active < per_host_;
     if (h->in_ready) {
-      h->ready_key = h->waiting.front();
+      // Hosts whose next URL is a retry first, then by the position of their next URL in the input.
+      const size_t front = h->waiting.front();
+      h->ready_key = (items_[front].started ? 0 : urls_.size()) + front;
       ready_.insert({h->ready_key, h});
     }
   }
@@ -598,8 +588,8 @@ class Batch {
   std::string user_agent_;
   std::map<std::string, HostState> hosts_;
   std::vector<HostState*> item_host_;  // into hosts_, whose nodes stay put
-  // Hosts with waiting URLs and a free slot, by the index of their first waiting URL: URLs start roughly in
-  // input order, and picking the next one costs O(log hosts) however long the list.
+  // Hosts with waiting URLs and a free slot, those whose first waiting URL is a retry first, then by that URL's
+  // index: URLs start roughly in input order, and picking the next one costs O(log hosts) however long the list.
   std::set<std::pair<size_t, HostState*>> ready_;
   std::map<CURL*, std::unique_ptr<Attempt>> active_;
   std::vector<EasyPtr> free_easy_;
@@ -607,7 +597,6 @@ class Batch {
   std::priority_queue<Timed, std::vector<Timed>, std::greater<Timed>> retries_;
   std::vector<bool> done_;  // reported to on_done
   size_t finished_ = 0;
-  size_t retries_waiting_ = 0;  // retries whose backoff is over, in their host's queue
 };
 
 }  // namespace

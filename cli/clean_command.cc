@@ -34,8 +34,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The message of the error number `err` (std::strerror is not thread-safe).
-std::string ErrorText(int err) { return std::error_code(err, std::generic_category()).message(); }
 
 // Reads `in` to its end, keeping at most max_bytes + 1 bytes: one more than allowed tells a stream that is too
 // large from one that is exactly at the limit, without reading (or holding) the rest of it.

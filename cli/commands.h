@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "cleaner/options.h"
@@ -38,7 +39,7 @@ struct CleanArgs {
   bool no_formatting = false, no_links = false;
   // Fetching (cli/fetch_command.cc): inputs that are http(s) URLs are fetched.
   std::string urls_file;    // --urls FILE: one URL per line
-  std::string output_file;  // --output FILE: where JSON Lines go instead of stdout
+  std::string output_file;  // --output FILE: where what would go to stdout goes instead
   double timeout = 30;      // --timeout SECONDS, per fetch as a whole
 };
 
@@ -50,6 +51,9 @@ CLI::Validator SecondsUpTo(double hi);
 // The bounds of the shared options: --max-bytes (inputs are held in memory), --jobs (0: the default).
 inline constexpr unsigned long long kMaxMaxBytes = 1ull << 32;
 inline constexpr unsigned long long kMaxJobs = 1024;
+
+// The message of the error number `err` (std::strerror is not thread-safe).
+inline std::string ErrorText(int err) { return std::error_code(err, std::generic_category()).message(); }
 
 void AddCleanOptions(CLI::App* app, CleanArgs* args);
 // The extractor's options that `args` ask for.

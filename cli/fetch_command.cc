@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -298,12 +299,17 @@ int RunFetchAndClean(const CleanArgs& args) {
   std::mutex out_mutex;
   std::atomic<size_t> empty{0}, cancelled_count{0};
   std::atomic<bool> write_failed{false};
+  int write_errno = 0;  // with out_mutex held: why the first failed write failed
 
+  // Writes and flushes `text`; false if it could not be written (then, or by an earlier write).
   auto write = [&](const std::string& text) {
     std::lock_guard<std::mutex> lock(out_mutex);
-    if (std::fwrite(text.data(), 1, text.size(), out) != text.size() || std::fflush(out) != 0) {
-      if (!write_failed.exchange(true)) g_stop = true;  // nowhere to write: stop fetching
-    }
+    if (write_failed) return false;
+    if (std::fwrite(text.data(), 1, text.size(), out) == text.size() && std::fflush(out) == 0) return true;
+    write_errno = errno;
+    write_failed = true;
+    g_stop = true;  // nowhere to write: stop fetching
+    return false;
   };
 
   // Decode, extract and write one fetched URL.
@@ -311,6 +317,7 @@ int RunFetchAndClean(const CleanArgs& args) {
     const std::string& input = urls[item.index];
     std::optional<Status> error;
     std::string rendered;
+    bool without_article = false;
     if (!item.result.ok()) {
       error = item.result.status();
     } else {
@@ -322,7 +329,7 @@ int RunFetchAndClean(const CleanArgs& args) {
         error = doc.status();
       } else {
         if (doc->text.empty()) {
-          ++empty;
+          without_article = true;
           if (!args.quiet) progress.Log("cleaner: warning: " + input + ": " + doc->stats.empty_reason + "\n");
         }
         if (json_lines || args.format == "json") {
@@ -347,8 +354,10 @@ int RunFetchAndClean(const CleanArgs& args) {
       if (json_lines) write(ErrorRecord(input, item.index, StatusCodeName(error->code()), error->message()));
       return;
     }
-    progress.Add(false);
-    write(rendered);
+    // Counted once written: a page that could not be written out failed.
+    const bool written = write(rendered);
+    if (written && without_article) ++empty;
+    progress.Add(!written);
   };
 
   const size_t workers =
@@ -361,7 +370,20 @@ int RunFetchAndClean(const CleanArgs& args) {
     threads.emplace_back([&] {
       while (std::optional<Fetched> item = queue.Pop()) {
         const bool release = item->admitted;
-        process(std::move(*item));
+        const size_t index = item->index;
+        // An exception (std::bad_alloc on a huge page) fails its URL alone: let out of a worker thread it would
+        // end the process (std::terminate), and its slot would never be given back.
+        try {
+          process(std::move(*item));
+        } catch (const std::exception& e) {
+          progress.Add(true);
+          progress.Log("cleaner: " + urls[index] + ": internal: " + e.what() + "\n");
+          if (json_lines) write(ErrorRecord(urls[index], index, "internal", e.what()));
+        } catch (...) {
+          progress.Add(true);
+          progress.Log("cleaner: " + urls[index] + ": internal: unknown exception\n");
+          if (json_lines) write(ErrorRecord(urls[index], index, "internal", "unknown exception"));
+        }
         if (release) queue.Release();
       }
     });
@@ -381,15 +403,19 @@ int RunFetchAndClean(const CleanArgs& args) {
   for (auto& t : threads) t.join();
   progress.Stop();
   if (out != stdout) {
-    if (std::fclose(out) != 0) write_failed = true;
+    if (std::fclose(out) != 0 && !write_failed) {
+      write_errno = errno;
+      write_failed = true;
+    }
   } else {
     std::fflush(stdout);
   }
 
   const size_t failed = progress.failed();
   if (write_failed) {
-    std::fprintf(stderr, "cleaner: cannot write %s\n",
-                 args.output_file.empty() ? "standard output" : args.output_file.c_str());
+    std::fprintf(stderr, "cleaner: cannot write %s%s%s\n",
+                 args.output_file.empty() ? "standard output" : args.output_file.c_str(), write_errno ? ": " : "",
+                 write_errno ? ErrorText(write_errno).c_str() : "");
   }
   if (g_interrupted) {
     std::fprintf(stderr, "cleaner: interrupted: %zu of %zu URLs done, %zu cancelled\n",

@@ -69,7 +69,8 @@ class Progress {
   }
 
   void Draw() {  // with mu_ held
-    const size_t done = done_, failed = failed_ - cancelled_, cancelled = cancelled_;
+    // Read in the reverse of Add's order, so that done >= failed >= cancelled although Add runs meanwhile.
+    const size_t cancelled = cancelled_, failed = failed_ - cancelled, done = done_;
     const double elapsed = seconds();
     const double rate = elapsed > 0 ? (done - cancelled) / elapsed : 0;
     constexpr int kWidth = 24;

@@ -1253,6 +1253,15 @@ TEST(FetchCli, SummaryCountsAddUpToTheInputs) {
 }
 
 // A number of transfers that cannot be meant is a usage error ("-j -1" parses as the largest size_t).
+// A page that cannot be written out failed: it is not counted as cleaned, and the reason is given.
+TEST(FetchCli, PagesThatCannotBeWrittenFail) {
+  TestServer server([](const Request& req) { return Html(Article("Page " + req.target)); });
+  CliRun run = RunCli({"-f", "jsonl", "--output", "/dev/full", server.Url("/a"), server.Url("/b")});
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_NE(run.err.find("2 inputs: 0 cleaned, 0 without an article, 2 failed"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("cannot write /dev/full: No space left on device"), std::string::npos) << run.err;
+}
+
 TEST(FetchCli, AbsurdJobsIsAUsageError) {
   TestServer server([](const Request& req) { return Html(Article("Page " + req.target)); });
   for (const char* jobs : {"-1", "100000"}) {
