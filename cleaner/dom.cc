@@ -335,7 +335,9 @@ bool IsDataTable(const Dom& dom, uint32_t table, const std::vector<uint8_t>& rem
   const uint32_t end = SubtreeEnd(dom, table);
   for (uint32_t i = table + 1; i < end; ++i) {
     if (removed[i]) {
-      i = SubtreeEnd(dom, i) - 1;  // removal takes whole subtrees: skip it in one step, not node by node
+      // Removal marks whole subtrees: skip one in a step, not node by node. (The only kept nodes below a removed
+      // one are a lead that AddLead put back inside an article's <header>, which no table holds in practice.)
+      i = SubtreeEnd(dom, i) - 1;
       continue;
     }
     Tag t = dom.node(i).tag;

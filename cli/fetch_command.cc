@@ -195,7 +195,8 @@ struct Fetched {
 // Push never waits: the fetch loop calls it and must go back to driving its transfers at once. The bound is
 // on admission instead: a URL starts only while fewer than `capacity` admitted URLs are in flight, queued or
 // being processed, so at most that many fetched pages are held at any time. URLs that fail before they start
-// (invalid, cancelled) are not admitted; they carry no body and are few per started one.
+// (invalid, cancelled) are not admitted: they carry no body, only a short error record each (a million-line
+// list cancelled at once queues a million of those).
 class WorkQueue {
  public:
   explicit WorkQueue(size_t capacity) : capacity_(capacity) {}
@@ -285,7 +286,7 @@ int RunFetchAndClean(const CleanArgs& args) {
   const Extractor extractor(ExtractorOptions(args));
 
   FetchOptions fetch_options;
-  fetch_options.timeout_s = args.timeout > 0 ? args.timeout : 30;
+  fetch_options.timeout_s = args.timeout;  // above 0: SecondsUpTo checked it
   fetch_options.connect_timeout_s = std::min(10.0, fetch_options.timeout_s);
   fetch_options.max_body_bytes = args.max_bytes;
   fetch_options.jobs = args.jobs ? args.jobs : kDefaultFetchJobs;
