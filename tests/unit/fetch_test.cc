@@ -224,6 +224,13 @@ Reply Html(std::string body) {
   return r;
 }
 
+// An error page: `status` with `body`.
+Reply HttpError(int status, std::string body = "") {
+  Reply r = Html(std::move(body));
+  r.status = status;
+  return r;
+}
+
 Reply Redirect(int status, const std::string& location) {
   Reply r;
   r.status = status;
@@ -400,11 +407,7 @@ TEST(Fetch, RedirectLoopsAndLongChainsEnd) {
 }
 
 TEST(Fetch, NotFoundIsAnErrorAndNotRetried) {
-  TestServer server([](const Request&) {
-    Reply r = Html("<h1>Not Found</h1>");
-    r.status = 404;
-    return r;
-  });
+  TestServer server([](const Request&) { return HttpError(404, "<h1>Not Found</h1>"); });
   auto r = Fetcher(TestOptions()).Fetch(server.Url("/missing"));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kNetworkError);
@@ -775,9 +778,7 @@ TEST(FetchMany, EveryUrlIsReportedOnceWithinTheLimits) {
   TestServer server([](const Request& req) {
     std::this_thread::sleep_for(30ms);
     if (req.target.find("missing") != std::string::npos) {
-      Reply r = Html("");
-      r.status = 404;
-      return r;
+      return HttpError(404);
     }
     return Html(Article(req.target));
   });
@@ -1144,9 +1145,7 @@ TEST(FetchCli, OneUrlPrintsItsText) {
 TEST(FetchCli, SeveralUrlsGiveOneJsonLineEachAndAFailureStatus) {
   TestServer server([](const Request& req) {
     if (req.target == "/404") {
-      Reply r = Html("");
-      r.status = 404;
-      return r;
+      return HttpError(404);
     }
     return Html(Article("Page " + req.target));
   });
@@ -1200,9 +1199,7 @@ TEST(FetchCli, SeveralUrlsNeedJsonLines) {
 TEST(FetchCli, RecordsCarryTheInputIndexAndReplacedBytes) {
   TestServer server([](const Request& req) {
     if (req.target == "/404") {
-      Reply r = Html("");
-      r.status = 404;
-      return r;
+      return HttpError(404);
     }
     // UTF-8 as declared, but for one byte that cannot be decoded.
     if (req.target == "/broken") return Html(Article("Caf\xC3\xA9 na\xC3\xAFve, broken \xFF here"));
@@ -1236,9 +1233,7 @@ TEST(FetchCli, RecordsCarryTheInputIndexAndReplacedBytes) {
 TEST(FetchCli, SummaryCountsAddUpToTheInputs) {
   TestServer server([](const Request& req) {
     if (req.target == "/404") {
-      Reply r = Html("");
-      r.status = 404;
-      return r;
+      return HttpError(404);
     }
     if (req.target == "/empty") {
       return Html("<!DOCTYPE html><html><head><title>Nothing</title></head><body></body></html>");
