@@ -7,6 +7,12 @@
 // plain parse costs. This is a program, not a test: timings belong in a report, never in a unit test.
 //
 //   bench_speed [--repeat N] [--warmup N] [--threads N] [--stage-breakdown] [--json] DIR_OR_FILES...
+//   bench_speed --hostile [--repeat N] [--json]
+//
+// --hostile times generated hostile pages instead (deep nesting, unclosed chains, huge flat pages, many
+// attributes, widgets, <br> runs ...), each at a base size and at 4x it: a stage that is linear in the input
+// grows about 4x between the two, a quadratic one about 16x. Gumbo's own growth on the same bytes is printed
+// beside cleaner's, since Gumbo is itself quadratic on some of these (../shared/GUMBO.md).
 //
 // Method, chosen because the machines are shared and noisy:
 //   - Every page is read into memory before anything is timed, so disk I/O and the page cache are out of it.
@@ -19,6 +25,7 @@
 //   - Peak RSS is measured in forked children, one per side, so neither side's heap inflates the other's
 //     figure (see MeasureInChild).
 
+#include <fmt/format.h>
 #include <gumbo.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -43,8 +50,6 @@
 #include <thread>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "cleaner/cleaner.h"
 
 namespace {
@@ -65,6 +70,7 @@ struct Flags {
   int threads = 0;  // 0: no multi-threaded measurement
   bool stage_breakdown = false;
   bool json = false;
+  bool hostile = false;
   std::vector<std::string> inputs;
 };
 
@@ -112,6 +118,7 @@ struct ChildReport {
   std::fputs(
       "usage: bench_speed [--repeat N] [--warmup N] [--threads N] [--stage-breakdown] [--json]\n"
       "                   DIR_OR_FILES...\n"
+      "       bench_speed --hostile [--repeat N] [--json]\n"
       "  Times Gumbo's parse alone and cleaner's Extract on the same pages, interleaved in rounds, and\n"
       "  prints a Markdown table (or JSON with --json).\n"
       "  --repeat N          timed rounds (default 3); figures are the best round's\n"
@@ -119,6 +126,8 @@ struct ChildReport {
       "  --threads N         also measure pages/s with N threads sharing one Extractor\n"
       "  --stage-breakdown   add cleaner's per-stage figures and the slowest pages\n"
       "  --json              machine-readable output instead of Markdown\n"
+      "  --hostile           time generated hostile pages at 1x and 4x their base size instead of files,\n"
+      "                      and print how each side's time grows (linear: about 4x, quadratic: 16x)\n"
       "  A directory contributes its *.html and *.htm files, sorted by name.\n",
       code == 0 ? stdout : stderr);
   std::exit(code);
@@ -170,6 +179,8 @@ Flags ParseFlags(int argc, char** argv) {
       flags.stage_breakdown = true;
     } else if (name == "--json") {
       flags.json = true;
+    } else if (name == "--hostile") {
+      flags.hostile = true;
     } else if (name == "-h" || name == "--help") {
       Usage(0);
     } else if (arg.size() > 1 && arg[0] == '-') {
@@ -179,7 +190,13 @@ Flags ParseFlags(int argc, char** argv) {
       flags.inputs.emplace_back(arg);
     }
   }
-  if (flags.inputs.empty()) Usage(2);
+  if (flags.hostile && (!flags.inputs.empty() || flags.threads > 0 || flags.stage_breakdown)) {
+    std::fprintf(stderr,
+                 "bench_speed: --hostile generates its pages; it takes no files, --threads or "
+                 "--stage-breakdown\n");
+    Usage(2);
+  }
+  if (flags.inputs.empty() && !flags.hostile) Usage(2);
   return flags;
 }
 
@@ -442,10 +459,178 @@ std::string JsonArray(const std::vector<double>& values) {
 
 double Mib(double kib) { return kib / 1024; }
 
+// -----------------------------------------------------------------------------------------------------------
+// --hostile: generated pages that stress one shape each.
+
+// One kind of hostile page: `make(n)` builds it from `n` repetitions of its unit.
+struct HostileKind {
+  const char* name;
+  const char* shape;  // what the page is, for the report
+  int base;           // n at 1x; the page is also timed at 4x
+  std::function<std::string(int)> make;
+};
+
+// `unit(i)` for i in [0, n), concatenated.
+std::string Repeat(int n, const std::function<std::string(int)>& unit) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += unit(i);
+  return out;
+}
+
+// A sentence that differs from its neighbours by its number: identical lines would only time the line
+// filter's removal of duplicates.
+std::string Sentence(int i) {
+  return fmt::format(
+      "The committee met on day {} to discuss the budget, and its members agreed on most of "
+      "the proposals. ",
+      i);
+}
+
+// The base sizes keep each 1x page between about 5 KB and 400 KB, and the 4x Gumbo parse under two seconds,
+// so a run takes under a minute. Deep nesting, unclosed chains and many attributes are the shapes Gumbo
+// itself is quadratic on; cleaner's pre-scan caps nesting depth and attributes before Gumbo sees them.
+std::vector<HostileKind> HostileKinds() {
+  auto page = [](const std::string& body) {
+    return "<!DOCTYPE html><html><head><title>t</title></head><body>" + body;
+  };
+  auto paragraph = [](int i) { return "<p>" + Sentence(i) + "</p>"; };
+  return {
+      {"deep-div", "<div> nested n deep around a paragraph", 2500,
+       [=](int n) { return page(Repeat(n, [](int) { return "<div>"; }) + paragraph(0)); }},
+      {"unclosed-b-i", "n unclosed <b><i> pairs, then text", 1000,
+       [=](int n) { return page(Repeat(n, [](int) { return "<b><i>"; }) + Sentence(0)); }},
+      {"list-table-chain", "n unclosed <ul><li><table><tr><td>", 300,
+       [=](int n) { return page(Repeat(n, [](int i) { return "<ul><li><table><tr><td>" + Sentence(i); })); }},
+      {"nested-tables", "n nested one-cell tables, text in each", 400,
+       [=](int n) { return page(Repeat(n, [](int i) { return "<table><tr><td>" + Sentence(i); })); }},
+      {"flat-paragraphs", "n sibling paragraphs in an <article>", 2500,
+       [=](int n) { return page("<article>" + Repeat(n, paragraph) + "</article>"); }},
+      {"widgets", "n share widgets between paragraphs", 2000,
+       [=](int n) {
+         return page(Repeat(n, [&](int i) {
+           return R"(<div class="share-buttons"><a href="#a">Share</a> <a href="#b">Tweet</a></div>)" +
+                  paragraph(i);
+         }));
+       }},
+      {"br-runs", "one <div> of n lines split by <br><br>", 2500,
+       [=](int n) {
+         return page("<div>" + Repeat(n, [](int i) { return Sentence(i) + "<br><br>"; }) + "</div>");
+       }},
+      {"link-list", "n list items of one link each, then 20 paragraphs", 2500,
+       [=](int n) {
+         return page("<ul>" +
+                     Repeat(n,
+                            [](int i) {
+                              return fmt::format(R"(<li><a href="/story/{0}">Headline {0}</a></li>)", i);
+                            }) +
+                     "</ul>" + Repeat(20, paragraph));
+       }},
+      {"table-rows", "one table of n three-cell rows", 2500,
+       [=](int n) {
+         return page("<table>" +
+                     Repeat(n,
+                            [](int i) {
+                              return fmt::format("<tr><td>cell {}</td><td>cell two</td><td>3</td></tr>", i);
+                            }) +
+                     "</table>");
+       }},
+      {"attributes", "one element with n attributes", 5000,
+       [=](int n) {
+         return page("<p" + Repeat(n, [](int i) { return fmt::format(" data-a{}=\"v\"", i); }) + ">" +
+                     Sentence(0) + "</p>");
+       }},
+      {"one-text-node", "n sentences with no tag at all", 2500,
+       [=](int n) { return page(Repeat(n, Sentence)); }},
+      {"long-word", "one word of 100n letters", 2500,
+       [=](int n) { return page("<p>" + std::string(static_cast<std::size_t>(n) * 100, 'a') + "</p>"); }},
+      {"scripts", "n script elements between paragraphs", 2500,
+       [=](int n) {
+         return page(
+             Repeat(n, [&](int i) { return "<script>var x = '<p>not text</p>';</script>" + paragraph(i); }));
+       }},
+  };
+}
+
+// Best-of-`repeat` milliseconds of `work`.
+double BestMs(int repeat, const std::function<void()>& work) {
+  double best = INFINITY;
+  for (int r = 0; r < repeat; ++r) {
+    Clock::time_point start = Clock::now();
+    work();
+    best = std::min(best, MsSince(start));
+  }
+  return best;
+}
+
+int RunHostile(const Flags& flags) {
+  const cleaner::Extractor extractor;
+  struct Row {
+    const HostileKind* kind;
+    std::size_t bytes[2];
+    double gumbo_ms[2], cleaner_ms[2];
+    std::string error;  // Extract's error on either size, if any
+  };
+  const std::vector<HostileKind> kinds = HostileKinds();
+  std::vector<Row> rows;
+  for (const HostileKind& kind : kinds) {
+    Row row{&kind, {}, {}, {}, {}};
+    for (int s = 0; s < 2; ++s) {
+      const std::string html = kind.make(s == 0 ? kind.base : 4 * kind.base);
+      std::fprintf(stderr, "bench_speed: %s at %dx (%.0f KB)\n", kind.name, s == 0 ? 1 : 4,
+                   html.size() / 1000.0);
+      row.bytes[s] = html.size();
+      GumboParse(html);  // warm-up
+      row.gumbo_ms[s] = BestMs(flags.repeat, [&] { GumboParse(html); });
+      row.cleaner_ms[s] = BestMs(flags.repeat, [&] {
+        cleaner::Result<cleaner::Document> result = extractor.Extract(html);
+        if (!result.ok() && row.error.empty()) row.error = result.status().ToString();
+      });
+    }
+    rows.push_back(std::move(row));
+  }
+
+  if (flags.json) {
+    std::string out =
+        fmt::format("{{\n  \"cleaner_version\": {},\n  \"cpu\": {},\n  \"repeat\": {},\n  \"hostile\": [\n",
+                    JsonString(CLEANER_VERSION), JsonString(CpuModel()), flags.repeat);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const Row& r = rows[i];
+      out += fmt::format(
+          "    {{\"page\": {}, \"bytes\": [{}, {}], \"gumbo_ms\": {}, \"cleaner_ms\": {}, \"gumbo_growth\": "
+          "{}, "
+          "\"cleaner_growth\": {}, \"error\": {}}}{}\n",
+          JsonString(r.kind->name), r.bytes[0], r.bytes[1], JsonArray({r.gumbo_ms[0], r.gumbo_ms[1]}),
+          JsonArray({r.cleaner_ms[0], r.cleaner_ms[1]}), JsonNumber(r.gumbo_ms[1] / r.gumbo_ms[0]),
+          JsonNumber(r.cleaner_ms[1] / r.cleaner_ms[0]), r.error.empty() ? "null" : JsonString(r.error),
+          i + 1 < rows.size() ? "," : "");
+    }
+    std::fputs((out + "  ]\n}\n").c_str(), stdout);
+    return 0;
+  }
+  std::string out = fmt::format(
+      "### Hostile pages: cleaner {} vs Gumbo 0.10.1 parse alone\n\n"
+      "Each page at its base size (1x) and at 4x; best of {} runs; {}. Growth is the 4x time over the 1x "
+      "time: about 4x for work linear in the input, 16x for quadratic work.\n\n"
+      "| page | shape | KB at 1x / 4x | Gumbo ms 1x / 4x | Gumbo growth | cleaner ms 1x / 4x | cleaner "
+      "growth | "
+      "cleaner / Gumbo at 4x |\n|---|---|---:|---:|---:|---:|---:|---:|\n",
+      CLEANER_VERSION, flags.repeat, CpuModel());
+  for (const Row& r : rows) {
+    out += fmt::format(
+        "| {} | {} | {:.0f} / {:.0f} | {:.1f} / {:.1f} | {:.1f}x | {:.1f} / {:.1f} | {:.1f}x | {:.2f}x |{}\n",
+        r.kind->name, r.kind->shape, r.bytes[0] / 1000.0, r.bytes[1] / 1000.0, r.gumbo_ms[0], r.gumbo_ms[1],
+        r.gumbo_ms[1] / r.gumbo_ms[0], r.cleaner_ms[0], r.cleaner_ms[1], r.cleaner_ms[1] / r.cleaner_ms[0],
+        r.cleaner_ms[1] / r.gumbo_ms[1], r.error.empty() ? "" : " Extract failed: " + r.error + " |");
+  }
+  std::fputs(out.c_str(), stdout);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   Flags flags = ParseFlags(argc, argv);
+  if (flags.hostile) return RunHostile(flags);
   const std::string load_average = LoadAverage();
   std::vector<Page> pages = LoadPages(flags.inputs);
   const std::size_t n = pages.size();
@@ -664,8 +849,9 @@ int main(int argc, char** argv) {
   out += fmt::format("| outside Extract's own timer | {:.2f} | {} |\n", outside_s, share(outside_s));
   out += fmt::format("| end to end, as timed here | {:.2f} | 100% |\n", clean.best_seconds());
   const double filter_s = std::max(0.0, clean.best_seconds() - no_filter.best_seconds());
-  out += fmt::format("| of which the line filter (with minus without `filter_lines`, best rounds) | {:.3f} | {} |\n\n",
-                     filter_s, share(filter_s));
+  out += fmt::format(
+      "| of which the line filter (with minus without `filter_lines`, best rounds) | {:.3f} | {} |\n\n",
+      filter_s, share(filter_s));
   out += fmt::format(
       "cleaner's parse step takes {:.2f}x Gumbo's parse alone; it is given {:.0f}% of the input bytes "
       "after the pre-scan. Extractor construction: {:.1f} ms (once, not in the figures).",
