@@ -240,6 +240,14 @@ std::vector<uint8_t> WithoutComments(const Dom& dom, const PageFacts& facts, con
   return out;
 }
 
+// kTooLarge for an input over Options::max_input_bytes or kMaxInputBytesCeiling.
+Status CheckSize(size_t bytes, const Options& options) {
+  const size_t limit = std::min(options.max_input_bytes, kMaxInputBytesCeiling);
+  if (bytes <= limit) return Status();
+  return Status(StatusCode::kTooLarge,
+                "input is " + std::to_string(bytes) + " bytes, over the limit of " + std::to_string(limit));
+}
+
 }  // namespace
 
 Extractor::Extractor(Options options) {
@@ -298,10 +306,7 @@ Result<Document> Extractor::Impl::Extract(std::string_view html, std::string_vie
   const auto start = Clock::now();
   const Options& opt = options;
   if (!init.ok()) return init;
-  if (html.size() > opt.max_input_bytes) {
-    return Status(StatusCode::kTooLarge, "input is " + std::to_string(html.size()) + " bytes, over the limit of " +
-                                             std::to_string(opt.max_input_bytes));
-  }
+  if (Status size = CheckSize(html.size(), opt); !size.ok()) return size;
   Document doc;
   doc.url = std::string(url);
   doc.stats.input_bytes = html.size();
@@ -455,17 +460,14 @@ Result<Document> Extractor::Impl::Extract(std::string_view html, std::string_vie
     doc.comments = JoinText(comments);
   }
   Compose(opt, std::move(best.lines), &doc);
-  if (doc.blocks.empty()) doc.stats.empty_reason = dom.size() <= 3 ? "no content" : "no article text found";
+  if (doc.text.empty()) doc.stats.empty_reason = dom.size() <= 3 ? "no content" : "no article text found";
   doc.stats.total_ms = MsSince(start);
   return doc;
 }
 
 Result<Document> Extractor::Impl::CleanText(std::string_view input) const {
   if (!init.ok()) return init;
-  if (input.size() > options.max_input_bytes) {
-    return Status(StatusCode::kTooLarge, "input is " + std::to_string(input.size()) +
-                                             " bytes, over the limit of " + std::to_string(options.max_input_bytes));
-  }
+  if (Status size = CheckSize(input.size(), options); !size.ok()) return size;
   std::string converted;
   Result<std::string_view> as_utf8 = InputAsUtf8(input, &converted);
   if (!as_utf8.ok()) return as_utf8.status();
@@ -497,7 +499,7 @@ Result<Document> Extractor::Impl::CleanUtf8Text(std::string_view input, size_t i
   if (!doc.title.empty()) RemoveLeadingTitle(doc.title, &lines);
   doc.stats.lines_after_filter = lines.size();
   Compose(opt, std::move(lines), &doc);
-  if (doc.blocks.empty()) doc.stats.empty_reason = "no text";
+  if (doc.text.empty()) doc.stats.empty_reason = "no text";
   doc.stats.total_ms = MsSince(start);
   return doc;
 }

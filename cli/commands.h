@@ -49,7 +49,7 @@ CLI::Validator WholeNumberIn(unsigned long long lo, unsigned long long hi);
 // A number of seconds above 0 and at most `hi`.
 CLI::Validator SecondsUpTo(double hi);
 // The bounds of the shared options: --max-bytes (inputs are held in memory), --jobs (0: the default).
-inline constexpr unsigned long long kMaxMaxBytes = 1ull << 32;
+inline constexpr unsigned long long kMaxMaxBytes = kMaxInputBytesCeiling;
 inline constexpr unsigned long long kMaxJobs = 1024;
 
 // The message of the error number `err` (std::strerror is not thread-safe).

@@ -24,6 +24,10 @@ enum class Focus {
 };
 
 // How an Extractor works. Every field has a default that suits crawling arbitrary pages.
+// The largest input any Extractor takes, whatever Options::max_input_bytes says: the parsed tree addresses its text
+// with 32-bit offsets, and decoding a legacy charset can triple a page's size.
+inline constexpr std::size_t kMaxInputBytesCeiling = std::size_t{1} << 30;  // 1 GiB
+
 struct Options {
   // What the input is. Default: kAuto.
   InputKind input = InputKind::kAuto;
@@ -31,7 +35,8 @@ struct Options {
   // Put the page title on the first line of Document::text. Default: false (the body alone).
   bool with_title = false;
 
-  // Pages over this many bytes are refused with StatusCode::kTooLarge. Default: 64 MiB.
+  // Pages over this many bytes are refused with StatusCode::kTooLarge, and so are pages over kMaxInputBytesCeiling
+  // whatever this says. Default: 64 MiB.
   std::size_t max_input_bytes = 64u << 20;
 
   // Element nesting deeper than this is flattened before parsing: Gumbo's time grows with the square of the

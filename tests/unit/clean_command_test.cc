@@ -371,7 +371,7 @@ TEST(CleanCommandTest, AnExceptionFailsItsInputAlone) {
   if (shell::RunCommand(limited + " --version >/dev/null 2>&1").status != 0) {
     GTEST_SKIP() << "cleaner does not start under ulimit -v (a sanitizer build?)";
   }
-  const std::string inputs = " --max-bytes 4000000000 /dev/zero " + Quote(Page(kNews)) + " 2>/dev/null";
+  const std::string inputs = " --max-bytes 1073741824 /dev/zero " + Quote(Page(kNews)) + " 2>/dev/null";
   const CliRun jsonl = shell::RunCommand(limited + " -q -f jsonl" + inputs);
   EXPECT_EQ(jsonl.status, 1);
   const std::vector<json> records = JsonLines(jsonl.out);

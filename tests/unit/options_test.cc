@@ -234,5 +234,18 @@ TEST(OptionsTest, WithTitleAPageWithoutAnArticleIsEmpty) {
   EXPECT_FALSE(doc.stats.empty_reason.empty());
 }
 
+// Images are blocks but not text: an article of images alone has an empty text, and says why like any other page
+// without text (the CLI's warning prints the reason).
+TEST(OptionsTest, AnArticleOfImagesAloneSaysWhyItsTextIsEmpty) {
+  Options options;
+  options.include_images = true;
+  options.filter_lines = false;
+  Document doc = Extract("<html><body><article><p><img src=a.jpg alt='A picture of a lighthouse'></p></article>"
+                         "</body></html>",
+                         options);
+  ASSERT_EQ(doc.text, "");
+  EXPECT_FALSE(doc.stats.empty_reason.empty());
+}
+
 }  // namespace
 }  // namespace cleaner

@@ -10,6 +10,7 @@
 // here: speed is measured by the benchmarks; ctest's per-test timeout catches a hang.
 
 #include <pthread.h>
+#include <sys/mman.h>
 
 #include <algorithm>
 #include <atomic>
@@ -683,6 +684,26 @@ TEST(RobustnessSize, InputOverMaxInputBytesIsRefused) {
   EXPECT_TRUE(junk_result.status().code() == StatusCode::kTooLarge ||
               junk_result.status().code() == StatusCode::kNotHtml)
       << junk_result.status().ToString();
+}
+
+// Over kMaxInputBytesCeiling an input is refused even when Options::max_input_bytes allows it: the parsed tree's
+// 32-bit offsets could not address it. The input is an untouched anonymous mapping, so the test costs no memory; the
+// size check comes before any byte is read.
+TEST(RobustnessSize, NoOptionLiftsTheCeiling) {
+  const size_t bytes = kMaxInputBytesCeiling + 1;
+  void* map = mmap(nullptr, bytes, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  ASSERT_NE(map, MAP_FAILED);
+  const std::string_view huge(static_cast<const char*>(map), bytes);
+  Options options;
+  options.max_input_bytes = SIZE_MAX;
+  const Extractor extractor(options);
+  const Result<Document> page = extractor.Extract(huge);
+  const Result<Document> text = extractor.CleanText(huge);
+  munmap(map, bytes);
+  ASSERT_FALSE(page.ok());
+  EXPECT_EQ(page.status().code(), StatusCode::kTooLarge) << page.status().ToString();
+  ASSERT_FALSE(text.ok());
+  EXPECT_EQ(text.status().code(), StatusCode::kTooLarge) << text.status().ToString();
 }
 
 // -----------------------------------------------------------------------------------------------------------
