@@ -157,17 +157,23 @@ void AddCleanOptions(CLI::App* app, CleanArgs* args) {
   app->add_option("-o,--output-dir", args->output_dir,
                   "Write each result to DIR/<input name without extension>.<txt|json|md|html> instead of "
                   "stdout (needed for several inputs, except with --format jsonl). With json or jsonl a failed "
-                  "input's file is its error record ({\"input\", \"error\"}); other formats write none for it");
+                  "input's file is its error record ({\"input\", \"error\"}); other formats write none for it")
+      ->type_name("DIR");
   app->add_option("--input", args->input,
                   "What the inputs are: html, text (already-scraped plain text: only the line filter runs), or auto "
                   "(html when there is markup)")
       ->check(CLI::IsMember({"auto", "html", "text"}));
   app->add_flag("--with-title", args->with_title, "Print the page title on the first line");
-  app->add_option("--url", args->url, "The page's URL: relative links and images are resolved against it, dates in it are read, and JSON "
-                  "output carries it");
+  app->add_option("--url", args->url,
+                  "The URL of the one input file: relative links and images are resolved against it, dates in it "
+                  "are read, and JSON output carries it (fetched pages carry their own)")
+      ->type_name("URL");
   app->add_option("--language", args->language,
-                  "Language of the pages as a BCP 47 tag (en, hi, ...); default: from the markup");
-  app->add_flag("--no-filter", args->no_filter, "Keep lines that the line-level noise rules would drop");
+                  "Language of the pages as a BCP 47 tag (en, hi, ...); default: from the markup, else guessed "
+                  "from the text");
+  app->add_flag("--no-filter", args->no_filter,
+                "Turn the text filter off: keep the lines its noise rules would drop, a repeated title, duplicate "
+                "lines, and the blocks that a matched label opens (\"Related:\" and its links)");
   app->add_option("--max-bytes", args->max_bytes, "Refuse inputs larger than this many bytes")
       ->check(WholeNumberIn(1, kMaxMaxBytes));
   app->add_option("-j,--jobs", args->jobs, "Pages cleaned at once with --output-dir (default: all cores); with URLs, transfers at once (default 16, "
@@ -186,11 +192,15 @@ void AddCleanOptions(CLI::App* app, CleanArgs* args) {
                 "Keep the article's images (markdown: ![alt](url); html: <img>; json: an images list)");
   app->add_flag("--comments", args->comments,
                 "Extract the reader comments too (json: a comments field; markdown and html: a Comments section)");
-  app->add_flag("-q,--quiet", args->quiet, "No warnings for pages without an article");
+  app->add_flag("-q,--quiet", args->quiet,
+                "No warnings (pages without an article, renamed outputs), progress line or summary on stderr; "
+                "errors are still printed");
   app->add_option("--urls", args->urls_file,
-                  "Fetch and clean the URLs listed in FILE (one per line, # comments; - reads standard input)");
+                  "Fetch and clean the URLs listed in FILE (one per line, # comments; - reads standard input)")
+      ->type_name("FILE");
   app->add_option("--output", args->output_file,
-                  "Write what would go to stdout (a result, or JSON Lines) to FILE instead; not with --output-dir");
+                  "Write what would go to stdout (a result, or JSON Lines) to FILE instead; not with --output-dir")
+      ->type_name("FILE");
   app->add_option("--timeout", args->timeout, "Seconds allowed to fetch each URL, redirects and retries included")
       ->check(SecondsUpTo(86400));
 }
@@ -224,9 +234,13 @@ Options ExtractorOptions(const CleanArgs& args) {
 }
 
 int RunClean(const CleanArgs& args) {
-  if (!args.urls_file.empty() || std::any_of(args.inputs.begin(), args.inputs.end(), IsUrl)) {
-    return RunFetchAndClean(args);
+  const bool urls = !args.urls_file.empty() || std::any_of(args.inputs.begin(), args.inputs.end(), IsUrl);
+  // --url describes one page: given to several, every page's links would resolve against it.
+  if (!args.url.empty() && (urls || args.inputs.size() > 1)) {
+    std::fprintf(stderr, "cleaner: --url names the URL of one input file; fetched pages carry their own\n");
+    return kExitUsage;
   }
+  if (urls) return RunFetchAndClean(args);
   const Extractor extractor(ExtractorOptions(args));
 
   if (!args.output_dir.empty()) {
@@ -271,9 +285,8 @@ int RunClean(const CleanArgs& args) {
   enum class Outcome { kCleaned, kEmpty, kFailed };
   std::atomic<size_t> next{0}, cleaned{0}, empty{0}, failed{0};
   std::mutex out_mutex;
-  // Progress for a batch, when stderr is a terminal that the results do not go to as well.
-  Progress progress(args.inputs.size(), args.inputs.size() > 1 && !args.quiet && isatty(STDERR_FILENO) &&
-                                                (out != stdout || !args.output_dir.empty() || !isatty(STDOUT_FILENO)));
+  Progress progress(args.inputs.size(),
+                    Progress::Wanted(args.inputs.size(), args.quiet, out == stdout && args.output_dir.empty()));
   bool out_failed = false;  // with out_mutex held: a write to `out` failed; nothing more can go there
   // Writes to `out` (stdout or --output) and flushes, so that a failure shows at the input that met it; with
   // out_mutex held.

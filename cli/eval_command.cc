@@ -24,7 +24,6 @@
 
 #include <fmt/format.h>
 #include <fnmatch.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -51,6 +50,7 @@
 #include "cleaner/cleaner.h"
 #include "cleaner/evaluate.h"
 #include "cli/commands.h"
+#include "cli/progress.h"
 
 namespace cleaner::cli {
 
@@ -445,30 +445,29 @@ void EvaluatePage(const Extractor& extractor, bool read_expected, Page* page) {
 }
 
 // Runs EvaluatePage over all pages on `jobs` threads sharing one Extractor, with a progress line on stderr
-// when it is a terminal (a log file would only fill with carriage returns).
-void EvaluateAll(const Extractor& extractor, bool read_expected, size_t jobs, bool progress,
+// when `show_progress`.
+void EvaluateAll(const Extractor& extractor, bool read_expected, size_t jobs, bool show_progress,
                  std::vector<Page>* pages) {
-  std::atomic<size_t> next{0}, done{0};
+  Progress progress(pages->size(), show_progress);
+  std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t k = next++; k < pages->size(); k = next++) {
-      EvaluatePage(extractor, read_expected, &(*pages)[k]);
-      ++done;
+      Page& page = (*pages)[k];
+      // An exception (std::bad_alloc on a huge page) fails its page alone: let out of a worker thread it would
+      // end the process (std::terminate).
+      try {
+        EvaluatePage(extractor, read_expected, &page);
+      } catch (const std::exception& e) {
+        page.error = std::string("internal error: ") + e.what();
+      }
+      progress.Add(!page.error.empty());
     }
   };
   jobs = std::max<size_t>(1, std::min(jobs, pages->size()));
   std::vector<std::thread> threads;
   for (size_t t = 0; t < jobs; ++t) threads.emplace_back(work);
-  if (progress) {
-    const auto start = std::chrono::steady_clock::now();
-    while (done < pages->size()) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      fmt::print(stderr, "\rcleaner eval: {}/{} pages, {:.1f} s", done.load(), pages->size(), seconds);
-      std::fflush(stderr);
-    }
-    fmt::print(stderr, "\r{:60}\r", "");
-  }
   for (std::thread& t : threads) t.join();
+  progress.Stop();
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -807,7 +806,10 @@ bool ReadCompareReport(const std::string& path, std::map<std::string, double>* f
     }
   } else if (j.is_array()) {
     for (const json& dataset : j) {
-      if (!dataset.is_object() || !dataset.contains("per_page_f1") || !dataset.contains("dataset")) continue;
+      if (!dataset.is_object() || !dataset.contains("per_page_f1") || !dataset["per_page_f1"].is_object() ||
+          !dataset.contains("dataset") || !dataset["dataset"].is_string()) {
+        continue;
+      }
       const std::string name = dataset["dataset"].get<std::string>();
       for (const auto& [id, value] : dataset["per_page_f1"].items()) {
         if (value.is_number()) (*f1)[name + "/" + id] = value.get<double>();
@@ -815,6 +817,10 @@ bool ReadCompareReport(const std::string& path, std::map<std::string, double>* f
     }
   } else {
     *error = path + ": neither a `cleaner eval --json` report nor score's --json output";
+    return false;
+  }
+  if (f1->empty()) {
+    *error = path + ": no page's F1 in it";
     return false;
   }
   return true;
@@ -1221,7 +1227,8 @@ void GroupPages(Evaluation* e) {
 
 std::shared_ptr<EvalArgs> AddEvalCommand(CLI::App* eval) {
   auto args = std::make_shared<EvalArgs>();
-  eval->description(
+  // The subcommand list of `cleaner --help` shows main.cc's one-line description; `cleaner eval --help` adds this.
+  eval->footer(
       "Score extraction against a page set, with ../shared/bench/score's figures. DIR holds cleaner's "
       "fixtures\n"
       "layout (<page>/input.html, truth.txt, expected.txt, meta.json) or benchmark datasets "
@@ -1237,15 +1244,16 @@ std::shared_ptr<EvalArgs> AddEvalCommand(CLI::App* eval) {
           ->check(CLI::IsMember({"txt", "json"}));
   eval->add_flag("--json", args->json, "The same as --format json")->excludes(format);
   eval->add_option("--worst", args->worst, "List this many worst and most changed pages (0: none)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(WholeNumberIn(0, 1000000));
   eval->add_flag("--pages", args->all_pages, "List every page's figures");
   eval->add_option("--diff", args->diff_page,
                    "Show one page's line diff (expected.txt, else truth, against the output); runs only it");
   eval->add_option("--against", args->against, "What --diff compares with: expected or truth")
       ->check(CLI::IsMember({"expected", "truth"}));
   eval->add_option(
-      "--floors", args->floors_file,
-      "Floors file (`GROUP F1` lines); default: DIR/floors.txt, or ../floors.txt for DIR pages/");
+          "--floors", args->floors_file,
+          "Floors file (`GROUP F1` lines); default: DIR/floors.txt, or ../floors.txt for DIR pages/")
+      ->type_name("FILE");
   eval->add_flag("--raise-floors", args->raise_floors,
                  "Raise floors to the measured F1 minus --slack, rounded down to 0.01; add missing ones");
   eval->add_flag("--lower-floors", args->lower_floors,
@@ -1261,14 +1269,14 @@ std::shared_ptr<EvalArgs> AddEvalCommand(CLI::App* eval) {
                      // "[]" as the default and make it parse as absent.
                      ->default_str("")
                      ->expected(0, CLI::detail::expected_max_vector_size);
-  eval->add_option(
-      "--compare", args->compare,
-      "An earlier `cleaner eval --json` report (or score --json output): list pages that changed");
+  eval->add_option("--compare", args->compare,
+                   "An earlier `cleaner eval --json` report (or score --json output): list pages that changed")
+      ->type_name("FILE");
   eval->add_option("-j,--jobs", args->jobs, "Pages extracted at once (0, the default: all cores)")
       ->check(WholeNumberIn(0, kMaxJobs));
   eval->add_flag("--with-title", args->with_title,
                  "Put the title first, as cleaner --with-title (no golden check)");
-  eval->add_flag("-q,--quiet", args->quiet, "No progress line");
+  eval->add_flag("-q,--quiet", args->quiet, "No progress line, and with --json no FAIL lines on stderr");
   return args;
 }
 
@@ -1352,7 +1360,7 @@ int RunEval(const EvalArgs& given) {
   e.golden = !args.no_golden && !args.with_title && args.diff_page.empty();
   const auto start = std::chrono::steady_clock::now();
   EvaluateAll(extractor, e.golden || update || !args.diff_page.empty(), e.jobs,
-              !args.quiet && isatty(STDERR_FILENO) && e.pages.size() > 1, &e.pages);
+              Progress::Wanted(e.pages.size(), args.quiet, /*results_on_stdout=*/false), &e.pages);
   e.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   e.reference = "expected.txt";
   if (!compare.empty()) {

@@ -24,12 +24,13 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
+#include <filesystem>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -47,6 +48,7 @@
 namespace cleaner::cli {
 namespace {
 
+namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 // Transfers at once when --jobs is not given. Fetching waits on the network, not on a core: 16 hides the
@@ -106,7 +108,7 @@ Result<std::vector<std::string>> ReadUrlList(const std::string& path) {
   FILE* in = stdin;
   if (path != "-") {
     in = std::fopen(path.c_str(), "rb");
-    if (in == nullptr) return Status(StatusCode::kIoError, "cannot open " + path);
+    if (in == nullptr) return Status(StatusCode::kIoError, "cannot open " + path + ": " + ErrorText(errno));
   }
   struct Closer {
     FILE* f;
@@ -274,11 +276,18 @@ int RunFetchAndClean(const CleanArgs& args) {
   }
   const bool json_lines = args.format == "jsonl";
 
+  // --output FILE: opened (and truncated) only after checking that it is not the --urls list.
   FILE* out = stdout;
   if (!args.output_file.empty()) {
+    std::error_code ec;
+    if (!args.urls_file.empty() && args.urls_file != "-" && fs::equivalent(args.urls_file, args.output_file, ec)) {
+      std::fprintf(stderr, "cleaner: --output %s is the --urls list; it would be overwritten\n",
+                   args.output_file.c_str());
+      return kExitUsage;
+    }
     out = std::fopen(args.output_file.c_str(), "wb");
     if (out == nullptr) {
-      std::fprintf(stderr, "cleaner: cannot write %s\n", args.output_file.c_str());
+      std::fprintf(stderr, "cleaner: cannot write %s: %s\n", args.output_file.c_str(), ErrorText(errno).c_str());
       return kExitFailure;
     }
   }
@@ -296,7 +305,7 @@ int RunFetchAndClean(const CleanArgs& args) {
   g_stop = false;
   g_interrupted = false;
   SignalScope signals;
-  Progress progress(urls.size(), json_lines && urls.size() > 1 && !args.quiet && isatty(STDERR_FILENO));
+  Progress progress(urls.size(), Progress::Wanted(urls.size(), args.quiet, out == stdout));
   std::mutex out_mutex;
   std::atomic<size_t> empty{0}, cancelled_count{0};
   std::atomic<bool> write_failed{false};

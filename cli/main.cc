@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
   using namespace cleaner::cli;
   CLI::App app{
       "cleaner: turns web pages into clean article text.\n\n"
-      "  cleaner PAGE.html            print the article of a page (txt: one paragraph per line)\n"
+      "  cleaner PAGE.html            print the article of a page (txt: one block per line)\n"
       "  cleaner - < PAGE.html        read the page from standard input\n"
       "  cleaner -o OUT/ A.html B.html  clean many pages, writing OUT/A.txt, OUT/B.txt\n\n"
       "Exit status: 0 when every input was processed (a page without an article gives an empty result and a\n"

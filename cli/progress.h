@@ -13,6 +13,8 @@
 #include <string>
 #include <thread>
 
+#include <unistd.h>
+
 namespace cleaner::cli {
 
 // A progress line on stderr: done/total, rate, ETA, failures; redrawn five times a second by its own thread
@@ -20,6 +22,12 @@ namespace cleaner::cli {
 class Progress {
  public:
   using Clock = std::chrono::steady_clock;
+
+  // Whether a batch of `inputs` shows the line: several inputs, not --quiet, stderr a terminal, and the results
+  // not going to that terminal too (stdout a terminal as well), where redraws would garble them.
+  static bool Wanted(size_t inputs, bool quiet, bool results_on_stdout) {
+    return inputs > 1 && !quiet && isatty(STDERR_FILENO) && !(results_on_stdout && isatty(STDOUT_FILENO));
+  }
 
   Progress(size_t total, bool enabled) : total_(total), enabled_(enabled), start_(Clock::now()) {
     if (enabled_) ticker_ = std::thread([this] { Tick(); });

@@ -318,6 +318,17 @@ TEST(CleanCommandTest, SeveralInputsOnStdoutNeedJsonLines) {
   EXPECT_EQ(std::count(jsonl.out.begin(), jsonl.out.end(), '\n'), 2);
 }
 
+// --url is the address of one page: with several inputs every page would resolve its links against it, and
+// fetched pages have their own. Both are usage errors rather than a silently wrong or ignored URL.
+TEST(CleanCommandTest, UrlNamesOneInputFile) {
+  const std::string two = Quote(Page(kNews)) + " " + Quote(Page(kHindi));
+  CliRun several = Cleaner("-f jsonl --url https://news.example/a " + two, /*merge_stderr=*/true);
+  EXPECT_EQ(several.status, 2);
+  EXPECT_NE(several.out.find("--url"), std::string::npos) << several.out;
+  EXPECT_EQ(Cleaner("-f jsonl --url https://news.example/a http://127.0.0.1:9/").status, 2);
+  EXPECT_EQ(Cleaner("--url https://news.example/a " + Quote(Page(kNews))).status, 0);
+}
+
 // Inputs that are not regular files have no size to go by: a pipe through /dev/stdin, a FIFO and a /proc file
 // are read to their end, and --max-bytes still bounds them.
 TEST(CleanCommandTest, ReadsPipesFifosAndProcFiles) {

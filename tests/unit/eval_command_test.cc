@@ -453,6 +453,23 @@ TEST_F(EvalCommandTest, CompareListsPagesThatChangedAgainstAnEarlierReport) {
   EXPECT_NE(run.out.find("rivers  (was 1.0000"), std::string::npos) << run.out;
 }
 
+// A --compare report that is not one, or has no page's F1 in a usable shape, is a usage error that says so, not
+// an internal error from deep in the JSON library nor a comparison with nothing.
+TEST_F(EvalCommandTest, CompareRefusesReportsWithoutPerPageFigures) {
+  const fs::path alpha = kData / "bench" / "alpha";
+  int k = 0;
+  for (const char* text : {R"([{"dataset": 5, "per_page_f1": {"rivers": 0.5}}])",
+                           R"([{"dataset": "alpha", "per_page_f1": [0.5]}])", R"({"per_page": 3})", "[]",
+                           "not json"}) {
+    const fs::path report = temp_ / ("bad" + std::to_string(k++) + ".json");
+    Write(report, text);
+    const EvalRun run = Eval(Quote(alpha.string()) + " --compare " + Quote(report.string()));
+    EXPECT_EQ(run.status, 2) << text << "\n" << run.out << run.err;
+    EXPECT_NE(run.err.find(report.string()), std::string::npos) << text << "\n" << run.err;
+    EXPECT_EQ(run.err.find("internal error"), std::string::npos) << text << "\n" << run.err;
+  }
+}
+
 TEST_F(EvalCommandTest, RepositoryFixturesUseFloorsTxt) {
   // `cleaner eval fixtures` reads fixtures/floors.txt, the quality gate's file, by default: one source of
   // truth for the floors. Whether the floors hold is quality_gate_test.cc's job; here every group of
