@@ -165,20 +165,41 @@ struct Attempt {
   bool discard = false;  // the current response is not a success: its body is not kept
   bool too_large = false;
   bool sniffed = false;
+  bool threw = false;  // a callback caught an exception (std::bad_alloc) and aborted the transfer
   char error[CURL_ERROR_SIZE] = {};
 };
 
+// libcurl's callbacks run inside its C frames, which an exception must not unwind through: each callback
+// catches everything, marks the attempt and returns 0, which aborts the transfer (CURLE_WRITE_ERROR).
+template <typename F>
+size_t Guarded(Attempt* a, F&& callback) {
+  try {
+    return callback();
+  } catch (...) {
+    a->threw = true;
+    return 0;
+  }
+}
+
+// True if the header `line` starts with `name` (lower case, with its colon): header names ignore ASCII case.
+bool IsHeader(std::string_view line, std::string_view name) {
+  if (line.size() < name.size()) return false;
+  for (size_t i = 0; i < name.size(); ++i) {
+    const char c = line[i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c) != name[i]) return false;
+  }
+  return true;
+}
+
 // A new response starts with its status line (there is one per redirect and per 1xx): reset what the
 // previous one set.
-size_t OnHeader(char* data, size_t size, size_t count, void* user) {
-  auto* a = static_cast<Attempt*>(user);
-  const size_t n = size * count;
-  std::string_view line(data, n);
+size_t HeaderLine(Attempt* a, std::string_view line) {
+  const size_t n = line.size();
   if (line.substr(0, 5) == "HTTP/") {
     a->checked = false;
     a->received = 0;
     a->retry_after.clear();
-  } else if (line.size() > 12 && charset::MimeEssence(line.substr(0, 12)) == "retry-after:") {
+  } else if (line.size() > 12 && IsHeader(line, "retry-after:")) {
     size_t b = line.find_first_not_of(" \t", 12), e = line.find_last_not_of(" \t\r\n");
     if (b != std::string_view::npos && e != std::string_view::npos && e >= b) {
       a->retry_after.assign(line.substr(b, e - b + 1));
@@ -187,10 +208,13 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   return n;
 }
 
-// Returning less than `n` aborts the transfer (CURLE_WRITE_ERROR); the flags say why.
-size_t OnBody(char* data, size_t size, size_t count, void* user) {
+size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   auto* a = static_cast<Attempt*>(user);
-  const size_t n = size * count;
+  return Guarded(a, [&] { return HeaderLine(a, std::string_view(data, size * count)); });
+}
+
+// Returning less than `n` aborts the transfer (CURLE_WRITE_ERROR); the flags say why.
+size_t BodyBytes(Attempt* a, const char* data, size_t n) {
   const FetchOptions& o = *a->options;
   if (!a->checked) {
     a->checked = true;
@@ -225,6 +249,11 @@ size_t OnBody(char* data, size_t size, size_t count, void* user) {
     }
   }
   return n;
+}
+
+size_t OnBody(char* data, size_t size, size_t count, void* user) {
+  auto* a = static_cast<Attempt*>(user);
+  return Guarded(a, [&] { return BodyBytes(a, data, size * count); });
 }
 
 // Per-URL state that outlives an attempt.
@@ -441,6 +470,10 @@ class Batch {
     long code = 0;
     curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &code);
 
+    if (a->threw) {
+      return FinishAttempt(std::move(a), Status(StatusCode::kInternal,
+                                                "out of memory while receiving the response"));
+    }
     // An error status wins over the size of its body, which is not kept anyway (OnBody still cuts a long one
     // short, and CURLOPT_MAXFILESIZE refuses one whose Content-Length is over the limit).
     if (code >= 400 && (a->too_large || rc == CURLE_FILESIZE_EXCEEDED)) rc = CURLE_OK;
@@ -614,7 +647,46 @@ void Fetcher::FetchMany(const std::vector<std::string>& urls,
                         const std::function<void(std::size_t, Result<FetchResponse>)>& on_done,
                         const std::atomic<bool>* cancel,
                         const std::function<bool(std::size_t)>& admit) const {
-  Batch(options_, urls, on_done, cancel, admit).Run();
+  // Exceptions from on_done and admit are the caller's and propagate (~Batch releases the handles on the way).
+  // Any other (std::bad_alloc inside the batch) fails the URLs not yet reported, as kInternal: every URL is
+  // still reported exactly once, and no exception of the library's own leaves the API.
+  std::vector<char> reported(urls.size(), 0);
+  bool caller_threw = false;
+  auto done = [&](size_t index, Result<FetchResponse> result) {
+    reported[index] = 1;
+    try {
+      on_done(index, std::move(result));
+    } catch (...) {
+      caller_threw = true;
+      throw;
+    }
+  };
+  std::function<bool(size_t)> guarded_admit;
+  if (admit) {
+    guarded_admit = [&](size_t index) {
+      try {
+        return admit(index);
+      } catch (...) {
+        caller_threw = true;
+        throw;
+      }
+    };
+  }
+  try {
+    Batch(options_, urls, done, cancel, guarded_admit).Run();
+  } catch (...) {
+    if (caller_threw) throw;
+    std::string message = "internal error";
+    try {
+      throw;
+    } catch (const std::exception& e) {
+      message = message + ": " + e.what();
+    } catch (...) {
+    }
+    for (size_t i = 0; i < urls.size(); ++i) {
+      if (!reported[i]) on_done(i, Status(StatusCode::kInternal, message));
+    }
+  }
 }
 
 }  // namespace cleaner

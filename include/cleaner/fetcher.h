@@ -157,6 +157,10 @@ class Fetcher {
   // ones, are not asked at all). While it returns false, no new URL starts; transfers in flight and retries go
   // on, and it is asked again within kAdmitPollMs. A URL's timeout starts when it is admitted. A caller that
   // counts admitted URLs until it has consumed their results keeps memory bounded however slow it is.
+  //
+  // Exceptions thrown by on_done or admit propagate to the caller (no URL is reported after that). FetchMany
+  // throws none of its own: running out of memory fails the URL it happened to (or, outside any transfer, every
+  // URL not yet reported) with kInternal.
   void FetchMany(const std::vector<std::string>& urls,
                  const std::function<void(std::size_t index, Result<FetchResponse> result)>& on_done,
                  const std::atomic<bool>* cancel = nullptr,

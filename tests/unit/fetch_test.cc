@@ -13,6 +13,7 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -74,6 +75,7 @@ struct Reply {
   double delay_s = 0;          // wait this long before sending anything (a stalled server)
   double byte_interval_s = 0;  // then send the body a byte at a time with this pause (a trickling server)
   bool content_length = true;  // false: no Content-Length; the body ends when the connection closes
+  size_t repeat = 1;           // the body is sent this many times (a huge body the server need not hold)
 };
 
 class TestServer {
@@ -191,7 +193,7 @@ class TestServer {
       bool ok = Sleep(reply.delay_s);
       std::string out = "HTTP/1.1 " + std::to_string(reply.status) + " Status\r\n";
       for (auto& [name, value] : reply.headers) out += name + ": " + value + "\r\n";
-      out += reply.content_length ? "Content-Length: " + std::to_string(reply.body.size()) + "\r\n"
+      out += reply.content_length ? "Content-Length: " + std::to_string(reply.body.size() * reply.repeat) + "\r\n"
                                   : std::string("Connection: close\r\n");
       out += "\r\n";
       ok = ok && Send(c, out);
@@ -200,7 +202,7 @@ class TestServer {
           ok = Send(c, reply.body.substr(i, 1)) && Sleep(reply.byte_interval_s);
         }
       } else if (ok && req.method != "HEAD") {
-        ok = Send(c, reply.body);
+        for (size_t i = 0; ok && i < reply.repeat; ++i) ok = Send(c, reply.body);
       }
       --in_flight_;
       if (!ok || !reply.content_length) break;
@@ -1052,12 +1054,13 @@ std::string ReadFile(const std::string& path) {
   return s.str();
 }
 
-// Runs the cleaner binary with `args`; sends SIGINT after `interrupt_after_s` if positive; kills it after 20
-// s.
-// Runs the CLI. With `interrupt_after_s`, sends it SIGINT after that many seconds, or, with `interrupt_on` too, as
-// soon as its standard output holds `interrupt_on` (records are flushed as they are written), whatever the load
-// on the machine; `interrupt_after_s` is then the deadline for that.
-CliRun RunCli(const std::vector<std::string>& args, double interrupt_after_s = 0, const std::string& interrupt_on = {}) {
+// Runs the CLI, and kills it after 20 s. With `interrupt_after_s`, sends it SIGINT after that many seconds, or, with
+// `interrupt_on` too, as soon as its standard output holds `interrupt_on` (records are flushed as they are
+// written), whatever the load on the machine; `interrupt_after_s` is then the deadline for that. With
+// `address_space_mib`, the CLI runs under that limit of address space (as `ulimit -v`), so that it runs out of
+// memory.
+CliRun RunCli(const std::vector<std::string>& args, double interrupt_after_s = 0, const std::string& interrupt_on = {},
+              size_t address_space_mib = 0) {
   char dir_template[] = "/tmp/cleaner-fetch-test-XXXXXX";
   std::string dir = mkdtemp(dir_template);
   std::string out_path = dir + "/out", err_path = dir + "/err";
@@ -1069,6 +1072,10 @@ CliRun RunCli(const std::vector<std::string>& args, double interrupt_after_s = 0
     FILE* e = std::freopen(err_path.c_str(), "w", stderr);
     if (!o || !e) _exit(127);
     setenv("no_proxy", "127.0.0.1", 1);
+    if (address_space_mib > 0) {
+      const rlimit limit{address_space_mib << 20, address_space_mib << 20};
+      if (setrlimit(RLIMIT_AS, &limit) != 0) _exit(127);
+    }
     std::vector<char*> argv = {const_cast<char*>(CLEANER_BINARY)};
     for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
@@ -1288,6 +1295,29 @@ TEST(FetchCli, UrlsFileToOutputFile) {
   std::remove(list.c_str());
   std::remove(out.c_str());
   rmdir(dir.c_str());
+}
+
+// Running out of memory while a body arrives happens in libcurl's write callback, inside C frames that an
+// exception must not cross: it fails that URL alone, with its error record, and the batch goes on.
+TEST(FetchCli, OutOfMemoryWhileReceivingFailsThatUrlAlone) {
+  const std::string mebibyte(1 << 20, 'a');
+  TestServer server([&](const Request& req) {
+    if (req.target != "/huge") return Html(Article("Small page"));
+    Reply r = Html("<p>" + mebibyte);
+    r.repeat = 900;  // 900 MiB, over the 600 MiB the CLI may use
+    return r;
+  });
+  CliRun run = RunCli({"-q", "-f", "jsonl", "--max-bytes", "1073741824", server.Url("/huge"), server.Url("/small")},
+                      0, {}, /*address_space_mib=*/600);
+  if (run.exit_code == 127) GTEST_SKIP() << "cannot limit the address space here";
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  std::map<std::string, nlohmann::json> by_url;
+  for (nlohmann::json& record : JsonLines(run.out)) by_url[record["input"].get<std::string>()] = record;
+  ASSERT_EQ(by_url.size(), 2u) << run.out.substr(0, 500) << run.err;
+  const nlohmann::json& huge = by_url[server.Url("/huge")];
+  EXPECT_EQ(huge["error"]["code"], "internal") << huge.dump();
+  EXPECT_NE(huge["error"]["message"].get<std::string>().find("memory"), std::string::npos) << huge.dump();
+  EXPECT_TRUE(by_url[server.Url("/small")].contains("text")) << by_url[server.Url("/small")].dump();
 }
 
 // --output naming the --urls list would truncate the list before it is read: a usage error, as for an input file.
