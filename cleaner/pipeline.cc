@@ -271,7 +271,11 @@ Extractor::~Extractor() = default;
 Extractor::Extractor(Extractor&&) noexcept = default;
 Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
-const Options& Extractor::options() const { return impl_->options; }
+// A moved-from Extractor has no Impl; its options are the defaults, as documented in extractor.h.
+const Options& Extractor::options() const {
+  static const Options kDefaults;  // immutable: no mutable global state
+  return impl_ != nullptr ? impl_->options : kDefaults;
+}
 
 namespace {
 

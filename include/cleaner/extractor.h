@@ -17,7 +17,8 @@ namespace cleaner {
 // Thread safety: an Extractor is immutable after construction; one instance may be shared by any number of
 // threads calling Extract at once. Construction compiles the rules and is comparatively costly (milliseconds):
 // build one Extractor and reuse it. If construction fails (ICU's data missing), every call returns that error
-// (kInternal). A moved-from Extractor may only be assigned to or destroyed; its calls return kInvalidArgument.
+// (kInternal). A moved-from Extractor should only be assigned to or destroyed; its Extract and CleanText return
+// kInvalidArgument, and its options() are the defaults.
 class Extractor {
  public:
   explicit Extractor(Options options = {});

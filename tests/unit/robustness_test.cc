@@ -363,6 +363,19 @@ TEST(RobustnessEmpty, EmptyInputIsOkWithEmptyTextAndAReason) {
   ExpectWellFormed(*result, 0);
 }
 
+// A moved-from Extractor answers with an error value, never a crash (extractor.h): Extract and CleanText give
+// kInvalidArgument, options() the defaults.
+TEST(RobustnessMovedFrom, CallsReturnErrorsNotCrashes) {
+  Options options;
+  options.with_title = true;
+  Extractor from(options);
+  const Extractor to(std::move(from));
+  EXPECT_TRUE(to.options().with_title);
+  EXPECT_EQ(from.Extract("<p>text</p>").status().code(), StatusCode::kInvalidArgument);  // NOLINT(bugprone-use-after-move)
+  EXPECT_EQ(from.CleanText("text").status().code(), StatusCode::kInvalidArgument);
+  EXPECT_FALSE(from.options().with_title);
+}
+
 TEST(RobustnessEmpty, DocumentsWithoutTextAreOkWithEmptyText) {
   const Extractor extractor;
   const std::string inputs[] = {
