@@ -281,6 +281,76 @@ constexpr float kMinInlineParagraph = 100;
 // mobilsicher.de, 0.44: trafilatura -0.0016); below 0.35 dragnet +0.0011, cleaneval +0.0001, readability -0.00005.
 constexpr float kMaxInlineParagraphLinkDensity = 0.35f;
 
+// A listing (a forum's threads, events, search results) after a short introduction: a page without an article
+// of its own scores its header (the title and a line or two about the list) above the list, whose every item is
+// mostly a link and so scores near zero and looks like a widget. Such a page's best candidate has less text than
+// this (effective characters)... Measured: the sets hold no listing sibling after a best candidate of 150 to 1400
+// characters; a candidate of 1494 (readability msn) was an article followed by sponsored links.
+constexpr float kMaxListingIntro = 500;
+// ...and a sibling after it is the list when it holds a group of at least this many elements (children of one
+// element, of the same tag and first class name)...
+constexpr int kMinListingItems = 4;
+// ...each holding link text and other text beside it (a title and its date, place or reply count; a menu's items
+// are links alone), at least this share of them...
+constexpr float kMinListingItemsWithText = 0.75f;
+// ...that make at least half of the sibling's text and more than the introduction's.
+constexpr float kMinListingShare = 0.5f;
+
+// The first class name of element `i` (empty if none).
+std::string_view FirstClass(const Dom& dom, uint32_t i) {
+  std::string_view c = dom.attr(i, "class");
+  const size_t b = c.find_first_not_of(" \t\n\r\f");
+  if (b == std::string_view::npos) return {};
+  c.remove_prefix(b);
+  return c.substr(0, c.find_first_of(" \t\n\r\f"));
+}
+
+// True if element `s` is a listing by the constants above: a group of repeated items, each with a link and text
+// beside it, holds most of its text and more than `intro` characters. Looks at every element in `s`, with at most
+// 8 item kinds per element (a list's items are of one or two kinds).
+bool IsListing(const Dom& dom, const Aggregates& agg, const std::vector<uint8_t>& removed, uint32_t s, float intro) {
+  struct Kind {
+    Tag tag;
+    std::string_view cls;
+    int items = 0, with_text = 0;
+    float text = 0;
+  };
+  const float needed = std::max(intro, kMinListingShare * agg.sums[s].text);
+  Kind kinds[8];
+  const uint32_t end = SubtreeEnd(dom, s);
+  for (uint32_t l = s; l < end; ++l) {
+    if (removed[l]) {
+      l = SubtreeEnd(dom, l) - 1;
+      continue;
+    }
+    if (!dom.node(l).is_element() || agg.sums[l].text < needed) continue;
+    int n = 0;
+    for (uint32_t c = dom.node(l).first_child; c != kNoNode; c = dom.node(c).next_sibling) {
+      if (removed[c] || !dom.node(c).is_element() || agg.sums[c].text <= 0) continue;
+      const Tag tag = dom.node(c).tag;
+      const std::string_view cls = FirstClass(dom, c);
+      int k = 0;
+      while (k < n && (kinds[k].tag != tag || kinds[k].cls != cls)) ++k;
+      if (k == n) {
+        if (n == 8) continue;
+        kinds[n++] = Kind{tag, cls};
+      }
+      Kind& kind = kinds[k];
+      ++kind.items;
+      kind.text += agg.sums[c].text;
+      if (agg.sums[c].link > 0 && agg.sums[c].text - agg.sums[c].link >= 1) ++kind.with_text;
+    }
+    for (int k = 0; k < n; ++k) {
+      const Kind& kind = kinds[k];
+      if (kind.items >= kMinListingItems && kind.text > needed &&
+          static_cast<float>(kind.with_text) >= kMinListingItemsWithText * static_cast<float>(kind.items)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // Removes widgets inside `root`, innermost first, so that an outer block is judged without what was removed inside.
 void CleanInside(const Dom& dom, const PageFacts& facts, uint32_t root, bool class_weights, Aggregates* agg,
                  std::vector<uint8_t>* removed) {
@@ -518,6 +588,7 @@ Selection Select(const Dom& dom, const PageFacts& facts, std::vector<uint8_t> re
   sel.top = best;
 
   // Siblings that belong to the article: strong candidates, and plain paragraphs that read like prose.
+  std::vector<uint32_t> listings;  // merged siblings that are listings: no widget clean-up inside them
   if (best == body) {
     sel.roots.push_back(best);
   } else {
@@ -525,6 +596,8 @@ Selection Select(const Dom& dom, const PageFacts& facts, std::vector<uint8_t> re
     const float threshold = std::max(10.0f, best_score * 0.2f);
     const uint32_t parent = dom.node(best).parent;
     std::string_view best_class = dom.attr(best, "class");
+    // A short best candidate may introduce a listing after it (IsListing); 0 when it cannot.
+    const float intro = agg.sums[best].text < kMaxListingIntro ? agg.sums[best].text : 0;
     for (uint32_t s = dom.node(parent).first_child; s != kNoNode; s = dom.node(s).next_sibling) {
       if (removed[s]) continue;
       if (s == best) {
@@ -544,6 +617,10 @@ Selection Select(const Dom& dom, const PageFacts& facts, std::vector<uint8_t> re
       const float split = class_weights ? static_cast<float>(lost) * (1.0f - agg.LinkDensity(s)) : 0.0f;
       if (scores.is_candidate[s] && scores.score[s] + split + bonus >= threshold) {
         append = true;
+      } else if (intro > 0 && s > best && IsListing(dom, agg, removed, s, intro)) {
+        // The list after its introduction, kept whole: its items would each look like a widget (see IsListing).
+        append = true;
+        listings.push_back(s);
       } else if (same_class && agg.sums[s].text >= kMinSameClassText &&
                  agg.LinkDensity(s) < kMaxSameClassLinkDensity) {
         append = true;
@@ -569,7 +646,9 @@ Selection Select(const Dom& dom, const PageFacts& facts, std::vector<uint8_t> re
     }
   }
   if (clean_conditionally)
-    for (uint32_t r : sel.roots) CleanInside(dom, facts, r, class_weights, &agg, &removed);
+    for (uint32_t r : sel.roots)
+      if (std::find(listings.begin(), listings.end(), r) == listings.end())
+        CleanInside(dom, facts, r, class_weights, &agg, &removed);
   AddLead(dom, facts, &removed, &sel.roots);
   sel.removed = std::move(removed);
   sel.agg = std::move(agg);

@@ -183,6 +183,44 @@ TEST(SelectTest, SiblingHoldingAStrongCandidateDeepInsideIsMerged) {
   EXPECT_EQ(s.sel.roots, s.Ids({"art", "sib"}));
 }
 
+// A list of `n` items of one kind (<div>s of one first class name): a 30-character title link, and under it a
+// 20-character date unless `bare`.
+std::string Items(int n, bool bare = false) {
+  std::string out = "<div class=items>";
+  for (int i = 0; i < n; ++i) {
+    out += "<div class=\"item item-" + std::to_string(i) + "\"><h3><a href=/t" + std::to_string(i) + ">" +
+           Letters(30) + "</a></h3>" + (bare ? "" : "<p>" + Letters(20) + "</p>") + "</div>";
+  }
+  return out + "</div>";
+}
+
+TEST(SelectTest, AListingAfterAShortIntroductionIsMergedWhole) {
+  // A page without an article: its header (a title and a line about the list: 5 + 2 = 7) is the best candidate, and
+  // the list after it scores nothing (no paragraph), its items each mostly a link (wcxb 5097: a forum's threads;
+  // 5285: events). Six items of one kind, each a title link with a date beside it, are the page's content: the
+  // sibling is merged, and kept whole (each item would look like a widget: 60% links).
+  const std::string intro = "<div id=intro><h1>" + Letters(20) + "</h1>" + Para(100) + "</div>";
+  Selected s = SelectOn("<body><div id=w>" + intro + "<div id=list>" + Items(6) + "</div></div></body>");
+  EXPECT_EQ(s.sel.top, s.ById("intro"));
+  EXPECT_EQ(s.sel.roots, s.Ids({"intro", "list"}));
+  const uint32_t list = s.ById("list");
+  for (uint32_t i = list; i < SubtreeEnd(s.dom, list); ++i) EXPECT_FALSE(s.sel.removed[i]) << i;
+
+  // Links alone are a menu, not a listing.
+  Selected menu = SelectOn("<body><div id=w>" + intro + "<div id=list>" + Items(6, true) + "</div></div></body>");
+  EXPECT_EQ(menu.sel.roots, menu.Ids({"intro"}));
+  // Three items are too few to tell a list from a box of links.
+  Selected few = SelectOn("<body><div id=w>" + intro + "<div id=list>" + Items(3) + "</div></div></body>");
+  EXPECT_EQ(few.sel.roots, few.Ids({"intro"}));
+  // After an article (600 characters: no introduction) the same list is other stories' teasers.
+  Selected article = SelectOn("<body><div id=w><div id=art>" + Para(300, 3) + Para(300, 3) + "</div><div id=list>" +
+                              Items(12) + "</div></div></body>");
+  EXPECT_EQ(article.sel.roots, article.Ids({"art"}));
+  // Before the introduction it is no list that the introduction opens.
+  Selected before = SelectOn("<body><div id=w><div id=list>" + Items(6) + "</div>" + intro + "</div></body>");
+  EXPECT_EQ(before.sel.roots, before.Ids({"intro"}));
+}
+
 TEST(SelectTest, StrongCandidatesSharingAnAncestorSelectTheAncestor) {
   // Four equal parts (5 + 1 + 2 + 3 = 11 each) under a container whose negative name sinks its own score
   // (5 - 25 + 4 x 3): the three runners-up are within 75% of the best, so their common ancestor is the
