@@ -536,5 +536,66 @@ TEST(LabelTest, NothingInTables) {
   EXPECT_EQ(l.removed_count, 0u);
 }
 
+
+// The article's paragraphs as the roots after CutAtCommentsAnchor: 1 where a node is still there.
+struct Cut {
+  Selected s;
+  size_t count;
+  bool Kept(std::string_view id) const { return !s.sel.removed[s.ById(id)]; }
+};
+
+Cut CutOn(const std::string& html) {
+  Cut c{SelectOn(html), 0};
+  c.count = CutAtCommentsAnchor(c.s.dom, c.s.facts, &c.s.sel);
+  return c;
+}
+
+TEST(CommentsAnchorTest, ReaderCommentsAfterTheAnchorGo) {
+  // An old blog template prints the comments in the post's own container, after the target of its "12 comments"
+  // link (dragnet R535, l3s-gn1: TypePad and Movable Type). The comments are a third of the text: the label's
+  // position would not make them a tail (Rules::kTailStart), the anchor does.
+  const std::string post = "<p id=a1>" + Letters(300, 3) + ".</p><p id=a2>" + Letters(300, 3) + ".</p>";
+  std::string comments;
+  for (int i = 0; i < 3; ++i) {
+    comments += "<a id=c" + std::to_string(i) + "></a><p id=k" + std::to_string(i) + ">" + Letters(100, 1) +
+                ".</p><p class=posted>Posted by: <a href=/u>someone</a> | Mar 20, 2007</p>";
+  }
+  Cut c = CutOn("<body><div id=post>" + post + "<h2 id=h><a id=comments></a>Comments</h2>" + comments +
+                "</div></body>");
+  ASSERT_EQ(c.s.sel.roots, c.s.Ids({"post"}));
+  EXPECT_TRUE(c.Kept("a1"));
+  EXPECT_TRUE(c.Kept("a2"));
+  EXPECT_TRUE(c.Kept("h")) << "the anchor is inside the heading: the label is left to the filter";
+  EXPECT_FALSE(c.Kept("k0"));
+  EXPECT_FALSE(c.Kept("k2"));
+  EXPECT_GT(c.count, 0u);
+  // The sums follow: the root's text is the post's and the heading's.
+  EXPECT_NEAR(c.s.sel.agg.sums[c.s.ById("post")].text,
+              c.s.sel.agg.sums[c.s.ById("a1")].text + c.s.sel.agg.sums[c.s.ById("a2")].text +
+                  c.s.sel.agg.sums[c.s.ById("h")].text, 1e-3);
+  // <a name="comments"> marks the place as well.
+  Cut named = CutOn("<body><div id=post>" + post + "<a name=Comments></a>" + comments + "</div></body>");
+  EXPECT_FALSE(named.Kept("k0"));
+  EXPECT_TRUE(named.Kept("a2"));
+}
+
+TEST(CommentsAnchorTest, AnAnchorAtTheTopOrBeforeEachPostCutsNothingOfThePosts) {
+  const std::string para = "<p>" + Letters(300, 3) + ".</p>";
+  // At the top, beside the headline: the post follows it.
+  Cut top = CutOn("<body><div id=post><a name=comments></a><p id=a1>" + Letters(300, 3) + ".</p>" + para + para +
+                  "</div></body>");
+  EXPECT_EQ(top.count, 0u);
+  EXPECT_TRUE(top.Kept("a1"));
+  // A blog's front page has one after each post: only the last ends the article (cleaneval final-179).
+  Cut front = CutOn("<body><div id=posts><div>" + para + para + "</div><a name=comments></a><div id=p2>" + para +
+                    para + "</div><a name=comments></a><p id=last>" + Letters(40) + ".</p></div></body>");
+  EXPECT_TRUE(front.Kept("p2"));
+  EXPECT_FALSE(front.Kept("last"));
+  // An anchor with text is a link, not the place's mark.
+  Cut link = CutOn("<body><div id=post>" + para + para + "<a name=comments>Comments</a><p id=k>" + Letters(100) +
+                   ".</p></div></body>");
+  EXPECT_EQ(link.count, 0u);
+}
+
 }  // namespace
 }  // namespace cleaner
