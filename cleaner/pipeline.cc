@@ -399,6 +399,7 @@ Result<Document> Extractor::Impl::Extract(std::string_view html, std::string_vie
     Selection sel = Select(dom, facts, std::move(removed), std::move(agg), scores, kPasses[pass].class_weights,
                            kPasses[pass].clean_conditionally);
     if (r.language.empty()) r.language = GuessLanguage(SelectionText(dom, sel, 16 * 1024));
+    if (opt.filter_lines && filter_options.cut_tail) CutAtCommentsAnchor(dom, facts, &sel);
     if (opt.filter_lines) RemoveLabelledBlocks(dom, facts, *rules, r.language, &sel);
     // A fallback pass keeps comment sections, which are never the article but would win on their length (dragnet 60:
     // a video post, and 15000 characters of comments in the last pass; 42: a post of 192 characters in a wrapper

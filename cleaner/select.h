@@ -47,6 +47,14 @@ Selection Select(const Dom& dom, const PageFacts& facts, std::vector<uint8_t> re
 size_t RemoveLabelledBlocks(const Dom& dom, const PageFacts& facts, const Rules& rules, std::string_view language,
                             Selection* sel);
 
+// Reader comments printed in the post's own container, after an empty anchor that links to them (`<a
+// name="comments">`, `<a id="comments">`: the target of a "12 comments" link, which old blog templates put before
+// the first comment rather than around the section): everything in the roots after the last such anchor goes, when
+// at least a fifth of the roots' text comes before it (one at the top marks the comment count beside the headline).
+// Unlike a `tail` label (Rules::kTailStart), it cuts when the comments are longer than the post. Run before the
+// label clean-up and serialization; returns the number of subtrees removed.
+size_t CutAtCommentsAnchor(const Dom& dom, const PageFacts& facts, Selection* sel);
+
 }  // namespace cleaner
 
 #endif  // CLEANER_SELECT_H_

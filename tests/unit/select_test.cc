@@ -183,6 +183,44 @@ TEST(SelectTest, SiblingHoldingAStrongCandidateDeepInsideIsMerged) {
   EXPECT_EQ(s.sel.roots, s.Ids({"art", "sib"}));
 }
 
+// A list of `n` items of one kind (<div>s of one first class name): a 30-character title link, and under it a
+// 20-character date unless `bare`.
+std::string Items(int n, bool bare = false) {
+  std::string out = "<div class=items>";
+  for (int i = 0; i < n; ++i) {
+    out += "<div class=\"item item-" + std::to_string(i) + "\"><h3><a href=/t" + std::to_string(i) + ">" +
+           Letters(30) + "</a></h3>" + (bare ? "" : "<p>" + Letters(20) + "</p>") + "</div>";
+  }
+  return out + "</div>";
+}
+
+TEST(SelectTest, AListingAfterAShortIntroductionIsMergedWhole) {
+  // A page without an article: its header (a title and a line about the list: 5 + 2 = 7) is the best candidate, and
+  // the list after it scores nothing (no paragraph), its items each mostly a link (wcxb 5097: a forum's threads;
+  // 5285: events). Six items of one kind, each a title link with a date beside it, are the page's content: the
+  // sibling is merged, and kept whole (each item would look like a widget: 60% links).
+  const std::string intro = "<div id=intro><h1>" + Letters(20) + "</h1>" + Para(100) + "</div>";
+  Selected s = SelectOn("<body><div id=w>" + intro + "<div id=list>" + Items(6) + "</div></div></body>");
+  EXPECT_EQ(s.sel.top, s.ById("intro"));
+  EXPECT_EQ(s.sel.roots, s.Ids({"intro", "list"}));
+  const uint32_t list = s.ById("list");
+  for (uint32_t i = list; i < SubtreeEnd(s.dom, list); ++i) EXPECT_FALSE(s.sel.removed[i]) << i;
+
+  // Links alone are a menu, not a listing.
+  Selected menu = SelectOn("<body><div id=w>" + intro + "<div id=list>" + Items(6, true) + "</div></div></body>");
+  EXPECT_EQ(menu.sel.roots, menu.Ids({"intro"}));
+  // Three items are too few to tell a list from a box of links.
+  Selected few = SelectOn("<body><div id=w>" + intro + "<div id=list>" + Items(3) + "</div></div></body>");
+  EXPECT_EQ(few.sel.roots, few.Ids({"intro"}));
+  // After an article (600 characters: no introduction) the same list is other stories' teasers.
+  Selected article = SelectOn("<body><div id=w><div id=art>" + Para(300, 3) + Para(300, 3) + "</div><div id=list>" +
+                              Items(12) + "</div></div></body>");
+  EXPECT_EQ(article.sel.roots, article.Ids({"art"}));
+  // Before the introduction it is no list that the introduction opens.
+  Selected before = SelectOn("<body><div id=w><div id=list>" + Items(6) + "</div>" + intro + "</div></body>");
+  EXPECT_EQ(before.sel.roots, before.Ids({"intro"}));
+}
+
 TEST(SelectTest, StrongCandidatesSharingAnAncestorSelectTheAncestor) {
   // Four equal parts (5 + 1 + 2 + 3 = 11 each) under a container whose negative name sinks its own score
   // (5 - 25 + 4 x 3): the three runners-up are within 75% of the best, so their common ancestor is the
@@ -496,6 +534,67 @@ TEST(LabelTest, NothingInTables) {
                         Letters(40) + "</a></td></tr></table>");
   EXPECT_FALSE(l.Removed("t"));
   EXPECT_EQ(l.removed_count, 0u);
+}
+
+
+// The article's paragraphs as the roots after CutAtCommentsAnchor: 1 where a node is still there.
+struct Cut {
+  Selected s;
+  size_t count;
+  bool Kept(std::string_view id) const { return !s.sel.removed[s.ById(id)]; }
+};
+
+Cut CutOn(const std::string& html) {
+  Cut c{SelectOn(html), 0};
+  c.count = CutAtCommentsAnchor(c.s.dom, c.s.facts, &c.s.sel);
+  return c;
+}
+
+TEST(CommentsAnchorTest, ReaderCommentsAfterTheAnchorGo) {
+  // An old blog template prints the comments in the post's own container, after the target of its "12 comments"
+  // link (dragnet R535, l3s-gn1: TypePad and Movable Type). The comments are a third of the text: the label's
+  // position would not make them a tail (Rules::kTailStart), the anchor does.
+  const std::string post = "<p id=a1>" + Letters(300, 3) + ".</p><p id=a2>" + Letters(300, 3) + ".</p>";
+  std::string comments;
+  for (int i = 0; i < 3; ++i) {
+    comments += "<a id=c" + std::to_string(i) + "></a><p id=k" + std::to_string(i) + ">" + Letters(100, 1) +
+                ".</p><p class=posted>Posted by: <a href=/u>someone</a> | Mar 20, 2007</p>";
+  }
+  Cut c = CutOn("<body><div id=post>" + post + "<h2 id=h><a id=comments></a>Comments</h2>" + comments +
+                "</div></body>");
+  ASSERT_EQ(c.s.sel.roots, c.s.Ids({"post"}));
+  EXPECT_TRUE(c.Kept("a1"));
+  EXPECT_TRUE(c.Kept("a2"));
+  EXPECT_TRUE(c.Kept("h")) << "the anchor is inside the heading: the label is left to the filter";
+  EXPECT_FALSE(c.Kept("k0"));
+  EXPECT_FALSE(c.Kept("k2"));
+  EXPECT_GT(c.count, 0u);
+  // The sums follow: the root's text is the post's and the heading's.
+  EXPECT_NEAR(c.s.sel.agg.sums[c.s.ById("post")].text,
+              c.s.sel.agg.sums[c.s.ById("a1")].text + c.s.sel.agg.sums[c.s.ById("a2")].text +
+                  c.s.sel.agg.sums[c.s.ById("h")].text, 1e-3);
+  // <a name="comments"> marks the place as well.
+  Cut named = CutOn("<body><div id=post>" + post + "<a name=Comments></a>" + comments + "</div></body>");
+  EXPECT_FALSE(named.Kept("k0"));
+  EXPECT_TRUE(named.Kept("a2"));
+}
+
+TEST(CommentsAnchorTest, AnAnchorAtTheTopOrBeforeEachPostCutsNothingOfThePosts) {
+  const std::string para = "<p>" + Letters(300, 3) + ".</p>";
+  // At the top, beside the headline: the post follows it.
+  Cut top = CutOn("<body><div id=post><a name=comments></a><p id=a1>" + Letters(300, 3) + ".</p>" + para + para +
+                  "</div></body>");
+  EXPECT_EQ(top.count, 0u);
+  EXPECT_TRUE(top.Kept("a1"));
+  // A blog's front page has one after each post: only the last ends the article (cleaneval final-179).
+  Cut front = CutOn("<body><div id=posts><div>" + para + para + "</div><a name=comments></a><div id=p2>" + para +
+                    para + "</div><a name=comments></a><p id=last>" + Letters(40) + ".</p></div></body>");
+  EXPECT_TRUE(front.Kept("p2"));
+  EXPECT_FALSE(front.Kept("last"));
+  // An anchor with text is a link, not the place's mark.
+  Cut link = CutOn("<body><div id=post>" + para + para + "<a name=comments>Comments</a><p id=k>" + Letters(100) +
+                   ".</p></div></body>");
+  EXPECT_EQ(link.count, 0u);
 }
 
 }  // namespace
