@@ -455,7 +455,7 @@ Result<Document> Extractor::Impl::Extract(std::string_view html, std::string_vie
   doc.language = std::move(best.language);
   doc.stats.candidates = best.candidates;
   doc.stats.lines_before_filter = best.lines_before_filter;
-  doc.stats.pruned_nodes = best.pruned;
+  doc.stats.pruned_subtrees = best.pruned;
   doc.stats.lines_after_filter = best.lines.size();
 
   if (opt.include_comments) {

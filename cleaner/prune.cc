@@ -31,17 +31,13 @@ void AppendClassTokens(std::string_view cls, const Rules& rules, std::string* ou
   }
 }
 
-bool ContainsToken(std::string_view haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string_view::npos;
-}
-
 bool IsHiddenByStyle(std::string_view style) {
   if (style.empty()) return false;
   std::string s;
   s.reserve(style.size());
   for (char c : style)
     if (c != ' ' && c != '\t' && c != '\n') s.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
-  return ContainsToken(s, "display:none") || ContainsToken(s, "visibility:hidden");
+  return s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos;
 }
 
 bool IsChromeRole(std::string_view role) {
@@ -340,9 +336,9 @@ std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel le
   auto wraps_named_article = [&](uint32_t i) {
     return facts.named_article[i] >= 500 && facts.named_article[i] >= 0.2f * body_text;
   };
-  // in_table[i]: inside <pre>/<code> or a table, where class names describe syntax highlighting or layout, not
-  // page chrome (Readability spares these too).
-  std::vector<uint8_t> in_table(n, 0);
+  // in_code_or_table[i]: inside <pre>/<code> or a table, where class names describe syntax highlighting or
+  // layout, not page chrome (Readability spares these too).
+  std::vector<uint8_t> in_code_or_table(n, 0);
   // in_article[i]: inside <article>, <main> or <section>. A <header> there holds the article's title, byline and date
   // (not in any benchmark's truth) unless it holds prose: some sites put image-text blocks in <header>s
   // (trafilatura set: munich2022.com).
@@ -371,7 +367,7 @@ std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel le
       in_body_markup[i] = in_body_markup[node.parent] | IsArticleBodyMarkup(dom, node.parent);
       const Tag pt = dom.node(node.parent).tag;
       in_article[i] = in_article[node.parent] | (pt == Tag::kArticle) | (pt == Tag::kMain) | (pt == Tag::kSection);
-      in_table[i] = in_table[node.parent] | (dom.node(node.parent).tag == Tag::kTable) |
+      in_code_or_table[i] = in_code_or_table[node.parent] | (dom.node(node.parent).tag == Tag::kTable) |
                     (dom.node(node.parent).tag == Tag::kPre) | (dom.node(node.parent).tag == Tag::kCode);
     }
     const Tag tag = node.tag;
@@ -392,12 +388,14 @@ std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel le
       // Some sites (ASP.NET) wrap the whole page in one <form>; only small forms are widgets.
       remove = !holds_article(i) && level != PruneLevel::kMinimal;
     } else if (level != PruneLevel::kMinimal) {
-      if ((IsChromeTag(tag) || e.chrome_role) && !holds_article(i) && !(tag == Tag::kHeader && in_article[i] && facts.longest_p[i] >= kProseParagraph)) {
+      const bool header_with_prose =
+          tag == Tag::kHeader && in_article[i] && facts.longest_p[i] >= kProseParagraph;
+      if ((IsChromeTag(tag) || e.chrome_role) && !holds_article(i) && !header_with_prose) {
         remove = true;
         article_header[i] = tag == Tag::kHeader && in_article[i];
       } else if (e.boilerplate && !holds_article(i) && !wraps_named_article(i)) {
         remove = true;
-      } else if (e.unlikely && !in_table[i] && tag != Tag::kA && tag != Tag::kArticle && tag != Tag::kMain &&
+      } else if (e.unlikely && !in_code_or_table[i] && tag != Tag::kA && tag != Tag::kArticle && tag != Tag::kMain &&
                  (in_body_markup[i] || (level == PruneLevel::kStrict && !wraps_named_article(i)))) {
         // Inside the marked article body, in the keep-unlikely pass too: that pass looks for an article that
         // strict pruning lost, and a widget embedded in the body is not one. In the strict pass an element named

@@ -160,11 +160,4 @@ uint8_t Rules::ClassifyLine(std::string_view line, std::string_view language) co
   return kinds;
 }
 
-std::vector<std::string> Rules::LineLanguages() const {
-  std::vector<std::string> out;
-  for (const auto& [lang, unused] : line_rules_)
-    if (!lang.empty()) out.push_back(lang);
-  return out;
-}
-
 }  // namespace cleaner

@@ -65,8 +65,6 @@ class Rules {
   bool IsNoiseLine(std::string_view line, std::string_view language) const {
     return ClassifyLine(line, language) != 0;
   }
-  // The languages that have rule files of their own.
-  std::vector<std::string> LineLanguages() const;
 
  private:
   Rules() = default;

@@ -189,14 +189,14 @@ Scores ScoreCandidates(const Dom& dom, const PageFacts& facts, const std::vector
     const bool paragraph_tag = t == Tag::kP || t == Tag::kPre || t == Tag::kTd || IsHeading(t);
     const bool leaf_container = !has_block_child && (t == Tag::kDiv || t == Tag::kSection ||
                                                      t == Tag::kArticle || t == Tag::kBlockquote ||
-                                                     t == Tag::kMain || t == Tag::kLi || t == Tag::kDd ||
-                                                     t == Tag::kFont || t == Tag::kCenter || t == Tag::kSpan);
+                                                     t == Tag::kMain || t == Tag::kDd || t == Tag::kFont ||
+                                                     t == Tag::kCenter);
     // A layout cell (a <td> with blocks in it) is a container: its paragraphs score themselves, and the text
     // beside them below.
     const bool layout_cell = t == Tag::kTd && has_block_child;
-    if (paragraph_tag && !(IsHeading(t) && t == Tag::kH1) && !layout_cell) {
+    if (paragraph_tag && t != Tag::kH1 && !layout_cell) {
       credit(node.parent, agg.sums[i].text, agg.sums[i].commas);
-    } else if (leaf_container && t != Tag::kSpan && t != Tag::kLi) {
+    } else if (leaf_container) {
       // A <div> with only inline content is a paragraph (Readability turns it into a <p>).
       credit(node.parent, agg.sums[i].text, agg.sums[i].commas);
     } else if (has_block_child && t != Tag::kUl && t != Tag::kOl && t != Tag::kTable && t != Tag::kTr) {

@@ -125,7 +125,7 @@ bool IsLinkLine(const Line& line) {
 }
 
 bool IsHeadlineLike(const Line& line) {
-  if (!line.text.empty() && line.link_chars >= 0.5f * static_cast<float>(line.text.size())) return true;
+  if (IsLinkLine(line)) return true;
   return CountCodePoints(line.text) <= kMaxHeadline && !EndsWithSentencePunctuation(line.text);
 }
 

@@ -323,7 +323,7 @@ std::string RenderJson(const Document& doc, const std::string& input, bool lines
   j["stats"] = {{"input_bytes", doc.stats.input_bytes},
                 {"parsed_bytes", doc.stats.parsed_bytes},
                 {"nodes", doc.stats.nodes},
-                {"pruned_nodes", doc.stats.pruned_nodes},
+                {"pruned_subtrees", doc.stats.pruned_subtrees},
                 {"candidates", doc.stats.candidates},
                 {"pass", doc.stats.pass},
                 {"lines_before_filter", doc.stats.lines_before_filter},
@@ -464,15 +464,15 @@ std::string RenderHtml(const Document& doc) {
     }
     out += "</p>\n";
   }
-  const char* open = nullptr;  // the list, table or preformatted element that is open
+  std::string_view open;  // the list, table or preformatted element that is open, if any
   for (const Block& b : doc.blocks) {
-    const char* need = b.kind == Block::Kind::kListItem       ? "ul"
-                       : b.kind == Block::Kind::kTableRow     ? "table"
-                       : b.kind == Block::Kind::kPreformatted ? "pre"
-                                                              : nullptr;
-    if (open != need) {
-      if (open != nullptr) out += std::string("</") + open + ">\n";
-      if (need != nullptr) out += std::string("<") + need + ">\n";
+    const std::string_view need = b.kind == Block::Kind::kListItem       ? "ul"
+                                  : b.kind == Block::Kind::kTableRow     ? "table"
+                                  : b.kind == Block::Kind::kPreformatted ? "pre"
+                                                                         : "";
+    if (open != need) {  // compared by value: equal literals need not share an address
+      if (!open.empty()) out += "</" + std::string(open) + ">\n";
+      if (!need.empty()) out += "<" + std::string(need) + ">\n";
       open = need;
     }
     switch (b.kind) {
@@ -500,7 +500,7 @@ std::string RenderHtml(const Document& doc) {
       default: out += "<p>" + HtmlLine(b) + "</p>\n"; break;
     }
   }
-  if (open != nullptr) out += std::string("</") + open + ">\n";
+  if (!open.empty()) out += "</" + std::string(open) + ">\n";
   out += "</article>\n";
   if (!doc.comments.empty()) {
     out += "<section class=\"comments\">\n<h2>Comments</h2>\n";

@@ -14,7 +14,7 @@ struct Stats {
   std::size_t input_bytes = 0;       // bytes given to Extract
   std::size_t parsed_bytes = 0;      // bytes given to the HTML parser after the pre-scan
   std::size_t nodes = 0;             // elements and text nodes in the parsed tree
-  std::size_t pruned_nodes = 0;      // subtrees removed by the prune stage
+  std::size_t pruned_subtrees = 0;   // subtrees removed by the prune stage (their roots, counted once)
   std::size_t candidates = 0;        // elements that received a content score
   std::size_t pass = 0;              // the pass whose text was kept: 1 = strict pruning, 2-5 = the fallbacks
                                      // (Focus::kRecall starts at 2)

@@ -1062,7 +1062,7 @@ struct Snapshot {
   bool ok = false;
   StatusCode code = StatusCode::kOk;
   std::string text, title, language, url, empty_reason;
-  std::size_t input_bytes = 0, parsed_bytes = 0, nodes = 0, pruned_nodes = 0, candidates = 0, pass = 0;
+  std::size_t input_bytes = 0, parsed_bytes = 0, nodes = 0, pruned_subtrees = 0, candidates = 0, pass = 0;
   std::size_t lines_before_filter = 0, lines_after_filter = 0;
   bool depth_capped = false, invalid_utf8 = false;
 
@@ -1075,7 +1075,7 @@ struct Snapshot {
     s.text = d.text, s.title = d.title, s.language = d.language, s.url = d.url;
     const Stats& st = d.stats;
     s.empty_reason = st.empty_reason, s.input_bytes = st.input_bytes, s.parsed_bytes = st.parsed_bytes;
-    s.nodes = st.nodes, s.pruned_nodes = st.pruned_nodes, s.candidates = st.candidates, s.pass = st.pass;
+    s.nodes = st.nodes, s.pruned_subtrees = st.pruned_subtrees, s.candidates = st.candidates, s.pass = st.pass;
     s.lines_before_filter = st.lines_before_filter, s.lines_after_filter = st.lines_after_filter;
     s.depth_capped = st.depth_capped, s.invalid_utf8 = st.invalid_utf8;
     return s;
@@ -1090,7 +1090,7 @@ struct Snapshot {
     if (url != o.url) return "url";
     if (empty_reason != o.empty_reason) return "empty_reason";
     if (input_bytes != o.input_bytes || parsed_bytes != o.parsed_bytes) return "stats bytes";
-    if (nodes != o.nodes || pruned_nodes != o.pruned_nodes || candidates != o.candidates)
+    if (nodes != o.nodes || pruned_subtrees != o.pruned_subtrees || candidates != o.candidates)
       return "stats nodes";
     if (pass != o.pass) return "stats pass";
     if (lines_before_filter != o.lines_before_filter || lines_after_filter != o.lines_after_filter) {
