@@ -107,9 +107,10 @@ bool IsHeading(Tag t);
 // Elements that start a new line of output (block-level in the HTML rendering sense).
 bool IsBlock(Tag t);
 
-// True if <table> element `table` holds data rather than layout (Readability's rule): it has a caption, header
-// cells or header/footer row groups, or is large (10 rows, 5 columns or more than 10 cells), and holds no nested
-// table. Nodes marked in `removed` are not counted. `marked`, if given, is set when the markup says so (caption,
+// True if <table> element `table` holds data rather than layout (Readability's rule). In document order, a caption,
+// header cell or header/footer row group makes it data and a nested table makes it layout, whichever comes first;
+// with neither, it is data when large (10 rows, 5 columns or more than 10 cells). Nodes marked in `removed` are
+// not counted. `marked`, if given, is set when the markup says so (caption,
 // header cells or row groups) rather than the size.
 bool IsDataTable(const Dom& dom, uint32_t table, const std::vector<uint8_t>& removed, bool* marked = nullptr);
 

@@ -472,8 +472,10 @@ std::string FormatYmd(const Ymd& date) {
   return buf;
 }
 
-// Month names, lower case, in the languages the line rules cover plus Italian, Portuguese and Dutch. Hindi
-// writes फ़रवरी with a precomposed nukta letter or with a combining nukta; both are listed.
+// Month names, lower case: English, German, French, Spanish, Italian, Portuguese, Dutch and Hindi. Chinese,
+// Japanese and Korean dates are numbers (2024年4月24日), which the numeric patterns read; Russian names (in the
+// genitive: "января") are not listed yet. Hindi writes फ़रवरी with a precomposed nukta letter or with a
+// combining nukta; both are listed.
 struct MonthName {
   std::string_view name;
   int month;

@@ -19,7 +19,8 @@ U_NAMESPACE_END
 namespace cleaner {
 
 // Appends `s` to `out` with runs of Unicode white space (including U+00A0 and other spaces) collapsed to one
-// ASCII space; `*pending_space` carries a space across calls so that inline runs join with correct spacing.
+// ASCII space, and zero-width spaces (U+200B) and byte order marks (U+FEFF) dropped; `*pending_space` carries
+// a space across calls so that inline runs join with correct spacing.
 void AppendCollapsed(std::string_view s, std::string* out, bool* pending_space);
 
 // Trims ASCII white space and U+00A0 at both ends (AppendCollapsed has already turned other spaces into ASCII).
