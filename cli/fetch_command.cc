@@ -292,7 +292,12 @@ int RunFetchAndClean(const CleanArgs& args) {
     }
   }
 
-  const Extractor extractor(ExtractorOptions(args));
+  // --max-bytes bounds what is fetched (FetchOptions::max_body_bytes below), as it bounds what is read from a file.
+  // The extractor is given the decoded text, which a legacy charset can make up to three times longer: its own
+  // limit is only the library's ceiling.
+  Options extractor_options = ExtractorOptions(args);
+  extractor_options.max_input_bytes = kMaxInputBytesCeiling;
+  const Extractor extractor(extractor_options);
 
   FetchOptions fetch_options;
   fetch_options.timeout_s = args.timeout;  // above 0: SecondsUpTo checked it
