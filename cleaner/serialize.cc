@@ -460,7 +460,7 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
       const Node& node = dom.node(f.node);
       if (f.exit) {
         if (node.tag == Tag::kPre) open_pre.pop_back();
-        if (node.tag == Tag::kA) open_link.pop_back();
+        if (!open_link.empty() && open_link.back() == f.node) open_link.pop_back();
         if (node.tag == Tag::kThead) open_thead.pop_back();
         if (!open_span.empty() && open_span.back() == f.node) {
           open_span.pop_back();
@@ -514,7 +514,9 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
       }
       if (t == Tag::kThead) open_thead.push_back(f.node);
       if (t == Tag::kA) {
-        open_link.push_back(f.node);
+        // Link text is what an <a href> holds, as the selection's link densities count it: a named anchor
+        // (<a name>, often left unclosed around a whole section) is no link.
+        if (dom.has_attr(f.node, "href")) open_link.push_back(f.node);
         if (options.links) {
           std::string target = LinkTarget(dom, f.node, options.base_url);
           if (!target.empty() && w.OpenInline(Span::Kind::kLink, std::move(target))) open_span.push_back(f.node);

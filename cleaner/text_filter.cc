@@ -38,6 +38,19 @@ constexpr size_t kMinDuplicate = 40;
 constexpr size_t kMinRepeatedLines = 2;
 constexpr size_t kMinRepeatedBytes = 300;
 
+// Other stories' headlines left at the end of the article without a label (an unnamed <ul> of links after the last
+// paragraph, a row of "more" links): at least this many lines in a row that are links alone...
+constexpr size_t kMinTrailingLinkLines = 3;
+// ...(this share of each line's bytes is link text)...
+constexpr float kAllLinksShare = 0.9f;
+// ...with at most this many bytes of text outside links after them (a sign-off, "Tags:")...
+constexpr size_t kMaxTextAfterTrailingLinks = 100;
+// ...right after a paragraph of prose: a line that ends like a sentence (not with ':') and is at least this long
+// (bytes). A heading, a label or a short line before the links names them ("Related posts", "More games news:"),
+// and the dragnet and readability truths keep such named lists; the l3s-gn1, cleaneval and scrapinghub truths never
+// keep the unnamed ones.
+constexpr size_t kMinProseBeforeTrailingLinks = 80;
+
 // Key for comparing a heading with the title: letters, marks and digits only, lower-cased, so that punctuation
 // and permalink signs ("Title¶", "Title #") do not hide a repeat.
 std::string Key(std::string_view s) {
@@ -124,6 +137,43 @@ bool IsLinkLine(const Line& line) {
   return !line.text.empty() && line.link_chars >= kLinkLineShare * static_cast<float>(line.text.size());
 }
 
+bool IsAllLinks(const Line& line) {
+  return !line.text.empty() && line.link_chars >= kAllLinksShare * static_cast<float>(line.text.size());
+}
+
+size_t TextOutsideLinks(const Line& line) {
+  const float rest = static_cast<float>(line.text.size()) - line.link_chars;
+  return rest > 0 ? static_cast<size_t>(rest) : 0;
+}
+
+// Drops runs of link lines at the end of the text (before `end`) that follow a paragraph of prose: see
+// kMinTrailingLinkLines.
+void DropTrailingLinks(const std::vector<Line>& lines, size_t end, std::vector<uint8_t>* drop) {
+  std::vector<size_t> kept;
+  for (size_t i = 0; i < end; ++i)
+    if (!(*drop)[i]) kept.push_back(i);
+  size_t after = 0;
+  for (size_t k = kept.size(); k-- > 0;) {
+    if (!IsAllLinks(lines[kept[k]])) {
+      after += TextOutsideLinks(lines[kept[k]]);
+      if (after > kMaxTextAfterTrailingLinks) return;
+      continue;
+    }
+    size_t first = k;
+    while (first > 0 && IsAllLinks(lines[kept[first - 1]])) --first;
+    if (k + 1 - first >= kMinTrailingLinkLines && first > 0) {
+      const Line& prev = lines[kept[first - 1]];
+      if (!IsHeading(prev.block) && prev.text.size() >= kMinProseBeforeTrailingLinks && prev.text.back() != ':' &&
+          EndsWithSentencePunctuation(prev.text)) {
+        for (size_t j = first; j <= k; ++j) (*drop)[kept[j]] = 1;
+      }
+    }
+    for (size_t j = first; j <= k; ++j) after += TextOutsideLinks(lines[kept[j]]);
+    if (after > kMaxTextAfterTrailingLinks) return;
+    k = first;
+  }
+}
+
 bool IsHeadlineLike(const Line& line) {
   if (IsLinkLine(line)) return true;
   return CountCodePoints(line.text) <= kMaxHeadline && !EndsWithSentencePunctuation(line.text);
@@ -177,6 +227,7 @@ std::vector<uint8_t> KeepFlags(const Rules& rules, std::string_view language, st
       }
     }
   }
+  if (options.cut_tail) DropTrailingLinks(lines, end, &drop);
   // Edge rules again at the new edges: a sign-off above a removed tail ("(एजेंसी)" then "Related Post") is at the
   // end once the tail is gone.
   size_t last = end;

@@ -15,6 +15,8 @@
 //   - a `tail` rule drops the line and everything after it, when at least 70% of the text comes before it
 //     (Rules::kTailStart);
 //   - a `meta` rule (datelines, bylines) acts as `edge` when FilterOptions::drop_meta_lines says so.
+// Without any rule, a run of three or more lines that are links alone goes when it ends the text right after a
+// paragraph of prose: other stories' headlines that no label names (with FilterOptions::cut_tail).
 
 #ifndef CLEANER_TEXT_FILTER_H_
 #define CLEANER_TEXT_FILTER_H_
@@ -38,7 +40,7 @@ struct FilterOptions {
   bool drop_meta_lines = false;
   // Drop every line that is mostly link text (the precision focus): lists of other pages left inside the article.
   bool drop_link_lines = false;
-  // Let a `tail` rule end the text (all but the recall focus).
+  // Let a `tail` rule end the text, and drop unnamed links that end it (all but the recall focus).
   bool cut_tail = true;
 };
 

@@ -363,6 +363,26 @@ TEST(SelectTest, LinkHeavyBlockInsideTheArticleIsCleanedOut) {
   EXPECT_EQ(s.sel.removed[s.ById("art")], 0);
 }
 
+TEST(SelectTest, AParagraphInABoxOfItsOwnIsNoWidget) {
+  // One <div> per paragraph: a sentence whose source is a link (0.27 of links, more than the 0.2 that the widget test
+  // allows a block) stays, through any number of single-child wrappers. A box that is mostly a link, a box with a
+  // negative name, and a box of two paragraphs are judged as blocks.
+  const std::string html = "<body><div id=art>" + Para(300) + "<div id=box><div id=inner><p>" + Letters(72) + " " +
+                           "<a href=/src>" + Letters(27) + "</a>.</p></div></div>" + Para(300) +
+                           "<div id=linky><p><a href=/x>" + Letters(60) + "</a> " + Letters(30) + "</p></div>" +
+                           "<div id=side class=sidebar><p>" + Letters(72) + " <a href=/src>" + Letters(27) +
+                           "</a>.</p></div>" + "<div id=two><p>" + Letters(72) + " <a href=/src>" + Letters(27) +
+                           "</a>.</p><p>" + Letters(72) + " <a href=/src>" + Letters(27) + "</a>.</p></div>" +
+                           Para(300) + "</div></body>";
+  Selected s = SelectOn(html);
+  ASSERT_EQ(s.sel.top, s.ById("art"));
+  EXPECT_EQ(s.sel.removed[s.ById("box")], 0);
+  EXPECT_EQ(s.sel.removed[s.ById("inner")], 0);
+  EXPECT_EQ(s.sel.removed[s.ById("linky")], 1);
+  EXPECT_EQ(s.sel.removed[s.ById("side")], 1);
+  EXPECT_EQ(s.sel.removed[s.ById("two")], 1);
+}
+
 TEST(SelectTest, AHeadlineListLaidOutAsATableIsCleanedOut) {
   // Twelve rows make a data table by Readability's count, but one whose text is all links is other stories'
   // headlines; twelve rows of plain text (or with 15% links, under the limit of 20%) are data and stay, and so is a table

@@ -259,6 +259,16 @@ TEST(SerializeTest, LinkCharactersAreCounted) {
   EXPECT_FLOAT_EQ(lines[1].link_chars, 8);
 }
 
+TEST(SerializeTest, ANamedAnchorIsNoLink) {
+  // Old pages open each section with <a name=...> and never close it: its text is the section's, not a link's, as
+  // the link densities of the selection count it (only <a href>). A link inside it still counts.
+  Dom dom = Parse("<body><a name=s1><h2>Section</h2><p><a href=/x>a link</a></p></body>");
+  std::vector<Line> lines = Lines(dom);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_FLOAT_EQ(lines[0].link_chars, 0);
+  EXPECT_FLOAT_EQ(lines[1].link_chars, 6);
+}
+
 
 // --- Inline markup, tables and images (Options::include_formatting, include_links, include_tables,
 // include_images).

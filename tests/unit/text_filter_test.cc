@@ -233,6 +233,57 @@ TEST(TextFilterTest, AHeadingNamedByATableOfContentsStays) {
   EXPECT_EQ(lines.size(), 2u);
 }
 
+// Lines that are links alone (Line::link_chars covers all of them).
+std::vector<Line> WithLinks(const Strings& texts, std::initializer_list<size_t> links) {
+  std::vector<Line> lines = ToLines(texts);
+  for (size_t i : links) lines[i].link_chars = static_cast<float>(lines[i].text.size());
+  return lines;
+}
+
+Strings Texts(const std::vector<Line>& lines) {
+  Strings out;
+  for (const Line& l : lines) out.push_back(l.text);
+  return out;
+}
+
+// A paragraph: prose longer than a label.
+const std::string kParagraph = kLong1 + " " + kLong2;
+
+TEST(TextFilterTest, UnnamedLinksAfterTheLastParagraphGo) {
+  // Three headlines of other stories after the last paragraph, with no label: they go, and a short sign-off after
+  // them does not hide them.
+  std::vector<Line> lines =
+      WithLinks({kLong1, kParagraph, "Sri Lanka ends truce", "Rebel chief killed", "Floods wreak havoc", "Tags: news"},
+                {2, 3, 4});
+  FilterLines(TheRules(), "en", "", FilterOptions(), &lines);
+  EXPECT_EQ(Texts(lines), (Strings{kLong1, kParagraph, "Tags: news"}));
+  // Two links are not yet a list of headlines.
+  lines = WithLinks({kLong1, kParagraph, "Sri Lanka ends truce", "Rebel chief killed"}, {2, 3});
+  FilterLines(TheRules(), "en", "", FilterOptions(), &lines);
+  EXPECT_EQ(lines.size(), 4u);
+}
+
+TEST(TextFilterTest, NamedOrFollowedLinksStay) {
+  const Strings links = {"Sri Lanka ends truce", "Rebel chief killed", "Floods wreak havoc"};
+  auto filter = [&](const Strings& before, const Strings& after, Tag last_block = Tag::kP) {
+    Strings texts = before;
+    texts.insert(texts.end(), links.begin(), links.end());
+    texts.insert(texts.end(), after.begin(), after.end());
+    std::vector<Line> lines = WithLinks(texts, {before.size(), before.size() + 1, before.size() + 2});
+    lines[before.size() - 1].block = last_block;
+    FilterLines(TheRules(), "en", "", FilterOptions(), &lines);
+    return lines.size();
+  };
+  EXPECT_EQ(filter({kLong1, kParagraph}, {}), 2u);  // as above
+  // A label names the list ("Popular projects:", a heading, a short line): the dragnet truths keep such lists.
+  EXPECT_EQ(filter({kLong1, "Popular projects:"}, {}), 5u);
+  EXPECT_EQ(filter({kLong1, "Community picks (tested by you!)"}, {}), 5u);
+  EXPECT_EQ(filter({kLong1, kParagraph}, {}, Tag::kH2), 5u);
+  EXPECT_EQ(filter({kLong1, kParagraph + " Read more:"}, {}), 5u);
+  // Prose after the links: they stand inside the article (a list of sources, of sections).
+  EXPECT_EQ(filter({kLong1, kParagraph}, {kLong3, kLong4}), 7u);
+}
+
 TEST(TextFilterTest, ShortDuplicateLinesStay) {
   // Under 40 bytes a repeat is ordinary ("Yes.", a refrain).
   EXPECT_EQ(Filter({"Yes.", kLong1, "Yes."}), (Strings{"Yes.", kLong1, "Yes."}));
