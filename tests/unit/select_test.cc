@@ -383,6 +383,18 @@ TEST(SelectTest, AParagraphInABoxOfItsOwnIsNoWidget) {
   EXPECT_EQ(s.sel.removed[s.ById("two")], 1);
 }
 
+TEST(SelectTest, AShortBoxedLineIsStillAWidget) {
+  // The boxed paragraph must be prose: a box of a short linked line ("Read more: here", "Sign up for our daily
+  // newsletter today") is judged as a block, and goes.
+  const std::string html = "<body><div id=art>" + Para(300) + "<div id=more><p>Read more: <a href=/r>here</a></p></div>" +
+                           Para(300) + "<div id=signup><p>Sign up for our daily newsletter <a href=/nl>today</a></p>"
+                           "</div>" + Para(300) + "</div></body>";
+  Selected s = SelectOn(html);
+  ASSERT_EQ(s.sel.top, s.ById("art"));
+  EXPECT_EQ(s.sel.removed[s.ById("more")], 1);
+  EXPECT_EQ(s.sel.removed[s.ById("signup")], 1);
+}
+
 TEST(SelectTest, AHeadlineListLaidOutAsATableIsCleanedOut) {
   // Twelve rows make a data table by Readability's count, but one whose text is all links is other stories'
   // headlines; twelve rows of plain text (or with 15% links, under the limit of 20%) are data and stay, and so is a table
