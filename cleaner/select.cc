@@ -319,17 +319,21 @@ bool WrapsOneParagraph(const Dom& dom, const std::vector<uint8_t>& removed, uint
 // A listing (a forum's threads, events, search results) after a short introduction: a page without an article
 // of its own scores its header (the title and a line or two about the list) above the list, whose every item is
 // mostly a link and so scores near zero and looks like a widget. Such a page's best candidate has less text than
-// this (effective characters)... Measured: the sets hold no listing sibling after a best candidate of 150 to 1400
-// characters; a candidate of 1494 (readability msn) was an article followed by sponsored links.
-constexpr float kMaxListingIntro = 500;
+// this (effective characters): a heading and a line about the list (wcxb 5097: 41, wcxb 5285: 147, cleaneval
+// final-618: 138), not a news brief, whose "more stories" teasers after it are no listing of its own. Measured: the
+// sets hold no listing sibling after a best candidate of 150 to 1400 characters; a candidate of 1494 (readability
+// msn) was an article followed by sponsored links.
+constexpr float kMaxListingIntro = 200;
 // ...and a sibling after it is the list when it holds a group of at least this many elements (children of one
 // element, of the same tag and first class name)...
 constexpr int kMinListingItems = 4;
 // ...each holding link text and other text beside it (a title and its date, place or reply count; a menu's items
 // are links alone), at least this share of them...
 constexpr float kMinListingItemsWithText = 0.75f;
-// ...that make at least half of the sibling's text and more than the introduction's.
+// ...that make at least half of the sibling's text and more than the introduction's...
 constexpr float kMinListingShare = 0.5f;
+// ...while the sibling holds at least this many times the introduction's text (the three listings: 3.2 to 51).
+constexpr float kMinListingOverIntro = 2;
 
 // The first class name of element `i` (empty if none).
 std::string_view FirstClass(const Dom& dom, uint32_t i) {
@@ -656,7 +660,8 @@ Selection Select(const Dom& dom, const PageFacts& facts, std::vector<uint8_t> re
       const float split = class_weights ? static_cast<float>(lost) * (1.0f - agg.LinkDensity(s)) : 0.0f;
       if (scores.is_candidate[s] && scores.score[s] + split + bonus >= threshold) {
         append = true;
-      } else if (intro > 0 && s > best && IsListing(dom, agg, removed, s, intro)) {
+      } else if (intro > 0 && s > best && agg.sums[s].text >= kMinListingOverIntro * intro &&
+                 IsListing(dom, agg, removed, s, intro)) {
         // The list after its introduction, kept whole: its items would each look like a widget (see IsListing).
         append = true;
         listings.push_back(s);

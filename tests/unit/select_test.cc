@@ -221,6 +221,19 @@ TEST(SelectTest, AListingAfterAShortIntroductionIsMergedWhole) {
   EXPECT_EQ(before.sel.roots, before.Ids({"intro"}));
 }
 
+TEST(SelectTest, ANewsBriefsTeasersAreNoListing) {
+  // A short news story (a title and two paragraphs: 250 characters) followed by other stories' teasers is an
+  // article, not a listing's introduction: the teasers stay out.
+  const std::string brief = "<div id=intro><h1>" + Letters(20) + "</h1>" + Para(120) + Para(110) + "</div>";
+  Selected s = SelectOn("<body><div id=w>" + brief + "<div id=list>" + Items(6) + "</div></div></body>");
+  EXPECT_EQ(s.sel.roots, s.Ids({"intro"}));
+  // After a true introduction, a list hardly longer than it (200 against 120 characters) is not what the page is
+  // about.
+  const std::string intro = "<div id=intro><h1>" + Letters(20) + "</h1>" + Para(100) + "</div>";
+  Selected short_list = SelectOn("<body><div id=w>" + intro + "<div id=list>" + Items(4) + "</div></div></body>");
+  EXPECT_EQ(short_list.sel.roots, short_list.Ids({"intro"}));
+}
+
 TEST(SelectTest, StrongCandidatesSharingAnAncestorSelectTheAncestor) {
   // Four equal parts (5 + 1 + 2 + 3 = 11 each) under a container whose negative name sinks its own score
   // (5 - 25 + 4 x 3): the three runners-up are within 75% of the best, so their common ancestor is the
