@@ -50,6 +50,9 @@ constexpr size_t kMaxTextAfterTrailingLinks = 100;
 // and the dragnet and readability truths keep such named lists; the l3s-gn1, cleaneval and scrapinghub truths never
 // keep the unnamed ones.
 constexpr size_t kMinProseBeforeTrailingLinks = 80;
+// ...and only when the text before them is this many times longer than the run: a post that is mostly its links
+// (a weekly roundup: two paragraphs, then eight links) keeps them.
+constexpr size_t kTrailingLinksShareOfText = 2;
 
 // Key for comparing a heading with the title: letters, marks and digits only, lower-cased, so that punctuation
 // and permalink signs ("Title¶", "Title #") do not hide a repeat.
@@ -163,8 +166,11 @@ void DropTrailingLinks(const std::vector<Line>& lines, size_t end, std::vector<u
     while (first > 0 && IsAllLinks(lines[kept[first - 1]])) --first;
     if (k + 1 - first >= kMinTrailingLinkLines && first > 0) {
       const Line& prev = lines[kept[first - 1]];
+      size_t run_bytes = 0, text_before = 0;
+      for (size_t j = first; j <= k; ++j) run_bytes += lines[kept[j]].text.size();
+      for (size_t j = 0; j < first; ++j) text_before += lines[kept[j]].text.size();
       if (!IsHeading(prev.block) && prev.text.size() >= kMinProseBeforeTrailingLinks && prev.text.back() != ':' &&
-          EndsWithSentencePunctuation(prev.text)) {
+          EndsWithSentencePunctuation(prev.text) && run_bytes * kTrailingLinksShareOfText <= text_before) {
         for (size_t j = first; j <= k; ++j) (*drop)[kept[j]] = 1;
       }
     }

@@ -284,6 +284,16 @@ TEST(TextFilterTest, NamedOrFollowedLinksStay) {
   EXPECT_EQ(filter({kLong1, kParagraph}, {kLong3, kLong4}), 7u);
 }
 
+TEST(TextFilterTest, LinksThatArePostsContentStay) {
+  // A roundup post: two short paragraphs, then the eight links it is about (more bytes than the text before them,
+  // which must hold twice the run for it to go). They stay.
+  Strings texts = {kLong1, kParagraph};
+  for (int i = 0; i < 8; ++i) texts.push_back("An interesting article about cities number " + std::to_string(i));
+  std::vector<Line> lines = WithLinks(texts, {2, 3, 4, 5, 6, 7, 8, 9});
+  FilterLines(TheRules(), "en", "", FilterOptions(), &lines);
+  EXPECT_EQ(lines.size(), texts.size());
+}
+
 TEST(TextFilterTest, ShortDuplicateLinesStay) {
   // Under 40 bytes a repeat is ordinary ("Yes.", a refrain).
   EXPECT_EQ(Filter({"Yes.", kLong1, "Yes."}), (Strings{"Yes.", kLong1, "Yes."}));
