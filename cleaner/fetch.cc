@@ -15,6 +15,8 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <new>
+#include <optional>
 #include <queue>
 #include <random>
 #include <set>
@@ -271,6 +273,18 @@ struct HostState {
   size_t ready_key = 0;
 };
 
+// The Status for an exception caught inside a batch (call from a catch block). Both messages fit std::string's
+// short-string buffer, so building the Status allocates nothing, which matters when memory has run out.
+Status CaughtStatus() {
+  try {
+    throw;
+  } catch (const std::bad_alloc&) {
+    return Status(StatusCode::kInternal, "out of memory");
+  } catch (...) {
+    return Status(StatusCode::kInternal, "internal error");
+  }
+}
+
 class Batch {
  public:
   using OnDone = std::function<void(size_t, Result<FetchResponse>)>;
@@ -332,7 +346,7 @@ class Batch {
       bool held_back = false;
       while (active_.size() < jobs_ && !ready_.empty()) {
         HostState* h = ready_.begin()->second;
-        if (!items_[h->waiting.front()].started && admit_ && !admit_(h->waiting.front())) {
+        if (!items_[h->waiting.front()].started && admit_ && !CallerAdmits(h->waiting.front())) {
           held_back = true;
           break;
         }
@@ -350,7 +364,15 @@ class Batch {
         Attempt* a = nullptr;
         curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &a);
         CURLcode rc = msg->data.result;
-        Complete(a, rc);  // invalidates msg
+        const size_t index = a->index;
+        try {
+          Complete(a, rc);  // invalidates msg
+        } catch (...) {
+          // Running out of memory while finishing one attempt (decoding a large body, say) fails that URL alone;
+          // what the caller's on_done throws is the caller's.
+          if (caller_threw_) throw;
+          if (!done_[index]) Finish(index, CaughtStatus());
+        }
       }
       if (finished_ >= urls_.size()) break;
       // A slot freed up: start the next at once (unless the caller holds new URLs back).
@@ -368,6 +390,9 @@ class Batch {
       curl_multi_poll(multi_.get(), nullptr, 0, static_cast<int>(wait), nullptr);
     }
   }
+
+  bool done(size_t index) const { return done_[index]; }
+  bool caller_threw() const { return caller_threw_; }
 
   ~Batch() {
     // Handles must leave the multi handle before it is cleaned up (an exception from on_done ends up here).
@@ -591,7 +616,21 @@ class Batch {
   void Finish(size_t index, Result<FetchResponse> result) {
     done_[index] = true;
     ++finished_;
-    on_done_(index, std::move(result));
+    try {
+      on_done_(index, std::move(result));
+    } catch (...) {
+      caller_threw_ = true;
+      throw;
+    }
+  }
+
+  bool CallerAdmits(size_t index) {
+    try {
+      return admit_(index);
+    } catch (...) {
+      caller_threw_ = true;
+      throw;
+    }
   }
 
   void FailAll(const std::string& message) {
@@ -629,6 +668,7 @@ class Batch {
   using Timed = std::pair<Clock::time_point, size_t>;
   std::priority_queue<Timed, std::vector<Timed>, std::greater<Timed>> retries_;
   std::vector<bool> done_;  // reported to on_done
+  bool caller_threw_ = false;  // the exception on its way out is on_done's or admit's, not the batch's
   size_t finished_ = 0;
 };
 
@@ -648,43 +688,17 @@ void Fetcher::FetchMany(const std::vector<std::string>& urls,
                         const std::atomic<bool>* cancel,
                         const std::function<bool(std::size_t)>& admit) const {
   // Exceptions from on_done and admit are the caller's and propagate (~Batch releases the handles on the way).
-  // Any other (std::bad_alloc inside the batch) fails the URLs not yet reported, as kInternal: every URL is
+  // Any other (std::bad_alloc outside a transfer's own handling) fails the URLs not yet reported: every URL is
   // still reported exactly once, and no exception of the library's own leaves the API.
-  std::vector<char> reported(urls.size(), 0);
-  bool caller_threw = false;
-  auto done = [&](size_t index, Result<FetchResponse> result) {
-    reported[index] = 1;
-    try {
-      on_done(index, std::move(result));
-    } catch (...) {
-      caller_threw = true;
-      throw;
-    }
-  };
-  std::function<bool(size_t)> guarded_admit;
-  if (admit) {
-    guarded_admit = [&](size_t index) {
-      try {
-        return admit(index);
-      } catch (...) {
-        caller_threw = true;
-        throw;
-      }
-    };
-  }
+  std::optional<Batch> batch;
   try {
-    Batch(options_, urls, done, cancel, guarded_admit).Run();
+    batch.emplace(options_, urls, on_done, cancel, admit);
+    batch->Run();
   } catch (...) {
-    if (caller_threw) throw;
-    std::string message = "internal error";
-    try {
-      throw;
-    } catch (const std::exception& e) {
-      message = message + ": " + e.what();
-    } catch (...) {
-    }
+    if (batch && batch->caller_threw()) throw;
+    const Status status = CaughtStatus();
     for (size_t i = 0; i < urls.size(); ++i) {
-      if (!reported[i]) on_done(i, Status(StatusCode::kInternal, message));
+      if (!batch || !batch->done(i)) on_done(i, status);
     }
   }
 }
