@@ -293,10 +293,9 @@ int RunFetchAndClean(const CleanArgs& args) {
   }
 
   // --max-bytes bounds what is fetched (FetchOptions::max_body_bytes below), as it bounds what is read from a file.
-  // The extractor is given the decoded text, which a legacy charset can make up to three times longer: its own
-  // limit is only the library's ceiling.
+  // The extractor is given the decoded text, which a legacy charset can make up to three times longer.
   Options extractor_options = ExtractorOptions(args);
-  extractor_options.max_input_bytes = kMaxInputBytesCeiling;
+  extractor_options.max_input_bytes = std::min<size_t>(kMaxInputBytesCeiling, 3 * args.max_bytes);
   const Extractor extractor(extractor_options);
 
   FetchOptions fetch_options;

@@ -1,6 +1,6 @@
 // Copyright 2026 The cleaner Authors. Licensed under the Apache License, Version 2.0.
 //
-// The progress line of the CLI's batches (files with --output-dir, URLs with --urls), on stderr.
+// The progress line of the CLI's batches (several files, several URLs or --urls, and `cleaner eval`), on stderr.
 
 #ifndef CLEANER_CLI_PROGRESS_H_
 #define CLEANER_CLI_PROGRESS_H_

@@ -23,11 +23,11 @@ enum class Focus {
                // "Related" or "Comments" label)
 };
 
-// How an Extractor works. Every field has a default that suits crawling arbitrary pages.
 // The largest input any Extractor takes, whatever Options::max_input_bytes says: the parsed tree addresses its text
 // with 32-bit offsets, and decoding a legacy charset can triple a page's size.
 inline constexpr std::size_t kMaxInputBytesCeiling = std::size_t{1} << 30;  // 1 GiB
 
+// How an Extractor works. Every field has a default that suits crawling arbitrary pages.
 struct Options {
   // What the input is. Default: kAuto.
   InputKind input = InputKind::kAuto;
