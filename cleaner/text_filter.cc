@@ -25,6 +25,19 @@ constexpr long kSentenceWords = 8;
 // headlines; at most kMaxBlockLines of them go.
 constexpr size_t kMaxHeadline = 200;
 constexpr size_t kMaxBlockLines = 12;
+// ...or, when the rest of the text after the label is other stories' teasers, all of it goes: at least
+// kMinTeasers items, each a link line (the headline) followed by at most kMaxTeaserLines lines without links (a
+// summary, the source and date), each at most kMaxTeaserLine bytes ("Related stories:" then twenty headlines with
+// their summaries, cleaneval final-307; "Most Popular" above five, readability citylab-1). At least half the items
+// have a summary: a label above bare headlines takes the block rule alone (cleaneval final-211, whose truth keeps
+// the headlines after the first twelve). The label is no link ("Read More" after a listing's teasers is each
+// item's continuation link, cleaneval final-419), and a label above teasers that the article goes on after keeps
+// the block rule alone: the items would have to run to the end of the text.
+constexpr size_t kMinTeasers = 3;
+constexpr size_t kMaxTeaserLines = 3;
+constexpr size_t kMaxTeaserLine = 1000;
+// ...and at most this many items: the look ahead from each label stays bounded on a page of many labels.
+constexpr size_t kMaxTeasers = 64;
 // The share of a line's bytes in links that makes it a link line (FilterOptions::drop_link_lines).
 constexpr float kLinkLineShare = 0.5f;
 // A line this long (bytes) seen twice is a duplicate block, not a repeated short label or heading.
@@ -180,6 +193,27 @@ void DropTrailingLinks(const std::vector<Line>& lines, size_t end, std::vector<u
   }
 }
 
+// Where the teasers after a label that starts at `start` end: `end` if the lines from `start` to `end` are all
+// teaser items (see kMinTeasers), else `start`. Teasers come in one shape: the last item has no more lines than
+// some item before it, so that paragraphs of the article after a mid-text list are no summary of its last item.
+size_t TeaserRunEnd(const std::vector<Line>& lines, size_t start, size_t end) {
+  size_t j = start, items = 0, with_summary = 0, most_lines = 0, last_lines = 0;
+  while (j < end) {
+    if (!IsLinkLine(lines[j]) || items == kMaxTeasers) return start;
+    size_t k = j + 1;
+    while (k < end && !IsLinkLine(lines[k])) {
+      if (k - j > kMaxTeaserLines || lines[k].text.size() > kMaxTeaserLine) return start;
+      ++k;
+    }
+    most_lines = std::max(most_lines, last_lines);
+    last_lines = k - j - 1;
+    ++items;
+    if (last_lines > 0) ++with_summary;
+    j = k;
+  }
+  return items >= kMinTeasers && with_summary * 2 >= items && last_lines <= most_lines ? end : start;
+}
+
 bool IsHeadlineLike(const Line& line) {
   if (IsLinkLine(line)) return true;
   return CountCodePoints(line.text) <= kMaxHeadline && !EndsWithSentencePunctuation(line.text);
@@ -227,6 +261,8 @@ std::vector<uint8_t> KeepFlags(const Rules& rules, std::string_view language, st
       // read like one ("Related" as the name of a section): then it stays.
       size_t j = i + 1;
       while (j < end && j - i <= kMaxBlockLines && IsHeadlineLike(lines[j])) ++j;
+      if ((kinds[i] & Rules::kBlock) && j < end && !IsLinkLine(lines[i]))
+        j = std::max(j, TeaserRunEnd(lines, i + 1, end));
       if (j > i + 1 || j == end) {
         for (size_t k = i; k < j; ++k) drop[k] = 1;
         i = j - 1;

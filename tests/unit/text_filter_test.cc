@@ -294,6 +294,59 @@ TEST(TextFilterTest, LinksThatArePostsContentStay) {
   EXPECT_EQ(lines.size(), texts.size());
 }
 
+// After a "Related stories:" label, teasers of other stories to the end of the text: each a headline link, a
+// summary sentence and a source line. The summaries end like sentences, so the block rule alone stops at them.
+Strings Teasers(int n) {
+  Strings t;
+  for (int i = 0; i < n; ++i) {
+    t.push_back("Other story headline number " + std::to_string(i));
+    t.push_back("The government said on day " + std::to_string(i) + " that it would press ahead with the plan.");
+    t.push_back("Canadian Press, January " + std::to_string(20 + i));
+  }
+  return t;
+}
+
+std::vector<Line> WithTeasers(const Strings& before, int n, const Strings& after = {}) {
+  Strings texts = before;
+  const Strings teasers = Teasers(n);
+  texts.insert(texts.end(), teasers.begin(), teasers.end());
+  texts.insert(texts.end(), after.begin(), after.end());
+  std::vector<Line> lines = ToLines(texts);
+  for (int i = 0; i < n; ++i) {
+    Line& headline = lines[before.size() + 3 * static_cast<size_t>(i)];
+    headline.link_chars = static_cast<float>(headline.text.size());
+  }
+  return lines;
+}
+
+TEST(TextFilterTest, TeasersAfterALabelGoToTheEnd) {
+  std::vector<Line> lines = WithTeasers({kLong1, kParagraph, kLong3, "Related stories:"}, 4);
+  FilterLines(TheRules(), "en", "", FilterOptions(), &lines);
+  EXPECT_EQ(Texts(lines), (Strings{kLong1, kParagraph, kLong3}));
+}
+
+TEST(TextFilterTest, TeasersTheArticleGoesOnAfterStay) {
+  // The article goes on after the list: its last paragraphs are no summary of the last teaser. Only the label
+  // and the first headline go (the block rule), as before.
+  for (const Strings& after : {Strings{kLong3}, Strings{kLong3, kLong4}}) {
+    std::vector<Line> lines = WithTeasers({kLong1, "Related stories:"}, 3, after);
+    const size_t n = lines.size();
+    FilterLines(TheRules(), "en", "", FilterOptions(), &lines);
+    EXPECT_EQ(lines.size(), n - 2);
+    EXPECT_EQ(lines.back().text, after.back());
+  }
+  // A listing whose "Read More" links follow each teaser: the label is a link, the teasers are the page.
+  std::vector<Line> lines = WithTeasers({kLong1, "Read More"}, 3);
+  lines[1].link_chars = static_cast<float>(lines[1].text.size());
+  const size_t m = lines.size();
+  FilterLines(TheRules(), "en", "", FilterOptions(), &lines);
+  EXPECT_EQ(lines.size(), m - 2);
+  // Two teasers are not yet a list; bare headlines (no summaries) take the block rule alone.
+  lines = WithTeasers({kLong1, kParagraph, "Related stories:"}, 2);
+  FilterLines(TheRules(), "en", "", FilterOptions(), &lines);
+  EXPECT_EQ(lines.back().text, "Canadian Press, January 21");
+}
+
 TEST(TextFilterTest, ShortDuplicateLinesStay) {
   // Under 40 bytes a repeat is ordinary ("Yes.", a refrain).
   EXPECT_EQ(Filter({"Yes.", kLong1, "Yes."}), (Strings{"Yes.", kLong1, "Yes."}));
