@@ -28,11 +28,11 @@ namespace cleaner {
 
 // What decided a page's charset, in the order they are consulted.
 enum class CharsetSource {
-  kBom,       // a UTF-8 or UTF-16 byte order mark (it overrides everything, as in browsers)
+  kBom,       // a UTF-8, UTF-16 or UTF-32 byte order mark (it overrides everything, as in browsers)
   kUtf8,      // the bytes are valid UTF-8 (or nearly all of them are): this overrides a declaration
   kHeader,    // the charset parameter of the Content-Type header
   kMeta,      // <meta charset> or <meta http-equiv=Content-Type> in the first 1024 bytes
-  kDetected,  // statistical detection (ICU), or UTF-16 recognised by its NUL bytes
+  kDetected,  // statistical detection (ICU), or UTF-16 or UTF-32 recognised by its NUL bytes
   kDefault,   // nothing declared or detected: windows-1252, which decodes every byte
 };
 

@@ -255,6 +255,33 @@ TEST(CharsetDecode, Utf16ByBomAndByItsNulBytes) {
   }
 }
 
+// UTF-32 is no web charset (the standard reads "FF FE 00 00" as UTF-16 and a NUL), but a file saved so comes out
+// as its text, found by its byte order mark or its NULs; before, it came out as U+FFFD between every character.
+TEST(CharsetDecode, Utf32ByBomAndByItsNulBytes) {
+  Extractor extractor;
+  for (const char* language : {"ja", "ru", "fr"}) {
+    const std::string text = Paragraph(language);
+    for (bool le : {true, false}) {
+      const std::string bytes = Encode(Page(text), le ? "UTF-32LE" : "UTF-32BE");
+      const std::string bom = le ? std::string("\xFF\xFE\0\0", 4) : std::string("\0\0\xFE\xFF", 4);
+      const char* name = le ? "utf-32le" : "utf-32be";
+      ExpectDecoded(DecodeHtml(bom + bytes), text, name, CharsetSource::kBom, std::string(name) + " with BOM");
+      ExpectDecoded(DecodeHtml(bytes), text, name, CharsetSource::kDetected, std::string(name) + " undeclared");
+      for (const std::string& file : {bom + bytes, bytes}) {
+        auto doc = extractor.Extract(file);
+        ASSERT_TRUE(doc.ok()) << name << ": " << doc.status().ToString();
+        EXPECT_EQ(doc->text, text + "\n") << name;
+      }
+    }
+  }
+  // UTF-16 is not taken for UTF-32, nor is a binary format with NULs.
+  const std::string utf16 = Encode(Page(Paragraph("fr")), "UTF-16LE");
+  EXPECT_EQ(DecodeHtml(utf16)->charset, "utf-16le");
+  std::string ico("\0\0\1\0", 4);
+  for (int i = 0; i < 64; ++i) ico += std::string("a\0\0\0", 4);
+  EXPECT_NE(DecodeHtml(ico)->charset.substr(0, 6), "utf-32");
+}
+
 TEST(CharsetDecode, Utf8IsPassedThroughUnchanged) {
   std::string page = Page(Paragraph("ru") + " " + Paragraph("ja"));
   auto r = DecodeHtml(page);
