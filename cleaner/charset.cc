@@ -768,12 +768,14 @@ Result<DecodedHtml> Decode(std::string_view bytes, std::string_view content_type
   }
   // The result holds no U+0000: the HTML parser reads it as U+FFFD or drops it, and NULs in the result would make
   // decoding it again read it as UTF-16 (fuzzing found "\xFF\xFE<\0\0\1", and a UTF-8 BOM before text with
-  // NULs).
-  if (out.utf8.find('\0') != std::string::npos) {
+  // NULs). Nor U+001B (ESC), a control that is never text: ASCII with escapes in the result would make decoding it
+  // again read it as ISO-2022-JP (fuzzing found a UTF-8 BOM before "\x1B$B", and a header saying UTF-8 for ASCII
+  // with escapes).
+  if (out.utf8.find_first_of(std::string_view("\0\x1B", 2)) != std::string::npos) {
     std::string clean;
     clean.reserve(out.utf8.size() + 64);
     for (char c : out.utf8) {
-      if (c == '\0') {
+      if (c == '\0' || c == '\x1B') {
         clean += "\xEF\xBF\xBD";
         out.replaced = true;
       } else {
