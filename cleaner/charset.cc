@@ -107,6 +107,11 @@ constexpr EncodingEntry kEncodings[] = {
     {"hz-gb-2312", "HZ", "hz-gb-2312"},
     {"utf-16be", "UTF-16BE", "unicodefffe utf-16be"},
     {"utf-16le", "UTF-16LE", "csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 utf-16le"},
+    // Not in the standard, which reads "FF FE 00 00" as UTF-16 and a NUL: found by a byte order mark or NUL
+    // bytes only (no label names them), so that a UTF-32 file comes out as its text, not as U+FFFD between
+    // every character.
+    {"utf-32le", "UTF-32LE", ""},
+    {"utf-32be", "UTF-32BE", ""},
 };
 
 constexpr char kWhitespace[] = "\t\n\f\r ";
@@ -373,6 +378,29 @@ std::optional<Encoding> Utf16ByNuls(std::string_view bytes) {
   return std::nullopt;
 }
 
+// UTF-32 without a byte order mark, the same way: in the first 4 KiB, at least 8 units and 10% of them are
+// ASCII (three NUL bytes and one that is not, in the byte order's places), and at most 2% are C0 controls or
+// not code points.
+std::optional<Encoding> Utf32ByNuls(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, 4096);
+  const size_t units = head.size() / 4;
+  if (units < 8) return std::nullopt;
+  size_t ascii_le = 0, ascii_be = 0, bad_le = 0, bad_be = 0;
+  auto control = [](unsigned char c) { return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f'; };
+  for (size_t i = 0; i < units; ++i) {
+    const auto* u = reinterpret_cast<const unsigned char*>(head.data() + 4 * i);
+    const bool high_le = u[1] != 0 || u[2] != 0 || u[3] != 0, high_be = u[2] != 0 || u[1] != 0 || u[0] != 0;
+    ascii_le += !high_le && u[0] != 0 && u[0] < 0x80;
+    ascii_be += !high_be && u[3] != 0 && u[3] < 0x80;
+    bad_le += u[3] != 0 || u[2] > 0x10 || (!high_le && control(u[0]));
+    bad_be += u[0] != 0 || u[1] > 0x10 || (!high_be && control(u[3]));
+  }
+  auto fits = [&](size_t ascii, size_t bad) { return ascii >= 8 && ascii * 10 >= units && bad * 50 <= units; };
+  if (fits(ascii_le, bad_le)) return EncodingNamed("utf-32le");
+  if (fits(ascii_be, bad_be)) return EncodingNamed("utf-32be");
+  return std::nullopt;
+}
+
 // ICU's detector reads text, not markup: its input is the runs between tags that hold non-ASCII bytes, up to
 // 64 KiB (a page's head is often tens of kilobytes of ASCII script and style, which would dilute the
 // statistics). '<' and '>' never occur inside a multi-byte character of the ASCII-compatible encodings it
@@ -576,6 +604,14 @@ Decision Decide(std::string_view bytes, std::string_view content_type) {
     d.passthrough = ScanUtf8(bytes.substr(3)).valid();
     return d;
   }
+  // UTF-32's before UTF-16's, whose little-endian one starts it.
+  const std::string_view bom4 = bytes.substr(0, 4);
+  if (bom4 == std::string_view("\xFF\xFE\0\0", 4) || bom4 == std::string_view("\0\0\xFE\xFF", 4)) {
+    d.encoding = EncodingNamed(bytes[0] == '\xFF' ? "utf-32le" : "utf-32be");
+    d.source = CharsetSource::kBom;
+    d.bom_bytes = 4;
+    return d;
+  }
   if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
     d.encoding = EncodingNamed(bytes[0] == '\xFF' ? "utf-16le" : "utf-16be");
     d.source = CharsetSource::kBom;
@@ -586,6 +622,11 @@ Decision Decide(std::string_view bytes, std::string_view content_type) {
   std::optional<Encoding> header = EncodingForLabel(CharsetParameter(content_type));
   // 2. UTF-16 without a BOM, by its NUL bytes; this must come before the UTF-8 check, since ASCII text in
   //    UTF-16 is valid UTF-8 (with NULs). A declared UTF-16 that has no such NULs is not UTF-16.
+  if (std::optional<Encoding> utf32 = Utf32ByNuls(bytes); utf32 && SniffBinaryFormat(bytes).empty()) {
+    d.encoding = *utf32;
+    d.source = CharsetSource::kDetected;
+    return d;
+  }
   if (std::optional<Encoding> utf16 = Utf16ByNuls(bytes)) {
     d.encoding = *utf16;
     d.source = header && IsUtf16(*header) ? CharsetSource::kHeader : CharsetSource::kDetected;
@@ -690,6 +731,7 @@ Status ConvertToUtf8(std::string_view bytes, const Encoding& encoding, std::stri
 }
 
 bool IsUtf16(const Encoding& e) { return e.name == "utf-16le" || e.name == "utf-16be"; }
+bool IsUtf32(const Encoding& e) { return e.name == "utf-32le" || e.name == "utf-32be"; }
 
 Result<std::string_view> ToUtf8(std::string_view bytes, const Decision& decision, std::string* storage) {
   if (decision.passthrough || decision.encoding.name == "utf-8") return bytes;
@@ -726,12 +768,14 @@ Result<DecodedHtml> Decode(std::string_view bytes, std::string_view content_type
   }
   // The result holds no U+0000: the HTML parser reads it as U+FFFD or drops it, and NULs in the result would make
   // decoding it again read it as UTF-16 (fuzzing found "\xFF\xFE<\0\0\1", and a UTF-8 BOM before text with
-  // NULs).
-  if (out.utf8.find('\0') != std::string::npos) {
+  // NULs). Nor U+001B (ESC), a control that is never text: ASCII with escapes in the result would make decoding it
+  // again read it as ISO-2022-JP (fuzzing found a UTF-8 BOM before "\x1B$B", and a header saying UTF-8 for ASCII
+  // with escapes).
+  if (out.utf8.find_first_of(std::string_view("\0\x1B", 2)) != std::string::npos) {
     std::string clean;
     clean.reserve(out.utf8.size() + 64);
     for (char c : out.utf8) {
-      if (c == '\0') {
+      if (c == '\0' || c == '\x1B') {
         clean += "\xEF\xBF\xBD";
         out.replaced = true;
       } else {

@@ -66,6 +66,8 @@ Decision Decide(std::string_view bytes, std::string_view content_type);
 
 // True for utf-16le and utf-16be.
 bool IsUtf16(const Encoding& encoding);
+// True for utf-32le and utf-32be (found by a byte order mark or NUL bytes only).
+bool IsUtf32(const Encoding& encoding);
 
 // For the pipeline, which has no Content-Type: `bytes` as UTF-8 after `Decide(bytes, {})`. Bytes decided to
 // be UTF-8 come back as they are (a BOM and invalid sequences are DecodeToUtf8's to handle; the view costs

@@ -71,10 +71,21 @@ bool LooksBinary(std::string_view bytes) {
     if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) return false;  // UTF-16 BOM
   }
   std::string_view head = bytes.substr(0, 8192);
+  // ISO-2022 text is 7-bit with control bytes of its own: ESC starts each switch of character set ("ESC $ B" to
+  // JIS X 0208, "ESC ( B" back to ASCII), in Japanese text with dates and numbers every few bytes (a news list of
+  // "2024年1月1日 ..." lines in ISO-2022-JP is 11% ESC); ISO-2022-KR shifts with SO and SI after its "ESC $ ) C".
+  const bool iso2022_kr = head.find("\x1B$)C") != std::string_view::npos;
   size_t controls = 0, nuls = 0;
-  for (unsigned char c : head) {
-    if (c == 0) ++nuls;
-    else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++controls;
+  for (size_t i = 0; i < head.size(); ++i) {
+    const auto c = static_cast<unsigned char>(head[i]);
+    if (c == 0) {
+      ++nuls;
+    } else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+      const char next = i + 1 < head.size() ? head[i + 1] : '\0';
+      const bool iso2022 = (c == 0x1B && (next == '$' || next == '(' || next == ')')) ||
+                           (iso2022_kr && (c == 0x0E || c == 0x0F));
+      if (!iso2022) ++controls;
+    }
   }
   // Text never has NULs in bulk; a few stray ones happen in real scraped pages, so allow 1 in 1000 (and one in
   // a page shorter than that). Binary formats (images, PDFs, archives) exceed both limits within their first

@@ -588,7 +588,7 @@ class Batch {
       if (ClassifyContentType(charset::MimeEssence(r.content_type)) == TypeVerdict::kUnknown &&
           LooksBinary(r.body)) {
         charset::Decision d = charset::Decide(r.body, r.content_type);
-        if (!charset::IsUtf16(d.encoding)) {
+        if (!charset::IsUtf16(d.encoding) && !charset::IsUtf32(d.encoding)) {
           return FinishAttempt(std::move(a), Status(StatusCode::kNotHtml, "not HTML: binary data"));
         }
       }

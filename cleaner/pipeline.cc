@@ -100,7 +100,7 @@ uint32_t ArticleScope(const Dom& dom, const PageFacts& facts, const std::vector<
 // Binary input is refused.
 Result<std::string_view> InputAsUtf8(std::string_view bytes, std::string* storage) {
   const charset::Decision decision = charset::Decide(bytes, /*content_type=*/{});
-  if (!charset::IsUtf16(decision.encoding) && LooksBinary(bytes))
+  if (!charset::IsUtf16(decision.encoding) && !charset::IsUtf32(decision.encoding) && LooksBinary(bytes))
     return Status(StatusCode::kNotHtml, "input looks binary (NUL or control bytes)");
   return charset::ToUtf8(bytes, decision, storage);
 }

@@ -359,14 +359,19 @@ FilterReport FilterLines(const Rules& rules, std::string_view language, std::str
 void RemoveLeadingTitle(std::string_view title, std::vector<Line>* lines) {
   const std::string key = Key(title);
   if (key.empty()) return;
-  size_t i = 0;
-  while (i < lines->size() && i < kEdgeLines) {
-    if (Key((*lines)[i].text) == key) {
-      lines->erase(lines->begin() + static_cast<long>(i));
-    } else {
-      ++i;
-    }
+  // The title goes wherever it stands until kEdgeLines other lines have been kept, in one pass: erasing each
+  // repeat was quadratic on text that is the title over and over ("short line" 160 000 times: 145 s).
+  std::vector<Line>& v = *lines;
+  size_t kept = 0, out = 0, i = 0;
+  for (; i < v.size() && kept < kEdgeLines; ++i) {
+    if (Key(v[i].text) == key) continue;
+    if (out != i) v[out] = std::move(v[i]);
+    ++out;
+    ++kept;
   }
+  if (out == i) return;  // nothing removed
+  for (; i < v.size(); ++i) v[out++] = std::move(v[i]);
+  v.resize(out);
 }
 
 std::vector<Line> SplitTextLines(std::string_view text) {

@@ -255,6 +255,33 @@ TEST(CharsetDecode, Utf16ByBomAndByItsNulBytes) {
   }
 }
 
+// UTF-32 is no web charset (the standard reads "FF FE 00 00" as UTF-16 and a NUL), but a file saved so comes out
+// as its text, found by its byte order mark or its NULs; before, it came out as U+FFFD between every character.
+TEST(CharsetDecode, Utf32ByBomAndByItsNulBytes) {
+  Extractor extractor;
+  for (const char* language : {"ja", "ru", "fr"}) {
+    const std::string text = Paragraph(language);
+    for (bool le : {true, false}) {
+      const std::string bytes = Encode(Page(text), le ? "UTF-32LE" : "UTF-32BE");
+      const std::string bom = le ? std::string("\xFF\xFE\0\0", 4) : std::string("\0\0\xFE\xFF", 4);
+      const char* name = le ? "utf-32le" : "utf-32be";
+      ExpectDecoded(DecodeHtml(bom + bytes), text, name, CharsetSource::kBom, std::string(name) + " with BOM");
+      ExpectDecoded(DecodeHtml(bytes), text, name, CharsetSource::kDetected, std::string(name) + " undeclared");
+      for (const std::string& file : {bom + bytes, bytes}) {
+        auto doc = extractor.Extract(file);
+        ASSERT_TRUE(doc.ok()) << name << ": " << doc.status().ToString();
+        EXPECT_EQ(doc->text, text + "\n") << name;
+      }
+    }
+  }
+  // UTF-16 is not taken for UTF-32, nor is a binary format with NULs.
+  const std::string utf16 = Encode(Page(Paragraph("fr")), "UTF-16LE");
+  EXPECT_EQ(DecodeHtml(utf16)->charset, "utf-16le");
+  std::string ico("\0\0\1\0", 4);
+  for (int i = 0; i < 64; ++i) ico += std::string("a\0\0\0", 4);
+  EXPECT_NE(DecodeHtml(ico)->charset.substr(0, 6), "utf-32");
+}
+
 TEST(CharsetDecode, Utf8IsPassedThroughUnchanged) {
   std::string page = Page(Paragraph("ru") + " " + Paragraph("ja"));
   auto r = DecodeHtml(page);
@@ -450,6 +477,33 @@ TEST(CharsetDecode, FilesAreDecodedAsFetchedPagesAre) {
   auto doc = extractor.Extract(hz);
   ASSERT_TRUE(doc.ok());
   EXPECT_NE(doc->text.find(Paragraph("zh-hans").substr(0, 60)), std::string::npos) << doc->text;
+}
+
+// ISO-2022 switches character sets with escape sequences, which are control bytes: a Japanese news list whose lines
+// start with dates ("2024年1月1日") switches every few bytes (11% of this page is ESC), and ISO-2022-KR shifts
+// with SO and SI. Such a file is text, not binary.
+TEST(CharsetDecode, Iso2022EscapesAreNotBinary) {
+  Extractor extractor;
+  const std::string ja = Paragraph("ja"), ko = Paragraph("ko");
+  std::string list;
+  for (int day = 1; day <= 28; ++day) {
+    list += "<li>2024\u5e741\u6708" + std::to_string(day) + "\u65e5 " + ja.substr(0, 30) + "</li>\n";
+  }
+  struct Case {
+    const char* icu;
+    std::string html, expected;
+  } cases[] = {
+      {"ISO-2022-JP", Page(ja, "<meta charset=\"iso-2022-jp\">") + "<ul>" + list + "</ul>", ja.substr(0, 60)},
+      {"ISO-2022-KR", Page(ko + " 2024 " + ko + " 1 " + ko, "<meta charset=\"iso-2022-kr\">"), ko.substr(0, 60)},
+  };
+  for (const Case& c : cases) {
+    std::string bytes = Encode(c.html, c.icu);
+    // ICU's ISO-2022-KR encoder leaves out the designation that RFC 1557 puts at the start (uconv writes it).
+    if (std::string_view(c.icu) == "ISO-2022-KR") bytes.insert(0, "\x1B$)C");
+    auto doc = extractor.Extract(bytes);
+    ASSERT_TRUE(doc.ok()) << c.icu << ": " << doc.status().ToString();
+    EXPECT_NE(doc->text.find(c.expected), std::string::npos) << c.icu << ": " << doc->text;
+  }
 }
 
 TEST(CharsetDecode, DecodedPagesExtractRight) {

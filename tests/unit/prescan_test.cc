@@ -229,6 +229,31 @@ TEST(PrescanTest, TagsTheParserClosesDoNotCountAsDepth) {
   }
 }
 
+// A formatting element closed around a block (its end tag, or an <a> or <nobr> start tag when one is open) leaves
+// the block open: the parser's adoption agency moves the block out of it. "<b><div>x</b>" repeated nests one
+// <div> deeper each time, and must be capped like any nesting.
+TEST(PrescanTest, FormattingElementsClosedAroundBlocksLeaveTheBlocksOpen) {
+  for (const char* unit : {"<b><div>x</b>", "<a><b><div>x</a>", "<i><blockquote>x</i>", "<a><div>x", "<nobr><div>x"}) {
+    PrescanResult r = Prescan(Repeat(unit, 50) + "end", 10);
+    EXPECT_TRUE(r.depth_capped) << unit;
+    EXPECT_EQ(r.max_depth_seen, 10u) << unit;
+  }
+  // Closed in order, or with no block inside, they do not nest.
+  for (const char* unit : {"<b><div>x</div></b>", "<b><i>x</b>", "<b><span>x</b>", "<a><div>x</div></a>"}) {
+    EXPECT_FALSE(Prescan(Repeat(unit, 50), 10).depth_capped) << unit;
+  }
+}
+
+// A start tag that closes a <p> closes it with what is still open inside it, as the parser does: after
+// "<font><p>x</font>", the <p> is open (the font closed around it) and the next <p> closes it.
+TEST(PrescanTest, StartTagsClosingAParagraphCloseWhatItHolds) {
+  for (const char* unit : {"<font><p>x</font>", "<p><b>x<div>y</div>", "<p><span>x<p>y"}) {
+    EXPECT_FALSE(Prescan(Repeat(unit, 50), 10).depth_capped) << unit;
+  }
+  // Not across a button-scope boundary: a <p> around a <button> stays open.
+  EXPECT_EQ(Prescan("<p><button><div>x", 10).max_depth_seen, 3u);
+}
+
 // An HTML tag inside <math> ends the <math> (the parser "breaks out" of foreign content), so "/>" on the tags
 // that follow is ignored again: "<math><div/><div/>..." nests like "<div/><div/>...".
 TEST(PrescanTest, HtmlTagsInMathBreakOutOfIt) {
