@@ -196,12 +196,14 @@ void DropTrailingLinks(const std::vector<Line>& lines, size_t end, std::vector<u
 // Where the teasers after a label that starts at `start` end: `end` if the lines from `start` to `end` are all
 // teaser items (see kMinTeasers), else `start`. Teasers come in one shape: the last item has no more lines than
 // some item before it, so that paragraphs of the article after a mid-text list are no summary of its last item.
-size_t TeaserRunEnd(const std::vector<Line>& lines, size_t start, size_t end) {
+size_t TeaserRunEnd(const std::vector<Line>& lines, const std::vector<uint8_t>& kinds, size_t start, size_t end) {
   size_t j = start, items = 0, with_summary = 0, most_lines = 0, last_lines = 0;
   while (j < end) {
     if (!IsLinkLine(lines[j]) || items == kMaxTeasers) return start;
     size_t k = j + 1;
     while (k < end && !IsLinkLine(lines[k])) {
+      // Another label in the run: the article goes on between "Read more:" boxes, one every few paragraphs.
+      if (kinds[k] & Rules::kBlock) return start;
       if (k - j > kMaxTeaserLines || lines[k].text.size() > kMaxTeaserLine) return start;
       ++k;
     }
@@ -262,7 +264,7 @@ std::vector<uint8_t> KeepFlags(const Rules& rules, std::string_view language, st
       size_t j = i + 1;
       while (j < end && j - i <= kMaxBlockLines && IsHeadlineLike(lines[j])) ++j;
       if ((kinds[i] & Rules::kBlock) && j < end && !IsLinkLine(lines[i]))
-        j = std::max(j, TeaserRunEnd(lines, i + 1, end));
+        j = std::max(j, TeaserRunEnd(lines, kinds, i + 1, end));
       if (j > i + 1 || j == end) {
         for (size_t k = i; k < j; ++k) drop[k] = 1;
         i = j - 1;

@@ -5,6 +5,7 @@
 
 #include "cleaner/text_filter.h"
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -345,6 +346,27 @@ TEST(TextFilterTest, TeasersTheArticleGoesOnAfterStay) {
   lines = WithTeasers({kLong1, kParagraph, "Related stories:"}, 2);
   FilterLines(TheRules(), "en", "", FilterOptions(), &lines);
   EXPECT_EQ(lines.back().text, "Canadian Press, January 21");
+}
+
+TEST(TextFilterTest, ReadMoreBoxesBetweenParagraphsAreNoTeaserList) {
+  // A story with a "Read more:" box (a label and one short link) every two paragraphs: from the first label, each
+  // link and the two paragraphs after it look like a teaser and its summary, but the next label shows that the
+  // article goes on. The story's paragraphs stay.
+  const Strings paragraphs = {kLong1, kLong2, kLong3, kLong4, kParagraph, kLong1 + " And more.", kLong2 + " Yes."};
+  Strings texts = {paragraphs[0]};
+  std::vector<size_t> links;
+  for (size_t p = 1; p < paragraphs.size(); p += 2) {
+    texts.push_back("Read more:");
+    links.push_back(texts.size());
+    texts.push_back("Budget " + std::to_string(p));
+    texts.push_back(paragraphs[p]);
+    if (p + 1 < paragraphs.size()) texts.push_back(paragraphs[p + 1]);
+  }
+  std::vector<Line> lines = ToLines(texts);
+  for (size_t i : links) lines[i].link_chars = static_cast<float>(lines[i].text.size());
+  FilterLines(TheRules(), "en", "", FilterOptions(), &lines);
+  const Strings kept = Texts(lines);
+  for (const std::string& p : paragraphs) EXPECT_NE(std::find(kept.begin(), kept.end(), p), kept.end()) << p;
 }
 
 TEST(TextFilterTest, ShortDuplicateLinesStay) {
