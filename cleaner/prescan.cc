@@ -54,12 +54,14 @@ bool IsDroppedRawText(const Name& n) {
 // Elements whose content is RCDATA: kept, but tags inside are text, so the scanner must not read them as tags.
 bool IsRcdata(const Name& n) { return n.Is("title") || n.Is("textarea"); }
 
-// Start tags that close an open <p> (the HTML standard's "close a p element" list, abridged).
+// Start tags that close an open <p> (the HTML standard's "close a p element" list).
 bool ClosesP(const Name& n) {
-  static const char* const kTags[] = {"address", "article", "aside", "blockquote", "center", "details", "dialog",
-                                      "dir", "div", "dl", "fieldset", "figcaption", "figure", "footer", "form",
-                                      "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "main", "menu",
-                                      "nav", "ol", "p", "pre", "section", "summary", "table", "ul", "li"};
+  static const char* const kTags[] = {"address", "article", "aside",   "blockquote", "center", "details", "dialog",
+                                      "dir",     "div",     "dl",      "fieldset",   "figcaption", "figure",
+                                      "footer",  "form",    "h1",      "h2",         "h3",     "h4",      "h5",
+                                      "h6",      "header",  "hgroup",  "hr",         "listing", "main",   "menu",
+                                      "nav",     "ol",      "p",       "plaintext",  "pre",    "search",  "section",
+                                      "summary", "table",   "ul",      "xmp",        "li",     "dd",      "dt"};
   for (const char* t : kTags)
     if (n.Is(t)) return true;
   return false;
@@ -484,6 +486,8 @@ class Scanner {
 
   // The parser's "close a p element" for a start tag that closes an open <p>: the <p> and what is open inside it (a
   // <font> around a paragraph's text) close, if the <p> is in button scope. Among the 64 innermost, as in CloseTag.
+  // A block above the <p> (which would have closed it when it opened) means the model has lost track: nothing is
+  // popped then, so that the model may overestimate the depth, never underestimate it.
   void CloseP() {
     const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
     for (size_t k = stack_.size(); k-- > limit;) {
@@ -492,6 +496,7 @@ class Scanner {
         stack_.resize(k);
         return;
       }
+      if (ClosesP(n)) return;
       if (n.Is("button") || n.Is("table") || n.Is("td") || n.Is("th") || n.Is("caption") || n.Is("html") ||
           n.Is("marquee") || n.Is("object") || n.Is("applet") || n.Is("template")) {
         return;
