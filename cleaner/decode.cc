@@ -73,8 +73,11 @@ bool LooksBinary(std::string_view bytes) {
   std::string_view head = bytes.substr(0, 8192);
   // ISO-2022 text is 7-bit with control bytes of its own: ESC starts each switch of character set ("ESC $ B" to
   // JIS X 0208, "ESC ( B" back to ASCII), in Japanese text with dates and numbers every few bytes (a news list of
-  // "2024年1月1日 ..." lines in ISO-2022-JP is 11% ESC); ISO-2022-KR shifts with SO and SI after its "ESC $ ) C".
-  const bool iso2022_kr = head.find("\x1B$)C") != std::string_view::npos;
+  // "2024年1月1日 ..." lines in ISO-2022-JP is 11% ESC); ISO-2022-KR and ISO-2022-CN shift with SO and SI after
+  // designating their set with "ESC $ )" ("ESC $ ) C" for Korean, "ESC $ ) A" or "ESC $ ) G" for Chinese), and
+  // ISO-2022-CN-EXT with "ESC $ *" and "ESC $ +".
+  const bool shifts = head.find("\x1B$)") != std::string_view::npos || head.find("\x1B$*") != std::string_view::npos ||
+                      head.find("\x1B$+") != std::string_view::npos;
   size_t controls = 0, nuls = 0;
   for (size_t i = 0; i < head.size(); ++i) {
     const auto c = static_cast<unsigned char>(head[i]);
@@ -82,8 +85,9 @@ bool LooksBinary(std::string_view bytes) {
       ++nuls;
     } else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
       const char next = i + 1 < head.size() ? head[i + 1] : '\0';
-      const bool iso2022 = (c == 0x1B && (next == '$' || next == '(' || next == ')')) ||
-                           (iso2022_kr && (c == 0x0E || c == 0x0F));
+      const bool iso2022 = (c == 0x1B && (next == '$' || next == '(' || next == ')' || next == 'N' ||
+                                          next == 'O')) ||
+                           (shifts && (c == 0x0E || c == 0x0F));
       if (!iso2022) ++controls;
     }
   }

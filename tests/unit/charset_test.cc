@@ -480,14 +480,15 @@ TEST(CharsetDecode, FilesAreDecodedAsFetchedPagesAre) {
 }
 
 // ISO-2022 switches character sets with escape sequences, which are control bytes: a Japanese news list whose lines
-// start with dates ("2024年1月1日") switches every few bytes (11% of this page is ESC), and ISO-2022-KR shifts
-// with SO and SI. Such a file is text, not binary.
+// start with dates ("2024年1月1日") switches every few bytes (11% of this page is ESC), and ISO-2022-KR and
+// ISO-2022-CN shift with SO and SI. Such a file is text, not binary.
 TEST(CharsetDecode, Iso2022EscapesAreNotBinary) {
   Extractor extractor;
-  const std::string ja = Paragraph("ja"), ko = Paragraph("ko");
-  std::string list;
+  const std::string ja = Paragraph("ja"), ko = Paragraph("ko"), zh = Paragraph("zh");
+  std::string list, zh_list;
   for (int day = 1; day <= 28; ++day) {
     list += "<li>2024\u5e741\u6708" + std::to_string(day) + "\u65e5 " + ja.substr(0, 30) + "</li>\n";
+    zh_list += "<li>2024\u5e741\u6708" + std::to_string(day) + "\u65e5 " + zh.substr(0, 12) + "</li>\n";
   }
   struct Case {
     const char* icu;
@@ -495,6 +496,8 @@ TEST(CharsetDecode, Iso2022EscapesAreNotBinary) {
   } cases[] = {
       {"ISO-2022-JP", Page(ja, "<meta charset=\"iso-2022-jp\">") + "<ul>" + list + "</ul>", ja.substr(0, 60)},
       {"ISO-2022-KR", Page(ko + " 2024 " + ko + " 1 " + ko, "<meta charset=\"iso-2022-kr\">"), ko.substr(0, 60)},
+      // ISO-2022-CN shifts with SO and SI too, after "ESC $ ) A".
+      {"ISO-2022-CN", Page(zh, "<meta charset=\"iso-2022-cn\">") + "<ul>" + zh_list + "</ul>", zh.substr(0, 60)},
   };
   for (const Case& c : cases) {
     std::string bytes = Encode(c.html, c.icu);
