@@ -558,8 +558,10 @@ class Batch {
                 std::to_string(item.attempts) + (item.attempts == 1 ? " attempt)" : " attempts)");
       return FinishAttempt(std::move(a), Status(StatusCode::kNetworkError, reason));
     }
-    retries_.push({when, index});
+    // Recycled first: if queueing the retry runs out of memory, the caller fails the URL, and no retry of it is
+    // left queued to report it a second time.
     Recycle(std::move(a));
+    retries_.push({when, index});
   }
 
   void Succeed(std::unique_ptr<Attempt> a, long code) {

@@ -402,19 +402,29 @@ int RunFetchAndClean(const CleanArgs& args) {
       }
     });
   }
-  fetcher.FetchMany(
-      urls,
-      [&](size_t index, Result<FetchResponse> result) {
-        queue.Push({index, admitted[index] != 0, std::move(result)});
-      },
-      &g_stop,
-      [&](size_t index) {
-        if (!queue.Admit()) return false;
-        admitted[index] = 1;
-        return true;
-      });
-  queue.Close();
-  for (auto& t : threads) t.join();
+  // The workers are joined on every way out: a thread still joinable when `threads` goes would end the process
+  // (std::terminate), for instance when queueing a result runs out of memory.
+  auto finish_workers = [&] {
+    queue.Close();
+    for (auto& t : threads) t.join();
+  };
+  try {
+    fetcher.FetchMany(
+        urls,
+        [&](size_t index, Result<FetchResponse> result) {
+          queue.Push({index, admitted[index] != 0, std::move(result)});
+        },
+        &g_stop,
+        [&](size_t index) {
+          if (!queue.Admit()) return false;
+          admitted[index] = 1;
+          return true;
+        });
+  } catch (...) {
+    finish_workers();
+    throw;
+  }
+  finish_workers();
   progress.Stop();
   if (out != stdout) {
     if (std::fclose(out) != 0 && !write_failed) {
