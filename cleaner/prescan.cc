@@ -316,6 +316,7 @@ class Scanner {
         close = close_end = UnclosedEnd(tag_end, /*at_line_end=*/name.Is("title"));
       }
       if (Open(name, false)) {
+        ++out_.start_tags;
         Emit(at, close_end);
         if (unclosed) {
           out_.html.append("</");
@@ -329,6 +330,7 @@ class Scanner {
       return close_end;
     }
     if (Open(name, self_closing)) {
+      ++out_.start_tags;
       size_t cut = tag_end - at > kLongTag ? AttributeLimit(after, end) : std::string_view::npos;
       if (cut == std::string_view::npos) {
         Emit(at, tag_end);

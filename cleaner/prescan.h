@@ -29,6 +29,7 @@ struct PrescanResult {
   std::string html;          // what to give the parser
   bool depth_capped = false;
   std::size_t max_depth_seen = 0;
+  std::size_t start_tags = 0;  // start tags given to the parser: about the number of elements it will build
 };
 
 PrescanResult Prescan(std::string_view html, std::size_t max_depth);

@@ -176,6 +176,10 @@ void AddCleanOptions(CLI::App* app, CleanArgs* args) {
                 "lines, and the blocks that a matched label opens (\"Related:\" and its links)");
   app->add_option("--max-bytes", args->max_bytes, "Refuse inputs larger than this many bytes")
       ->check(WholeNumberIn(1, kMaxMaxBytes));
+  app->add_option("--max-elements", args->max_elements,
+                  "Refuse pages of more elements than this, before parsing (memory grows with them: about 700 "
+                  "bytes each at peak)")
+      ->check(WholeNumberIn(1, 1'000'000'000));
   app->add_option("-j,--jobs", args->jobs, "Pages cleaned at once with --output-dir (default: all cores); with URLs, transfers at once (default 16, "
                   "at most 4 per site); 0: the default")
       ->check(WholeNumberIn(0, kMaxJobs));
@@ -223,6 +227,7 @@ Options ExtractorOptions(const CleanArgs& args) {
   options.language = args.language;
   options.filter_lines = !args.no_filter;
   options.max_input_bytes = args.max_bytes;
+  options.max_elements = args.max_elements;
   options.focus = args.precision ? Focus::kPrecision : args.recall ? Focus::kRecall : Focus::kBalanced;
   options.include_tables = !args.no_tables;
   const bool rich = args.format == "markdown" || args.format == "html";  // formats that can show markup

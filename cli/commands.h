@@ -31,6 +31,7 @@ struct CleanArgs {
   bool with_title = false;
   bool no_filter = false;
   size_t max_bytes = 64u << 20;
+  size_t max_elements = Options().max_elements;  // --max-elements
   size_t jobs = 0;
   bool quiet = false;
   // What the article keeps (see Options): formatting and links default to on for markdown and html output.

@@ -719,6 +719,24 @@ TEST(RobustnessSize, NoOptionLiftsTheCeiling) {
   EXPECT_EQ(text.status().code(), StatusCode::kTooLarge) << text.status().ToString();
 }
 
+// Memory grows with the number of elements, so a page of more than Options::max_elements is refused before it is
+// parsed, with a message that says why; a page under the limit is extracted as usual.
+TEST(RobustnessSize, PagesOfTooManyElementsAreRefusedBeforeParsing) {
+  Options options;
+  options.max_elements = 1000;
+  const Extractor extractor(options);
+  std::string many = "<html><body><article>";
+  for (int i = 0; i < 1200; ++i) many += "<p>" + std::to_string(i) + "</p>";
+  const Result<Document> over = extractor.Extract(many);
+  ASSERT_FALSE(over.ok());
+  EXPECT_EQ(over.status().code(), StatusCode::kTooLarge);
+  EXPECT_NE(over.status().message().find("elements"), std::string::npos) << over.status().ToString();
+  const std::string page = ArticlePage(45, 3, kMarkedArticle);
+  const Result<Document> under = extractor.Extract(page);
+  ASSERT_TRUE(under.ok()) << under.status().ToString();
+  ExpectMarkedWords(*under);
+}
+
 // -----------------------------------------------------------------------------------------------------------
 // Depth.
 
