@@ -197,13 +197,19 @@ void DropTrailingLinks(const std::vector<Line>& lines, size_t end, std::vector<u
 // teaser items (see kMinTeasers), else `start`. Teasers come in one shape: the last item has no more lines than
 // some item before it, so that paragraphs of the article after a mid-text list are no summary of its last item.
 size_t TeaserRunEnd(const std::vector<Line>& lines, const std::vector<uint8_t>& kinds, size_t start, size_t end) {
+  // The run ends at the next label, which opens a block of its own ("Most popular" after "Related stories"); the
+  // teasers must then run up to it, and the rest after it is that label's to take or leave.
+  for (size_t k = start; k < end; ++k) {
+    if (kinds[k] & Rules::kBlock) {
+      end = k;
+      break;
+    }
+  }
   size_t j = start, items = 0, with_summary = 0, most_lines = 0, last_lines = 0;
   while (j < end) {
     if (!IsLinkLine(lines[j]) || items == kMaxTeasers) return start;
     size_t k = j + 1;
     while (k < end && !IsLinkLine(lines[k])) {
-      // Another label in the run: the article goes on between "Read more:" boxes, one every few paragraphs.
-      if (kinds[k] & Rules::kBlock) return start;
       if (k - j > kMaxTeaserLines || lines[k].text.size() > kMaxTeaserLine) return start;
       ++k;
     }

@@ -326,6 +326,16 @@ TEST(TextFilterTest, TeasersAfterALabelGoToTheEnd) {
   EXPECT_EQ(Texts(lines), (Strings{kLong1, kParagraph, kLong3}));
 }
 
+TEST(TextFilterTest, TwoTeaserSectionsInARowBothGo) {
+  // "Related stories" and then "Most popular", each with its teasers, end the text: the first section's run ends
+  // at the second label, and both go.
+  std::vector<Line> first = WithTeasers({kLong1, kParagraph, kLong3, "Related stories:"}, 3);
+  std::vector<Line> second = WithTeasers({"Most popular"}, 3);
+  first.insert(first.end(), second.begin(), second.end());
+  FilterLines(TheRules(), "en", "", FilterOptions(), &first);
+  EXPECT_EQ(Texts(first), (Strings{kLong1, kParagraph, kLong3}));
+}
+
 TEST(TextFilterTest, TeasersTheArticleGoesOnAfterStay) {
   // The article goes on after the list: its last paragraphs are no summary of the last teaser. Only the label
   // and the first headline go (the block rule), as before.
