@@ -380,35 +380,35 @@ int RunFetchAndClean(const CleanArgs& args) {
   WorkQueue queue(fetch_options.jobs + 3 * workers);
   std::vector<char> admitted(urls.size(), 0);  // only the fetch loop's thread touches it
   std::vector<std::thread> threads;
-  for (size_t t = 0; t < workers; ++t) {
-    threads.emplace_back([&] {
-      while (std::optional<Fetched> item = queue.Pop()) {
-        const bool release = item->admitted;
-        const size_t index = item->index;
-        // An exception (std::bad_alloc on a huge page) fails its URL alone: let out of a worker thread it would
-        // end the process (std::terminate), and its slot would never be given back.
-        try {
-          process(std::move(*item));
-        } catch (const std::exception& e) {
-          progress.Add(true);
-          progress.Log("cleaner: " + urls[index] + ": internal: " + e.what() + "\n");
-          if (json_lines) write(ErrorRecord(urls[index], index, "internal", e.what()));
-        } catch (...) {
-          progress.Add(true);
-          progress.Log("cleaner: " + urls[index] + ": internal: unknown exception\n");
-          if (json_lines) write(ErrorRecord(urls[index], index, "internal", "unknown exception"));
-        }
-        if (release) queue.Release();
+  auto worker = [&] {
+    while (std::optional<Fetched> item = queue.Pop()) {
+      const bool release = item->admitted;
+      const size_t index = item->index;
+      // An exception (std::bad_alloc on a huge page) fails its URL alone: let out of a worker thread it would
+      // end the process (std::terminate), and its slot would never be given back.
+      try {
+        process(std::move(*item));
+      } catch (const std::exception& e) {
+        progress.Add(true);
+        progress.Log("cleaner: " + urls[index] + ": internal: " + e.what() + "\n");
+        if (json_lines) write(ErrorRecord(urls[index], index, "internal", e.what()));
+      } catch (...) {
+        progress.Add(true);
+        progress.Log("cleaner: " + urls[index] + ": internal: unknown exception\n");
+        if (json_lines) write(ErrorRecord(urls[index], index, "internal", "unknown exception"));
       }
-    });
-  }
+      if (release) queue.Release();
+    }
+  };
   // The workers are joined on every way out: a thread still joinable when `threads` goes would end the process
-  // (std::terminate), for instance when queueing a result runs out of memory.
+  // (std::terminate), for instance when starting a thread fails or queueing a result runs out of memory.
   auto finish_workers = [&] {
     queue.Close();
-    for (auto& t : threads) t.join();
+    for (auto& t : threads)
+      if (t.joinable()) t.join();
   };
   try {
+    for (size_t t = 0; t < workers; ++t) threads.emplace_back(worker);
     fetcher.FetchMany(
         urls,
         [&](size_t index, Result<FetchResponse> result) {
