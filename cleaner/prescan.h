@@ -29,7 +29,8 @@ struct PrescanResult {
   std::string html;          // what to give the parser
   bool depth_capped = false;
   std::size_t max_depth_seen = 0;
-  std::size_t start_tags = 0;  // start tags given to the parser: about the number of elements it will build
+  std::size_t start_tags = 0;  // elements in the markup given to the parser (start tags, and "</br>", "</p>" alone)
+  bool formatting_dropped = false;  // formatting start tags were dropped (see kMaxActiveFormatting)
 };
 
 PrescanResult Prescan(std::string_view html, std::size_t max_depth);

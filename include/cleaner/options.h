@@ -42,7 +42,10 @@ struct Options {
   // Pages of more elements than this are refused with StatusCode::kTooLarge before they are parsed: memory grows with
   // the element count (Gumbo's tree and cleaner's, about 700 bytes per element at peak for a page of a million
   // tiny paragraphs), so the byte limit alone lets a 64 MB page of tiny elements take gigabytes. The largest of the
-  // 1 383 benchmark pages has 14 000 nodes. Default: 1 000 000 (at most about 700 MB at peak).
+  // 1 383 benchmark pages has 14 000 nodes. Default: 1 000 000. The count is of the elements in the markup (start
+  // tags, and the end tags that make elements); the parser adds some of its own (implied table parts, and
+  // formatting elements it re-creates before text, which the pre-scan keeps to a few), so this bounds memory
+  // roughly, not exactly.
   std::size_t max_elements = 1'000'000;
 
   // Element nesting deeper than this is flattened before parsing: Gumbo's time grows with the square of the
