@@ -342,7 +342,7 @@ class Scanner {
       return close_end;
     }
     if (IsTableStructure(name)) active_.clear();
-    if (IsFormatting(name) && !self_closing && !StartFormatting(name, in_.substr(after, end - after))) {
+    if (IsFormatting(name) && !StartFormatting(name, in_.substr(after, end - after))) {
       out_.formatting_dropped = true;
       return tag_end;
     }
