@@ -341,7 +341,6 @@ class Scanner {
       Close(name);
       return close_end;
     }
-    if (IsTableStructure(name)) active_.clear();
     if (IsFormatting(name) && !StartFormatting(name, in_.substr(after, end - after))) {
       out_.formatting_dropped = true;
       return tag_end;
@@ -425,8 +424,9 @@ class Scanner {
 
   // The parser's list of active formatting elements, roughly (see kMaxActiveFormatting): a formatting start tag
   // joins it, unless three identical ones are on it already (then the earliest of those leaves), and a new <a> or
-  // <nobr> replaces an open one; its end tag takes it off. Table structure clears it (the parser puts markers at
-  // cells and captions, and nothing is re-created across them). False if the tag is to be dropped.
+  // <nobr> replaces an open one; its end tag takes it off. The parser also clears what a table cell added when the
+  // cell closes; this copy does not (telling a cell's close from a nested table's is the parser's work), so it may
+  // hold more than the parser's list, never less. False if the tag is to be dropped.
   bool StartFormatting(const Name& name, std::string_view attributes) {
     if (name.Is("a") || name.Is("nobr")) {
       active_.erase(std::remove_if(active_.begin(), active_.end(), [&](const Active& e) { return e.name == name; }),
@@ -446,10 +446,6 @@ class Scanner {
   }
 
   void EndFormatting(const Name& name) {
-    if (IsTableStructure(name)) {
-      active_.clear();
-      return;
-    }
     if (!IsFormatting(name)) return;
     for (size_t k = active_.size(); k-- > 0;) {
       if (active_[k].name == name) {
@@ -457,10 +453,6 @@ class Scanner {
         return;
       }
     }
-  }
-
-  static bool IsTableStructure(const Name& n) {
-    return n.Is("table") || n.Is("tr") || n.Is("td") || n.Is("th") || n.Is("caption") || n.Is("template");
   }
 
   // Closes the element at stack_[k]. A formatting element with a special element (a block) open inside it is
