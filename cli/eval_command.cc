@@ -459,6 +459,8 @@ void EvaluateAll(const Extractor& extractor, bool read_expected, size_t jobs, bo
         EvaluatePage(extractor, read_expected, &page);
       } catch (const std::exception& e) {
         page.error = std::string("internal error: ") + e.what();
+      } catch (...) {
+        page.error = "internal error: unknown exception";
       }
       progress.Add(!page.error.empty());
     }
