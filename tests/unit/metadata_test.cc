@@ -448,6 +448,54 @@ TEST(MetadataAuthorTest, SourcesInOrder) {
       std::vector<std::string>({"L\xC3\xAA Ph\xC6\xB0\xC6\xA1ng"}));
 }
 
+// Three paragraphs of an article body, to put a signed paragraph before or after.
+constexpr char kBody3[] = "<p>The council met on Tuesday evening.</p><p>It voted on the budget.</p>"
+                          "<p>The vote was close.</p>";
+
+TEST(MetadataAuthorsTest, SiteAsAuthorGivesWayToTheSignedName) {
+  const std::string site_author =
+      "<head><meta property=og:site_name content=vnexpress.net><meta name=author content=VnExpress></head>";
+  // Signed at the end, as a bold paragraph of its own.
+  EXPECT_EQ(Read(site_author + "<body><div>" + kBody3 + "<p style='text-align:right'> <strong>Le Phuong</strong>"
+                 "</p></div></body>")
+                .authors,
+            std::vector<std::string>({"Le Phuong"}));
+  // Or at the start, after a blank paragraph.
+  EXPECT_EQ(Read("<head><meta property=og:site_name content='Lesotho Times'><meta name=author content='Lesotho "
+                 "Times'></head><body><div><p>&nbsp;</p><p><b>Mohloai Mpesi</b></p>" +
+                 std::string(kBody3) + "</div></body>")
+                .authors,
+            std::vector<std::string>({"Mohloai Mpesi"}));
+}
+
+TEST(MetadataAuthorsTest, BoldParagraphsThatAreNoSignature) {
+  const std::string site_author =
+      "<head><meta property=og:site_name content='Daily Planet'><meta name=author content='Daily Planet'></head>";
+  const std::vector<std::string> site = {"Daily Planet"};
+  // Two bold lead paragraphs of sections: which one would sign the article?
+  EXPECT_EQ(Read(site_author + "<body><div><p><b>Key Findings</b></p>" + kBody3 + "</div><div><p><b>Next "
+                 "Steps</b></p>" + kBody3 + "</div></body>")
+                .authors,
+            site);
+  // A bold name in the middle of the article, a bold sentence, a name with more around it, too few paragraphs.
+  for (const char* body : {"<p>One.</p><p><b>Jane Doe</b></p><p>Two.</p><p>Three.</p>",
+                           "<p>One.</p><p>Two.</p><p><b>Read More Here.</b></p>",
+                           "<p>One.</p><p>Two.</p><p><b>Jane Doe</b>, in Paris</p>",
+                           "<p>One.</p><p><b>Jane Doe</b></p>"}) {
+    EXPECT_EQ(Read(site_author + "<body><div>" + body + "</div></body>").authors, site) << body;
+  }
+  // A real author stays, whatever the page signs.
+  EXPECT_EQ(Read("<head><meta property=og:site_name content='Daily Planet'><meta name=author content='Lois Lane'>"
+                 "</head><body><div>" + std::string(kBody3) + "<p><b>Clark Kent</b></p></div></body>")
+                .authors,
+            std::vector<std::string>({"Lois Lane"}));
+  // So does a site named like its domain, with no signature.
+  EXPECT_EQ(Read("<head><meta property=og:site_name content=vnexpress.net><meta name=author content=VnExpress>"
+                 "</head><body><div>" + std::string(kBody3) + "</div></body>")
+                .authors,
+            std::vector<std::string>({"VnExpress"}));
+}
+
 // ----- The other fields
 
 TEST(MetadataFieldsTest, CanonicalDescriptionImageTags) {
