@@ -981,6 +981,13 @@ void AddAuthors(std::string_view byline, std::vector<std::string>* out) {
     if (best == std::string::npos) break;
     rest = rest.substr(best + best_len);
   }
+  // A part of one letter is no name: the separator was inside one ("Mac & i", heise's magazine).
+  for (const std::string& n : names) {
+    if (names.size() > 1 && Trim(n).size() == 1) {
+      names = {std::string(text)};
+      break;
+    }
+  }
   for (const std::string& raw : names) {
     std::string_view name = StripAuthorPrefix(raw);
     if (!LooksLikeName(name)) continue;

@@ -410,6 +410,10 @@ TEST(MetadataAuthorTest, BylinesAreSplitAndCleaned) {
   EXPECT_EQ(SplitAuthors("Jane Doe, jane@example.com"), std::vector<std::string>({"Jane Doe"}));
   EXPECT_EQ(SplitAuthors("https://www.facebook.com/someone"), std::vector<std::string>());
   EXPECT_EQ(SplitAuthors("jane doe and Jane Doe"), std::vector<std::string>({"jane doe"}));
+  // A separator with a single letter on one side is inside a name, not between two.
+  EXPECT_EQ(SplitAuthors("Mac & i"), std::vector<std::string>({"Mac & i"}));
+  EXPECT_EQ(SplitAuthors("Smith, J"), std::vector<std::string>({"Smith, J"}));
+  EXPECT_EQ(SplitAuthors("Jane Doe & Jo Roe"), std::vector<std::string>({"Jane Doe", "Jo Roe"}));
 }
 
 TEST(MetadataAuthorTest, HindiDwara) {
