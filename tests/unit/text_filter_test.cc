@@ -129,6 +129,12 @@ TEST(TextFilterTest, BlockLabelGoesWithTheHeadlinesAfterIt) {
             (Strings{kLong1, kLong2, kLong3}));
 }
 
+// Must not fire: a section of the article that happens to be called "Other news" and goes on in prose.
+TEST(TextFilterTest, OtherNewsHeadingBeforeProseStays) {
+  const Strings lines = {kLong1, kLong2, "Other news", kLong3, kLong4};
+  EXPECT_EQ(Filter(lines), lines);
+}
+
 TEST(TextFilterTest, BlockLabelFollowedByProseStays) {
   // A heading that reads like a label ("Related") but introduces prose is a section heading.
   const Strings lines = {kLong1, kReadToo, kLong2, kLong3};
@@ -324,6 +330,13 @@ TEST(TextFilterTest, TeasersAfterALabelGoToTheEnd) {
   std::vector<Line> lines = WithTeasers({kLong1, kParagraph, kLong3, "Related stories:"}, 4);
   FilterLines(TheRules(), "en", "", FilterOptions(), &lines);
   EXPECT_EQ(Texts(lines), (Strings{kLong1, kParagraph, kLong3}));
+}
+
+// l3s-gn1 35ece29f, 85e7a96f: "Also In The News" heads other stories, each a headline link and a summary.
+TEST(TextFilterTest, AlsoInTheNewsGoesWithTheTeasersAfterIt) {
+  std::vector<Line> lines = WithTeasers({kLong1, kParagraph, kLong3, "Also In The News"}, 4);
+  FilterLines(TheRules(), "en", "", FilterOptions(), &lines);
+  EXPECT_EQ(lines.size(), 3u);
 }
 
 TEST(TextFilterTest, TwoTeaserSectionsInARowBothGo) {
