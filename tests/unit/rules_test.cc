@@ -482,6 +482,30 @@ TEST(RulesTest, MoreInSectionAndBracketedJapaneseLabels) {
             Rules::kBlock);  // こちらもおすすめ(自動検索)
 }
 
+// wcxb 0514: XenForo prints "Click to expand..." and "Click to shrink..." under each quoted post. Must not fire on
+// a sentence that starts the same way.
+TEST(RulesTest, ForumQuoteToggles) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("Click to expand...", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Click to shrink...", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("Click to expand\xE2\x80\xA6", "en"), Rules::kLine);  // Click to expand…
+  EXPECT_EQ(r.ClassifyLine("Click to expand the menu, then choose Settings.", "en"), 0);
+}
+
+// l3s-gn1: old news sites head other stories' headlines and summaries "Also In The News", "Also in UK News", "Other
+// news", "Today's Most Read Stories". A sentence that starts the same way is prose, and "More games news:" stays
+// (the readability truth keeps that list).
+TEST(RulesTest, AlsoInAndOtherNewsLabels) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("Also In The News", "en"), Rules::kBlock);
+  EXPECT_EQ(r.ClassifyLine("Also in UK News", "en"), Rules::kBlock);
+  EXPECT_EQ(r.ClassifyLine("Other news", "en"), Rules::kBlock);
+  EXPECT_EQ(r.ClassifyLine("Today\xE2\x80\x99s Most Read Stories", "en"), Rules::kBlock);  // curly apostrophe
+  EXPECT_EQ(r.ClassifyLine("Also in attendance were the mayor and two of her deputies.", "en"), 0);
+  EXPECT_EQ(r.ClassifyLine("Other news outlets reported the same figures on Tuesday.", "en"), 0);
+  EXPECT_EQ(r.ClassifyLine("More games news:", "en"), 0);
+}
+
 // fundus: Israel Nachrichten; trafilatura set: lacrux.com. An appeal for support starts the page's trailing widgets.
 TEST(RulesTest, GermanSupportAppealIsATail) {
   const Rules& r = TheRules();

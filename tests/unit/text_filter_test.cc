@@ -129,6 +129,12 @@ TEST(TextFilterTest, BlockLabelGoesWithTheHeadlinesAfterIt) {
             (Strings{kLong1, kLong2, kLong3}));
 }
 
+// Must not fire: a section of the article that happens to be called "Other news" and goes on in prose.
+TEST(TextFilterTest, OtherNewsHeadingBeforeProseStays) {
+  const Strings lines = {kLong1, kLong2, "Other news", kLong3, kLong4};
+  EXPECT_EQ(Filter(lines), lines);
+}
+
 TEST(TextFilterTest, BlockLabelFollowedByProseStays) {
   // A heading that reads like a label ("Related") but introduces prose is a section heading.
   const Strings lines = {kLong1, kReadToo, kLong2, kLong3};
@@ -326,6 +332,13 @@ TEST(TextFilterTest, TeasersAfterALabelGoToTheEnd) {
   EXPECT_EQ(Texts(lines), (Strings{kLong1, kParagraph, kLong3}));
 }
 
+// l3s-gn1 35ece29f, 85e7a96f: "Also In The News" heads other stories, each a headline link and a summary.
+TEST(TextFilterTest, AlsoInTheNewsGoesWithTheTeasersAfterIt) {
+  std::vector<Line> lines = WithTeasers({kLong1, kParagraph, kLong3, "Also In The News"}, 4);
+  FilterLines(TheRules(), "en", "", FilterOptions(), &lines);
+  EXPECT_EQ(lines.size(), 3u);
+}
+
 TEST(TextFilterTest, TwoTeaserSectionsInARowBothGo) {
   // "Related stories" and then "Most popular", each with its teasers, end the text: the first section's run ends
   // at the second label, and both go.
@@ -377,6 +390,38 @@ TEST(TextFilterTest, ReadMoreBoxesBetweenParagraphsAreNoTeaserList) {
   FilterLines(TheRules(), "en", "", FilterOptions(), &lines);
   const Strings kept = Texts(lines);
   for (const std::string& p : paragraphs) EXPECT_NE(std::find(kept.begin(), kept.end(), p), kept.end()) << p;
+}
+
+// wcxb 2833: a hero heading printed twice in a row (desktop and mobile markup); l3s-gn1 693c707d: a date label under
+// each screenshot of a gallery. The copy right after the line goes.
+TEST(TextFilterTest, AShortLineRepeatedRightAfterItselfGoes) {
+  EXPECT_EQ(Filter({"Make anything possible, all in Figma", "Make anything possible, all in Figma", kLong1, kLong2}),
+            (Strings{"Make anything possible, all in Figma", kLong1, kLong2}));
+  EXPECT_EQ(Filter({kLong1, "10th Oct 2007", "10th Oct 2007", "10th Oct 2007", kLong2}),
+            (Strings{kLong1, "10th Oct 2007", kLong2}));
+}
+
+// Must not fire: the same short line with other text between (a refrain, a label of each section), a single word
+// in a row ("Yes", "Yes": answers in a list), a link line repeated (a list may name one page twice), a line of
+// code, and a heading followed by the same words as a paragraph.
+TEST(TextFilterTest, RepeatsThatAreNotCopiesStay) {
+  const Strings refrain = {kLong1, "Row, row, row your boat", kLong2, "Row, row, row your boat", kLong3};
+  EXPECT_EQ(Filter(refrain), refrain);
+  const Strings answers = {kLong1, "Yes", "Yes", kLong2};
+  EXPECT_EQ(Filter(answers), answers);
+  std::vector<Line> links = ToLines({kLong1, "See the council minutes", "See the council minutes", kLong2});
+  for (size_t i : {1, 2}) links[i].link_chars = static_cast<float>(links[i].text.size());
+  FilterLines(TheRules(), "en", "", FilterOptions(), &links);
+  EXPECT_EQ(links.size(), 4u);
+  std::vector<Line> code = ToLines({kLong1, "x = x + 1", "x = x + 1", kLong2});
+  for (size_t i : {1, 2}) code[i].block = Tag::kPre;
+  FilterLines(TheRules(), "en", "", FilterOptions(), &code);
+  EXPECT_EQ(code.size(), 4u);
+  std::vector<Line> heading = ToLines({kLong1, "The new budget", "The new budget", kLong2});
+  heading[1].block = Tag::kH2;
+  heading[2].block = Tag::kP;
+  FilterLines(TheRules(), "en", "", FilterOptions(), &heading);
+  EXPECT_EQ(heading.size(), 4u);
 }
 
 TEST(TextFilterTest, ShortDuplicateLinesStay) {
