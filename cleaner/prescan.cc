@@ -607,19 +607,65 @@ class Scanner {
 
   // Records an end tag; returns whether to keep it.
   bool CloseTag(const Name& name) {
-    // Search only the top of the stack: a stray end tag must not cost a walk of a deep stack.
+    // Search only the top of the stack: a stray end tag must not cost a walk of a deep stack. An end tag whose
+    // element is out of scope, behind a table cell or a table, say, is ignored by the parser, and so here: the
+    // model popped through them before, and "</ul>" inside a cell closed an outer list in the model only, so the
+    // cap let the parser's tree grow past it (a fuzzed page: 1 028 deep under a cap of 400).
+    const EndScope scope = ScopeOf(name);
     const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
     for (size_t k = stack_.size(); k-- > limit;) {
-      if (stack_[k] == name) {
+      // A heading's end tag closes whichever heading is open ("<h2>...</h3>").
+      if (stack_[k] == name || (IsHeading(name) && IsHeading(stack_[k]))) {
         CloseAt(k);
         return true;
       }
+      if (Bounds(stack_[k], scope)) break;
     }
     if (dropped_ > 0) {
       --dropped_;
       return false;
     }
     return true;
+  }
+
+  // Which elements an end tag cannot close through (the parser's scopes for the end tags it gives one; any
+  // other end tag stops at the first special element).
+  enum class EndScope { kDefault, kListItem, kButton, kTable, kSpecial };
+
+  static EndScope ScopeOf(const Name& n) {
+    static const char* const kTable[] = {"table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption"};
+    for (const char* t : kTable)
+      if (n.Is(t)) return EndScope::kTable;
+    if (n.Is("li")) return EndScope::kListItem;
+    if (n.Is("p")) return EndScope::kButton;
+    static const char* const kDefault[] = {
+        "address", "article", "aside", "blockquote", "button", "center", "details", "dialog", "dir", "div",
+        "dl", "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "listing", "main", "menu",
+        "nav", "ol", "pre", "section", "summary", "ul", "dd", "dt", "applet", "marquee", "object", "form"};
+    for (const char* t : kDefault)
+      if (n.Is(t)) return EndScope::kDefault;
+    if (IsHeading(n) || IsFormatting(n)) return EndScope::kDefault;
+    return EndScope::kSpecial;
+  }
+
+  // True if open element `n` ends the search of an end tag with scope `scope`.
+  static bool Bounds(const Name& n, EndScope scope) {
+    if (n.Is("html") || n.Is("table") || n.Is("template")) return true;
+    switch (scope) {
+      case EndScope::kTable:
+        return false;
+      case EndScope::kSpecial:
+        return IsSpecial(n);
+      case EndScope::kListItem:
+        if (n.Is("ol") || n.Is("ul")) return true;
+        break;
+      case EndScope::kButton:
+        if (n.Is("button")) return true;
+        break;
+      case EndScope::kDefault:
+        break;
+    }
+    return n.Is("td") || n.Is("th") || n.Is("caption") || n.Is("applet") || n.Is("marquee") || n.Is("object");
   }
 
   // HTML tags that end foreign content: in <math>, the parser closes the <math> and reads them as HTML (the

@@ -383,6 +383,17 @@ TEST(PrescanTest, QuotesInsideUnquotedValuesAndNamesOpenNoQuotedValue) {
   EXPECT_EQ(Prescan(Repeat("<svg a=\"b\"/>", 30), 1000).max_depth_seen, 0u);
 }
 
+TEST(PrescanTest, EndTagsDoNotCloseThroughTheirScope) {
+  // "</div>" behind a table is ignored by the parser: each cycle nests five deep there (with its <tbody>).
+  EXPECT_EQ(Prescan(Repeat("<div><table><tr><td></div>", 30), 1000).max_depth_seen, 120u);
+  // Any other end tag stops at a special element: "<span><div></span>" leaves both open.
+  EXPECT_EQ(Prescan(Repeat("<span><div></span>", 30), 1000).max_depth_seen, 60u);
+  // Within scope they close as before, and a heading's end tag closes any heading.
+  EXPECT_EQ(Prescan(Repeat("<div><ul><li>x</div>", 30), 1000).max_depth_seen, 3u);
+  EXPECT_EQ(Prescan(Repeat("<h2><span>a</h3>", 30), 1000).max_depth_seen, 2u);
+  EXPECT_EQ(Prescan(Repeat("<table><tr><td>x</td></tr></table>", 30), 1000).max_depth_seen, 3u);
+}
+
 TEST(PrescanTest, UnclosedDivsDoCountAsDepth) {
   PrescanResult r = Prescan("<div>a<div>b<div>c", 2);
   EXPECT_TRUE(r.depth_capped);
