@@ -125,6 +125,18 @@ class Scanner {
     if (to > from) out_.html.append(in_.data() + from, to - from);
   }
 
+  // Emits in_[from, to) as text: each '<' as "&lt;", so that the parser reads no tag in it.
+  void EmitAsText(size_t from, size_t to) {
+    for (size_t p = from; p < to;) {
+      const void* lt = std::memchr(in_.data() + p, '<', to - p);
+      const size_t next = lt == nullptr ? to : static_cast<size_t>(static_cast<const char*>(lt) - in_.data());
+      Emit(p, next);
+      if (next == to) break;
+      out_.html.append("&lt;");
+      p = next + 1;
+    }
+  }
+
   // Reads a tag name starting at `p`; returns the index after it.
   size_t ReadName(size_t p, Name* name) const {
     while (p < in_.size() && !IsSpace(in_[p]) && in_[p] != '>' && in_[p] != '/') {
@@ -368,7 +380,9 @@ class Scanner {
           out_.html.push_back('>');
         }
       } else {
-        Emit(tag_end, close);
+        // Its start tag dropped at the cap, the element's text stays text: a '<' in it would start a tag the model
+        // has not counted (a fuzzed page's unclosed <title>, dropped, let 300 levels through the cap).
+        EmitAsText(tag_end, close);
       }
       Close(name);
       return close_end;
@@ -557,11 +571,20 @@ class Scanner {
     // An <option> closes only an <option> that is the current node: "<option><div><option>" nests (20 000 of them
     // took 21 s in Gumbo before this followed the parser).
     if (name.Is("option") && !stack_.empty() && stack_.back().Is("option")) stack_.pop_back();
-    if (stack_.size() >= max_depth_) {
+    // The table parts the parser adds: a <tbody> around a <tr> put straight in a <table>, and a <tr> too around
+    // a cell ("<table><td><table><td>..." nests four deep per cycle, not two).
+    const bool in_table = !stack_.empty() && stack_.back().Is("table");
+    const bool in_section = !stack_.empty() && (stack_.back().Is("tbody") || stack_.back().Is("thead") ||
+                                                stack_.back().Is("tfoot"));
+    const bool cell = name.Is("td") || name.Is("th");
+    const size_t implied = (name.Is("tr") && in_table) ? 1 : cell && in_table ? 2 : cell && in_section ? 1 : 0;
+    if (stack_.size() + implied >= max_depth_) {
       out_.depth_capped = true;
       ++dropped_;
       return false;
     }
+    if (implied == 2 || (implied == 1 && in_table)) stack_.push_back(Make("tbody"));
+    if (cell && implied > 0) stack_.push_back(Make("tr"));
     stack_.push_back(name);
     if (stack_.size() > out_.max_depth_seen) out_.max_depth_seen = stack_.size();
     return true;
