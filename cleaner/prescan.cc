@@ -110,10 +110,12 @@ class Scanner {
     while (i < n) {
       const char* lt = static_cast<const char*>(std::memchr(in_.data() + i, '<', n - i));
       if (lt == nullptr) {
+        if (n > i) Reconstruct();
         Emit(i, n);
         break;
       }
       size_t at = static_cast<size_t>(lt - in_.data());
+      if (at > i) Reconstruct();
       Emit(i, at);
       i = Tag(at);
     }
@@ -327,8 +329,17 @@ class Scanner {
       }
       // "</br>" makes a <br>, and "</p>" with no <p> open an empty <p>: elements the count must see.
       if (name.Is("br") || (name.Is("p") && !InStack(name))) ++out_.start_tags;
-      EndFormatting(name);
-      if (CloseTag(name)) Emit(at, end);
+      // A formatting element's end tag is kept while the element is on the list of active formatting elements:
+      // it takes the element off the parser's list too, where it would otherwise be re-created before every
+      // later text. (Dropped, as the end tag of a start tag dropped at the cap, it left the element on the
+      // parser's list but not on the model's: "<b><i><u><s><em><div>x</b></i></u></s></em>" x 20 000 went 20 796
+      // deep under a cap of 400.)
+      const bool listed = IsFormatting(name) && std::any_of(active_.begin(), active_.end(),
+                                                            [&](const Active& e) { return e.name == name; });
+      if (CloseTag(name, /*droppable=*/!listed)) {
+        EndFormatting(name);
+        Emit(at, end);
+      }
       return end;
     }
     if (!IsAsciiAlpha(c)) {
@@ -387,11 +398,23 @@ class Scanner {
       Close(name);
       return close_end;
     }
-    if (IsFormatting(name) && !StartFormatting(name, in_.substr(after, end - after))) {
+    // Text-level start tags re-create the formatting elements a block closed around them, as text does (Run).
+    if (!IsSpecial(name)) Reconstruct();
+    // A formatting element dropped at the cap must not join the list of active formatting elements, which the
+    // parser, not seeing it, would not re-create. (<a> and <nobr> first close an open one, in Open.)
+    const bool formatting = IsFormatting(name);
+    if (formatting && !name.Is("a") && !name.Is("nobr") && Depth() >= max_depth_ && !InMath()) {
+      out_.depth_capped = true;
+      ++dropped_;
+      return tag_end;
+    }
+    if (formatting && !StartFormatting(name, in_.substr(after, end - after))) {
       out_.formatting_dropped = true;
       return tag_end;
     }
-    if (Open(name, self_closing)) {
+    if (!Open(name, self_closing)) {
+      if (formatting) active_.pop_back();  // StartFormatting put it last
+    } else {
       ++out_.start_tags;
       size_t cut = tag_end - at > kLongTag ? AttributeLimit(after, end) : std::string_view::npos;
       if (cut == std::string_view::npos) {
@@ -491,6 +514,22 @@ class Scanner {
     return true;
   }
 
+  // The parser's "reconstruct the active formatting elements", before text and text-level start tags: the
+  // entries of the list after the newest one still open are opened again, nested. They are elements the markup
+  // does not show, so they are counted here for Options::max_elements ("<p><b><i>...</p>" and then "<p>x" 200 000
+  // times, 800 KB, made 3.6 million elements in Gumbo and 836 MB, under a count of 200 000 start tags), and they
+  // are depth, past the cap if need be: the parser creates them whatever the markup says. As this copy of the list
+  // may hold more than the parser's (StartFormatting), this may count more than the parser makes, never less.
+  void Reconstruct() {
+    if (active_.empty()) return;
+    size_t k = active_.size();
+    while (k > 0 && !InStack(active_[k - 1].name)) --k;
+    for (; k < active_.size(); ++k) {
+      Push(active_[k].name);
+      ++out_.start_tags;
+    }
+  }
+
   void EndFormatting(const Name& name) {
     if (!IsFormatting(name)) return;
     for (size_t k = active_.size(); k-- > 0;) {
@@ -505,14 +544,55 @@ class Scanner {
   // closed by the parser's adoption agency, which moves the block out of it and keeps the block open: after
   // "<b><div>x</b>" the <div> is still open, and that repeated nests one level deeper each time (20 000 of them,
   // 80 KB, took 4.5 s in Gumbo, whose adoption agency is linear in the depth, and the stages after it, before
-  // they counted here). Only the formatting element leaves the stack then; everything else pops with it.
+  // they counted here). Only the formatting element leaves the stack then; everything else pops with it. The
+  // block keeps its depth in the tree, though, under the copies of the formatting elements the parser makes for
+  // it: the level goes to the element above as `extra_` depth, which leaves with that element.
+  // ("<b><i><u><s><em><div>x</b></i></u></s></em>" repeated nests 3 deeper in the tree each time, and 1 deeper in
+  // the stack: 20 000 of them went 1 192 deep under a cap of 400 when the model counted the stack alone.)
   void CloseAt(size_t k) {
     const auto above = stack_.begin() + static_cast<long>(k) + 1;
     if (IsFormatting(stack_[k]) && std::any_of(above, stack_.end(), [](const Name& n) { return IsSpecial(n); })) {
+      // The elements the adoption agency makes, for Options::max_elements: a copy of each of the (at most 3)
+      // elements between the formatting element and the first block above it, and a new formatting element in
+      // each block above (at most 8 rounds). "<b><i><u><s><em><div>x</b></i></u></s></em>" makes 10 per cycle.
+      size_t between = 0, blocks = 0;
+      for (auto it = above; it != stack_.end(); ++it) {
+        if (IsSpecial(*it)) {
+          ++blocks;
+        } else if (blocks == 0) {
+          ++between;
+        }
+      }
+      out_.start_tags += std::min<size_t>(between, 3) + std::min<size_t>(blocks, 8);
+      const uint32_t carried = extra_[k] + 1;
       stack_.erase(stack_.begin() + static_cast<long>(k));
+      extra_.erase(extra_.begin() + static_cast<long>(k));
+      extra_[k] += carried;
+      ++extra_total_;
     } else {
-      stack_.resize(k);
+      Truncate(k);
     }
+  }
+
+  // The open elements' depth in the tree the parser builds: one level each, and what closed formatting elements
+  // left to the elements above them (CloseAt).
+  size_t Depth() const { return stack_.size() + extra_total_; }
+
+  void Push(const Name& name) {
+    stack_.push_back(name);
+    extra_.push_back(0);
+    if (Depth() > out_.max_depth_seen) out_.max_depth_seen = Depth();
+  }
+
+  void PopBack() {
+    extra_total_ -= extra_.back();
+    extra_.pop_back();
+    stack_.pop_back();
+  }
+
+  // Pops everything from stack_[k] on.
+  void Truncate(size_t k) {
+    while (stack_.size() > k) PopBack();
   }
 
   // Pops the stack down to and including the nearest `name` (CloseAt), without passing a `stop` element; true if
@@ -558,7 +638,7 @@ class Scanner {
     // page, otherwise counted as 600 levels and hit the cap. A <form> inside a <form> is ignored.
     if (name.Is("a")) PopTo(name, {"td", "th", "caption", "table", "object", "applet", "marquee", "template"});
     if (name.Is("nobr") || name.Is("button")) PopTo(name, {"td", "th", "caption", "table", "object", "applet"});
-    if (IsHeading(name) && !stack_.empty() && IsHeading(stack_.back())) stack_.pop_back();
+    if (IsHeading(name) && !stack_.empty() && IsHeading(stack_.back())) PopBack();
     if (name.Is("form") && InStack(name)) return true;
     // Implied end tags, so that ordinary unclosed <p>, <li> and table cells do not count as depth.
     if (ClosesP(name)) CloseP();
@@ -570,7 +650,7 @@ class Scanner {
     if (name.Is("tr")) PopTo(Make("tr"), {"table", "tbody", "thead", "tfoot"});
     // An <option> closes only an <option> that is the current node: "<option><div><option>" nests (20 000 of them
     // took 21 s in Gumbo before this followed the parser).
-    if (name.Is("option") && !stack_.empty() && stack_.back().Is("option")) stack_.pop_back();
+    if (name.Is("option") && !stack_.empty() && stack_.back().Is("option")) PopBack();
     // The table parts the parser adds: a <tbody> around a <tr> put straight in a <table>, and a <tr> too around
     // a cell ("<table><td><table><td>..." nests four deep per cycle, not two).
     const bool in_table = !stack_.empty() && stack_.back().Is("table");
@@ -578,15 +658,14 @@ class Scanner {
                                                 stack_.back().Is("tfoot"));
     const bool cell = name.Is("td") || name.Is("th");
     const size_t implied = (name.Is("tr") && in_table) ? 1 : cell && in_table ? 2 : cell && in_section ? 1 : 0;
-    if (stack_.size() + implied >= max_depth_) {
+    if (Depth() + implied >= max_depth_) {
       out_.depth_capped = true;
       ++dropped_;
       return false;
     }
-    if (implied == 2 || (implied == 1 && in_table)) stack_.push_back(Make("tbody"));
-    if (cell && implied > 0) stack_.push_back(Make("tr"));
-    stack_.push_back(name);
-    if (stack_.size() > out_.max_depth_seen) out_.max_depth_seen = stack_.size();
+    if (implied == 2 || (implied == 1 && in_table)) Push(Make("tbody"));
+    if (cell && implied > 0) Push(Make("tr"));
+    Push(name);
     return true;
   }
 
@@ -617,7 +696,7 @@ class Scanner {
     for (size_t k = stack_.size(); k-- > limit;) {
       const Name& n = stack_[k];
       if (n.Is("p")) {
-        stack_.resize(k);
+        Truncate(k);
         return;
       }
       if (ClosesP(n)) return;
@@ -629,7 +708,7 @@ class Scanner {
   }
 
   // Records an end tag; returns whether to keep it.
-  bool CloseTag(const Name& name) {
+  bool CloseTag(const Name& name, bool droppable) {
     // Search only the top of the stack: a stray end tag must not cost a walk of a deep stack. An end tag whose
     // element is out of scope, behind a table cell or a table, say, is ignored by the parser, and so here: the
     // model popped through them before, and "</ul>" inside a cell closed an outer list in the model only, so the
@@ -644,7 +723,7 @@ class Scanner {
       }
       if (Bounds(stack_[k], scope)) break;
     }
-    if (dropped_ > 0) {
+    if (droppable && dropped_ > 0) {
       --dropped_;
       return false;
     }
@@ -720,12 +799,14 @@ class Scanner {
   }
 
   void Close(const Name& name) {
-    if (!stack_.empty() && stack_.back() == name) stack_.pop_back();
+    if (!stack_.empty() && stack_.back() == name) PopBack();
   }
 
   std::string_view in_;
   size_t max_depth_;
   std::vector<Name> stack_;
+  std::vector<uint32_t> extra_;  // per open element, the tree depth closed formatting elements left it (CloseAt)
+  size_t extra_total_ = 0;
   struct Active {
     Name name;
     std::string_view attributes;  // the tag's text after its name, as written

@@ -507,12 +507,25 @@ size_t ParsedDepth(const std::string& html) {
 // parser adds around a page (<html>, <head>, <body>) and the text node at the bottom.
 constexpr size_t kParserSlack = 3;
 
+// Elements of the tree Gumbo builds from `html`.
+size_t ParsedElements(const std::string& html) {
+  Result<Dom> dom = Dom::Parse(html);
+  if (!dom.ok()) return 0;
+  size_t elements = 0;
+  for (uint32_t i = 0; i < dom.value().size(); ++i) elements += dom.value().node(i).is_element();
+  return elements;
+}
+
+// Checks the depth cap, and that the element count (Options::max_elements) is within twice what the parser makes
+// (its adoption agency copies formatting elements around blocks, a few per misnested end tag) plus its own <html>,
+// <head> and <body>.
 void ExpectCapHolds(const std::string& page, const std::string& label) {
   DecodeReport report;
   const std::string utf8 = DecodeToUtf8(page, &report);
-  for (size_t cap : {12, 40}) {
+  for (size_t cap : {12, 40, 400}) {
     const PrescanResult r = Prescan(utf8, cap);
     EXPECT_LE(ParsedDepth(r.html), cap + kParserSlack) << label << ", cap " << cap;
+    EXPECT_LE(ParsedElements(r.html), 2 * r.start_tags + 3) << label << ", cap " << cap;
   }
 }
 
@@ -521,11 +534,16 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
   const std::vector<std::string> units = {
       "<ul><li><table><tr><td>", "<li><table><tr><td>", "<dd><table><tr><td>", "<option><div>",
       "<div><table><tr><td></div>", "<span><div></span>", "<table><td>", "<table><tbody><td>",
-      "<ul><li><table><tr><td></ul>", "<h2><div></h3>", "<b><div></b>", "<a><div></a>", "<p><span><div></p>"};
+      "<ul><li><table><tr><td></ul>", "<h2><div></h3>", "<b><div></b>", "<a><div></a>", "<p><span><div></p>",
+      "<b><i><u><s><em><div>x</b></i></u></s></em>", "<b><div><div>x</b>y</div></div>"};
   for (const std::string& unit : units) ExpectCapHolds(Repeat(unit, 60), unit);
   ExpectCapHolds("<p a=b\"c=\">" + Repeat("<div>", 60) + "\">x", "quote in an unquoted value");
   ExpectCapHolds(Repeat("<div>", 60) + "<title>" + Repeat("<div>", 60) + "</title>", "title dropped at the cap");
   ExpectCapHolds(Repeat("<div>", 60) + "<textarea>" + Repeat("<div>", 60), "unclosed textarea at the cap");
+  // Formatting elements a block closed around, re-created before every later text: 16 elements per "<p>x".
+  ExpectCapHolds("<p><b><i><u><s><em><strong><code><small><big><tt><font><strike><b class=1><i class=2></p>" +
+                     Repeat("<p>x", 200),
+                 "formatting re-created before text");
 }
 
 TEST(PrescanVersusParserTest, FixturePagesStayWithinASmallCap) {
