@@ -337,8 +337,8 @@ Result<Document> Extractor::Impl::Extract(std::string_view html, std::string_vie
   utf8.shrink_to_fit();
   doc.stats.depth_capped = pre.depth_capped;
   doc.stats.parsed_bytes = pre.html.size();
-  if (pre.start_tags > opt.max_elements) {
-    return Status(StatusCode::kTooLarge, "the page has " + std::to_string(pre.start_tags) +
+  if (pre.elements > opt.max_elements) {
+    return Status(StatusCode::kTooLarge, "the page has " + std::to_string(pre.elements) +
                                              " elements, over the limit of " + std::to_string(opt.max_elements));
   }
 

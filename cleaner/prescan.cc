@@ -328,7 +328,7 @@ class Scanner {
         return end;
       }
       // "</br>" makes a <br>, and "</p>" with no <p> open an empty <p>: elements the count must see.
-      if (name.Is("br") || (name.Is("p") && !InStack(name))) ++out_.start_tags;
+      if (name.Is("br") || (name.Is("p") && !InStack(name))) ++out_.elements;
       // A formatting element's end tag is kept while the element is on the list of active formatting elements:
       // it takes the element off the parser's list too, where it would otherwise be re-created before every
       // later text. (Dropped, as the end tag of a start tag dropped at the cap, it left the element on the
@@ -354,7 +354,7 @@ class Scanner {
     size_t tag_end = end + 1;
 
     if (IsDroppedRawText(name) || (name.Is("svg") && !self_closing)) {
-      ++out_.start_tags;
+      ++out_.elements;
       bool keep_body = name.Is("script") && IsJsonLd(after, end);
       size_t close = name.Is("script") ? FindScriptEnd(tag_end) : FindEndTag(tag_end, name);
       size_t close_end = EndOfTag(close);
@@ -383,7 +383,7 @@ class Scanner {
         close = close_end = UnclosedEnd(tag_end, /*at_line_end=*/name.Is("title"));
       }
       if (Open(name, false)) {
-        ++out_.start_tags;
+        ++out_.elements;
         Emit(at, close_end);
         if (unclosed) {
           out_.html.append("</");
@@ -415,7 +415,7 @@ class Scanner {
     if (!Open(name, self_closing)) {
       if (formatting) active_.pop_back();  // StartFormatting put it last
     } else {
-      ++out_.start_tags;
+      ++out_.elements;
       size_t cut = tag_end - at > kLongTag ? AttributeLimit(after, end) : std::string_view::npos;
       if (cut == std::string_view::npos) {
         Emit(at, tag_end);
@@ -526,7 +526,7 @@ class Scanner {
     while (k > 0 && !InStack(active_[k - 1].name)) --k;
     for (; k < active_.size(); ++k) {
       Push(active_[k].name);
-      ++out_.start_tags;
+      ++out_.elements;
     }
   }
 
@@ -563,7 +563,7 @@ class Scanner {
           ++between;
         }
       }
-      out_.start_tags += std::min<size_t>(between, 3) + std::min<size_t>(blocks, 8);
+      out_.elements += std::min<size_t>(between, 3) + std::min<size_t>(blocks, 8);
       const uint32_t carried = extra_[k] + 1;
       stack_.erase(stack_.begin() + static_cast<long>(k));
       extra_.erase(extra_.begin() + static_cast<long>(k));

@@ -29,7 +29,8 @@ struct PrescanResult {
   std::string html;          // what to give the parser
   bool depth_capped = false;
   std::size_t max_depth_seen = 0;
-  std::size_t start_tags = 0;  // elements in the markup given to the parser (start tags, and "</br>", "</p>" alone)
+  std::size_t elements = 0;  // elements the parser will make: start tags, "</br>" and a lone "</p>", and the
+                               // formatting elements it re-creates or copies (Scanner::Reconstruct, CloseAt)
   bool formatting_dropped = false;  // formatting start tags were dropped (see kMaxActiveFormatting)
 };
 

@@ -43,9 +43,10 @@ struct Options {
   // the element count (Gumbo's tree and cleaner's, about 700 bytes per element at peak for a page of a million
   // tiny paragraphs), so the byte limit alone lets a 64 MB page of tiny elements take gigabytes. The largest of the
   // 1 383 benchmark pages has 14 000 nodes. Default: 1 000 000. The count is of the elements in the markup (start
-  // tags, and the end tags that make elements); the parser adds some of its own (implied table parts, and
-  // formatting elements it re-creates before text, which the pre-scan keeps to a few), so this bounds memory
-  // roughly, not exactly.
+  // tags, and the end tags that make elements) and of those the parser adds (implied table parts, formatting
+  // elements it re-creates before text or copies around misnested blocks), as the pre-scan models them: it may
+  // count more than the parser makes, and within a factor of two never fewer (tests/unit/prescan_test.cc checks
+  // that against Gumbo's tree), so this bounds memory roughly, not exactly.
   std::size_t max_elements = 1'000'000;
 
   // Element nesting deeper than this is flattened before parsing: Gumbo's time grows with the square of the

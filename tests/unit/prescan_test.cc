@@ -312,9 +312,9 @@ TEST(PrescanTest, ActiveFormattingElementsAreBounded) {
 // Elements the parser builds from markup other than start tags count too: "</br>" and a "</p>" with no <p> open
 // make elements, and the emptied raw-text elements (<style>, <script>) are elements all the same.
 TEST(PrescanTest, ElementsAreCountedWhateverMakesThem) {
-  EXPECT_EQ(Prescan("<p>a</p><p>b</p>", 400).start_tags, 2u);
-  EXPECT_EQ(Prescan("a</p>b</br>c", 400).start_tags, 2u);
-  EXPECT_EQ(Prescan("<style>x</style><script>y</script>", 400).start_tags, 2u);
+  EXPECT_EQ(Prescan("<p>a</p><p>b</p>", 400).elements, 2u);
+  EXPECT_EQ(Prescan("a</p>b</br>c", 400).elements, 2u);
+  EXPECT_EQ(Prescan("<style>x</style><script>y</script>", 400).elements, 2u);
 }
 
 // An HTML tag inside <math> ends the <math> (the parser "breaks out" of foreign content), so "/>" on the tags
@@ -525,7 +525,7 @@ void ExpectCapHolds(const std::string& page, const std::string& label) {
   for (size_t cap : {12, 40, 400}) {
     const PrescanResult r = Prescan(utf8, cap);
     EXPECT_LE(ParsedDepth(r.html), cap + kParserSlack) << label << ", cap " << cap;
-    EXPECT_LE(ParsedElements(r.html), 2 * r.start_tags + 3) << label << ", cap " << cap;
+    EXPECT_LE(ParsedElements(r.html), 2 * r.elements + 3) << label << ", cap " << cap;
   }
 }
 
