@@ -30,7 +30,7 @@ struct PrescanResult {
   bool depth_capped = false;
   std::size_t max_depth_seen = 0;
   std::size_t elements = 0;  // elements the parser will make: start tags, "</br>" and a lone "</p>", and the
-                               // formatting elements it re-creates or copies (Scanner::Reconstruct, CloseAt)
+                             // formatting elements it re-creates or copies (Scanner::Reconstruct, CloseAt)
   bool formatting_dropped = false;  // formatting start tags were dropped (see kMaxActiveFormatting)
 };
 
