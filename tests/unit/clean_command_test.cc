@@ -453,6 +453,51 @@ TEST(CleanCommandTest, OutputFileTakesWhatStdoutWouldGet) {
   fs::remove_all(dir);
 }
 
+// --output-dir never writes over an input: a result file that would be one (same name and extension, the
+// result of another input, standard input's file, a link to one) is a usage error before anything is written.
+TEST(CleanCommandTest, OutputDirNeverOverwritesAnInput) {
+  const fs::path dir = fs::path(::testing::TempDir()) / ("cleaner_overwrite_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string original = "Some notes that are already plain text.\nA second line of them, long enough.\n";
+  auto reset = [&] {
+    for (const char* name : {"page.html", "b.html"}) {
+      fs::remove(dir / name);
+      fs::copy_file(Page(kNews), dir / name);
+    }
+    for (const char* name : {"notes.txt", "b.txt"}) std::ofstream(dir / name, std::ios::binary) << original;
+  };
+  auto unchanged = [&](const std::string& what) {
+    EXPECT_EQ(fs::file_size(dir / "page.html"), fs::file_size(Page(kNews))) << what;
+    EXPECT_EQ(fs::file_size(dir / "b.html"), fs::file_size(Page(kNews))) << what;
+    EXPECT_EQ(fs::file_size(dir / "notes.txt"), original.size()) << what;
+    EXPECT_EQ(fs::file_size(dir / "b.txt"), original.size()) << what;
+  };
+  const std::string in = "cd " + Quote(dir.string()) + " && " + Quote(CLEANER_BINARY) + " ";
+  for (const std::string& args : std::vector<std::string>{"-f html -o . page.html", "--input text -o . notes.txt", "-o . b.html b.txt",
+                                 "-o . b.txt b.html", "-o ../" + dir.filename().string() + " notes.txt",
+                                 "-f html -o . -j 1 notes.txt page.html"}) {
+    reset();
+    const CliRun run = shell::RunCommand(in + args + " 2>&1");
+    EXPECT_EQ(run.status, 2) << args << "\n" << run.out;
+    EXPECT_NE(run.out.find("--output-dir"), std::string::npos) << args << "\n" << run.out;
+    unchanged(args);
+  }
+  reset();
+  std::ofstream(dir / "stdin.txt", std::ios::binary) << original;
+  const CliRun from_stdin = shell::RunCommand(in + "--input text -o . - < stdin.txt 2>&1");
+  EXPECT_EQ(from_stdin.status, 2) << "stdin.txt, the result of -, is standard input\n" << from_stdin.out;
+  EXPECT_NE(from_stdin.out.find("standard input"), std::string::npos) << from_stdin.out;
+  EXPECT_EQ(fs::file_size(dir / "stdin.txt"), original.size());
+  fs::create_symlink("page.html", dir / "link.html");
+  EXPECT_EQ(shell::RunCommand(in + "-f html -o . link.html 2>/dev/null").status, 2);
+  unchanged("link.html");
+  // Results beside their inputs, under other names, are fine.
+  EXPECT_EQ(shell::RunCommand(in + "-q -f markdown -o . page.html notes.txt").status, 0);
+  EXPECT_TRUE(fs::exists(dir / "page.md"));
+  fs::remove_all(dir);
+}
+
 // The "-2" given to a second a.html is not taken if another input is called a-2.html: every input gets a file
 // of its own.
 TEST(CleanCommandTest, OutputNamesNeverCollide) {
