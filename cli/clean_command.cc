@@ -255,6 +255,11 @@ int RunClean(const CleanArgs& args) {
     std::fprintf(stderr, "cleaner: --url names the URL of one input file; fetched pages carry their own\n");
     return kExitUsage;
   }
+  // Standard input can be read once: a second "-" would read nothing and pass for a page without an article.
+  if (std::count(args.inputs.begin(), args.inputs.end(), "-") > 1) {
+    std::fprintf(stderr, "cleaner: - (standard input) is given more than once; it can be read only once\n");
+    return kExitUsage;
+  }
   if (urls) return RunFetchAndClean(args);
   const Extractor extractor(ExtractorOptions(args));
 

@@ -374,6 +374,25 @@ std::vector<json> JsonLines(const std::string& out) {
   return records;
 }
 
+// Standard input can be read once: "-" given twice is a usage error, not a second input read empty.
+TEST(CleanCommandTest, StandardInputIsReadOnce) {
+  const std::string page = Quote(Page(kNews));
+  const CliRun twice =
+      shell::RunCommand(Quote(CLEANER_BINARY) + " -f jsonl - - < " + page + " 2>&1 >/dev/null");
+  EXPECT_EQ(twice.status, 2) << twice.out;
+  EXPECT_NE(twice.out.find("standard input"), std::string::npos) << twice.out;
+  const fs::path dir = fs::path(::testing::TempDir()) / ("cleaner_stdin_twice_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  EXPECT_EQ(shell::RunCommand(Quote(CLEANER_BINARY) + " -q -o " + Quote(dir.string()) + " - " + page + " - < " + page +
+                              " 2>/dev/null")
+                .status,
+            2);
+  EXPECT_FALSE(fs::exists(dir)) << "a usage error writes nothing";
+  const CliRun once = shell::RunCommand(Quote(CLEANER_BINARY) + " -q -f jsonl - " + page + " < " + page);
+  EXPECT_EQ(once.status, 0);
+  EXPECT_EQ(JsonLines(once.out).size(), 2u);
+}
+
 // An exception while cleaning one input (here std::bad_alloc: /dev/zero read under a memory limit) fails that
 // input alone, with its error record, whether the main thread or a worker meets it: it neither ends the process
 // nor loses the other inputs.
