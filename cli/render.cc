@@ -200,7 +200,15 @@ std::string MarkdownInline(const Block& b, size_t begin, size_t end, bool in_tab
   };
   return RenderInline(
       b, begin, end, [](const std::string& t) { return MarkdownEscapeInline(t); },
-      [&](const Span& s, std::string* o) { *o += s.kind == Span::Kind::kLink ? "[" : marker(s, true); },
+      [&](const Span& s, std::string* o) {
+        if (s.kind != Span::Kind::kLink) {
+          *o += marker(s, true);
+          return;
+        }
+        // A '!' of the text right before the link would make it an image ("Wow![click](url)").
+        if (!o->empty() && o->back() == '!') o->insert(o->size() - 1, "\\");
+        *o += "[";
+      },
       [&](const Span& s, std::string* o) {
         *o += s.kind == Span::Kind::kLink ? "](" + MarkdownUrl(s.href) + ")" : marker(s, false);
       },

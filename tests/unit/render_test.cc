@@ -40,6 +40,34 @@ TEST(RenderMarkdownTest, EmphasisInACellIsJudgedByTheCell) {
   EXPECT_EQ(md, "| **ab.** | cd.e |\n| --- | --- |\n") << "not <strong>, which '**cd.**e' would need";
 }
 
+Span Link(size_t begin, size_t end, std::string href) {
+  Span s;
+  s.kind = Span::Kind::kLink;
+  s.begin = begin;
+  s.end = end;
+  s.href = std::move(href);
+  return s;
+}
+
+Block Paragraph(std::string text, std::vector<Span> spans) {
+  Block b;
+  b.text = std::move(text);
+  b.spans = std::move(spans);
+  return b;
+}
+
+// A '!' right before a link would make it an image: it is escaped there, and only there.
+TEST(RenderMarkdownTest, AnExclamationMarkBeforeALinkStaysText) {
+  Document doc;
+  doc.blocks.push_back(Paragraph("Wow!click here", {Link(4, 14, "https://example.com/x")}));
+  doc.blocks.push_back(Paragraph("Hi! a!b [c]!", {}));
+  doc.blocks.push_back(Paragraph("one!two!", {Link(0, 3, "https://a/"), Link(4, 7, "https://b/")}));
+  doc.text = "Wow!click here\nHi! a!b [c]!\none!two!\n";
+  EXPECT_EQ(Render(doc, "x.html", "markdown"),
+            "Wow\\![click here](https://example.com/x)\n\nHi! a!b \\[c\\]!\n\n"
+            "[one](https://a/)\\![two](https://b/)!\n");
+}
+
 TEST(RenderTest, TxtIsTheText) {
   Document doc;
   doc.text = "Title\nBody.\n";
