@@ -217,6 +217,18 @@ std::string MarkdownInline(const Block& b, size_t begin, size_t end, bool in_tab
 
 std::string MarkdownLine(const Block& b) { return EscapeLineStart(MarkdownInline(b, 0, b.text.size())); }
 
+// An ATX heading's content with a backslash before a trailing run of '#' that follows a space or is all of it,
+// which CommonMark would take for the optional closing sequence and drop ("## Learn C #" is "Learn C").
+// "C#" has no space before its '#' and keeps it as it is.
+std::string EscapeHeadingEnd(std::string content) {
+  size_t end = content.size();
+  while (end > 0 && (content[end - 1] == ' ' || content[end - 1] == '\t')) --end;
+  size_t run = end;
+  while (run > 0 && content[run - 1] == '#') --run;
+  if (run < end && (run == 0 || content[run - 1] == ' ' || content[run - 1] == '\t')) content.insert(run, "\\");
+  return content;
+}
+
 // A block's text as HTML with its spans as elements.
 std::string HtmlInline(const Block& b, size_t begin, size_t end) {
   return RenderInline(
@@ -385,7 +397,8 @@ std::string MarkdownTable(const std::vector<const Block*>& rows) {
 // comments under "## Comments".
 std::string RenderMarkdown(const Document& doc) {
   std::string out;
-  if (!doc.title.empty() && !StartsWithTitle(doc)) out += "# " + MarkdownEscapeInline(doc.title) + "\n";
+  if (!doc.title.empty() && !StartsWithTitle(doc))
+    out += "# " + EscapeHeadingEnd(MarkdownEscapeInline(doc.title)) + "\n";
   Block::Kind previous = Block::Kind::kParagraph;
   bool first = true;
   bool in_code = false;  // a code fence is open
@@ -404,7 +417,8 @@ std::string RenderMarkdown(const Document& doc) {
     switch (b.kind) {
       case Block::Kind::kHeading: {
         int level = b.level < 1 ? 1 : b.level > 6 ? 6 : b.level;
-        out += std::string(static_cast<size_t>(level), '#') + " " + MarkdownInline(b, 0, b.text.size());
+        out += std::string(static_cast<size_t>(level), '#') + " " +
+               EscapeHeadingEnd(MarkdownInline(b, 0, b.text.size()));
         break;
       }
       case Block::Kind::kListItem: out += "- " + MarkdownLine(b); break;

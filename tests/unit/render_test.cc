@@ -68,6 +68,28 @@ TEST(RenderMarkdownTest, AnExclamationMarkBeforeALinkStaysText) {
             "[one](https://a/)\\![two](https://b/)!\n");
 }
 
+Block Heading(int level, std::string text) {
+  Block b;
+  b.kind = Block::Kind::kHeading;
+  b.level = level;
+  b.text = std::move(text);
+  return b;
+}
+
+// A heading's trailing run of '#' after a space would be read as its closing sequence and dropped: it is
+// escaped, in the title too. "C#" is not a closing sequence and stays as it is.
+TEST(RenderMarkdownTest, AHeadingKeepsItsTrailingHashes) {
+  Document doc;
+  doc.title = "Notes on F ##";
+  doc.blocks.push_back(Heading(2, "Learn C #"));
+  doc.blocks.push_back(Heading(3, "Learn C#"));
+  doc.blocks.push_back(Heading(2, "#"));
+  doc.blocks.push_back(Heading(2, "# One #"));
+  doc.text = "Learn C #\nLearn C#\n#\n# One #\n";
+  EXPECT_EQ(Render(doc, "x.html", "markdown"),
+            "# Notes on F \\##\n\n## Learn C \\#\n\n### Learn C#\n\n## \\#\n\n## # One \\#\n");
+}
+
 TEST(RenderTest, TxtIsTheText) {
   Document doc;
   doc.text = "Title\nBody.\n";
