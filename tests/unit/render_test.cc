@@ -90,6 +90,38 @@ TEST(RenderMarkdownTest, AHeadingKeepsItsTrailingHashes) {
             "# Notes on F \\##\n\n## Learn C \\#\n\n### Learn C#\n\n## \\#\n\n## # One \\#\n");
 }
 
+// A <br> in a cell ends the library's line there: "<tr><td>a|b</td><td>c<br>d</td><td>*e*</td></tr>" is the
+// rows "a|b c" (cells at 0 and 3) and "d *e*" (its text starts before its one cell, at 1). The second is the
+// rest of the first: "d" goes on the cell it continues, after a <br>, and "*e*" stays in the third column.
+TEST(RenderMarkdownTest, ABreakInACellKeepsTheRowTogether) {
+  Document doc;
+  doc.blocks.push_back(Row("One Two Three", {0, 4, 8}, {}));
+  doc.blocks.back().header = true;
+  doc.blocks.push_back(Row("a|b c", {0, 3}, {}));
+  doc.blocks.push_back(Row("d *e*", {1}, {Strong(0, 1)}));
+  doc.text = "One Two Three\na|b c\nd *e*\n";
+  EXPECT_EQ(Render(doc, "x.html", "markdown"),
+            "| One | Two | Three |\n| --- | --- | --- |\n| a\\|b | c<br>**d** | \\*e\\* |\n");
+  const std::string html = Render(doc, "x.html", "html");
+  EXPECT_NE(html.find("<table>\n<tr><th>One</th><th>Two</th><th>Three</th></tr>\n"
+                      "<tr><td>a|b</td><td>c<br><strong>d</strong></td><td>*e*</td></tr>\n</table>\n"),
+            std::string::npos)
+      << html;
+}
+
+// A piece that would make its row wider than the table (the row's first piece was dropped by the line filter,
+// or it is not a row's rest at all) stays a row of its own rather than join a row it may not belong to.
+TEST(RenderMarkdownTest, APieceThatDoesNotFitIsARowOfItsOwn) {
+  Document doc;
+  doc.blocks.push_back(Row("One Two", {0, 4}, {}));
+  doc.blocks.push_back(Row("a b", {0, 2}, {}));
+  doc.blocks.push_back(Row("y z", {2}, {}));
+  doc.text = "One Two\na b\ny z\n";
+  EXPECT_EQ(Render(doc, "x.html", "markdown"), "| One | Two |\n| --- | --- |\n| a | b |\n| y | z |\n");
+  EXPECT_NE(Render(doc, "x.html", "html").find("<tr><td>a</td><td>b</td></tr>\n<tr><td>y</td><td>z</td></tr>\n"),
+            std::string::npos);
+}
+
 TEST(RenderTest, TxtIsTheText) {
   Document doc;
   doc.text = "Title\nBody.\n";
