@@ -2,6 +2,7 @@
 //
 // The default command: clean pages from files or standard input.
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -79,9 +80,8 @@ Result<std::string> ReadInput(const std::string& path, size_t max_bytes) {
 // extension ("stdin" for -). An input whose name an earlier one took (a/index.html, b/index.html) gets the first
 // of "-2", "-3", ... that is no input's own name and not given out yet, so that no two inputs write one file
 // (a.html, a.htm and a-2.html are a, a-3 and a-2). Names are compared without ASCII case, which is what a
-// case-insensitive file system (macOS, Windows) does.
-std::vector<std::string> OutputStems(const std::vector<std::string>& inputs, const std::string& format,
-                                     bool quiet) {
+// case-insensitive file system (macOS, Windows) does. The indices of the inputs so renamed go to `renamed`.
+std::vector<std::string> OutputStems(const std::vector<std::string>& inputs, std::vector<size_t>* renamed) {
   auto key = [](std::string name) {
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return name;
@@ -103,12 +103,21 @@ std::vector<std::string> OutputStems(const std::vector<std::string>& inputs, con
     taken.insert(key(name));
     claimed.insert(key(name));
     stems[k] = name;
-    if (!quiet) {
-      std::fprintf(stderr, "cleaner: warning: %s shares its name with another input; writing %s%s\n",
-                   inputs[k].c_str(), name.c_str(), Extension(format).c_str());
-    }
+    renamed->push_back(k);
   }
   return stems;
+}
+
+// The file identity (device and inode) of every input that exists, standard input's too when it is a file
+// (`- < page.html`), with the input's index; symbolic links are followed, as reading them does.
+std::map<std::pair<dev_t, ino_t>, size_t> InputFiles(const std::vector<std::string>& inputs) {
+  std::map<std::pair<dev_t, ino_t>, size_t> files;
+  for (size_t k = 0; k < inputs.size(); ++k) {
+    struct stat st;
+    if (inputs[k] == "-" ? fstat(STDIN_FILENO, &st) == 0 : stat(inputs[k].c_str(), &st) == 0)
+      files.emplace(std::make_pair(st.st_dev, st.st_ino), k);
+  }
+  return files;
 }
 
 }  // namespace
@@ -157,7 +166,8 @@ void AddCleanOptions(CLI::App* app, CleanArgs* args) {
   app->add_option("-o,--output-dir", args->output_dir,
                   "Write each result to DIR/<input name without extension>.<txt|json|md|html> instead of "
                   "stdout (needed for several inputs, except with --format jsonl). With json or jsonl a failed "
-                  "input's file is its error record ({\"input\", \"error\"}); other formats write none for it")
+                  "input's file is its error record ({\"input\", \"error\"}); other formats write none for it. "
+                  "A result file that would be one of the inputs is a usage error, before anything is written")
       ->type_name("DIR");
   app->add_option("--input", args->input,
                   "What the inputs are: html, text (already-scraped plain text: only the line filter runs), or auto "
@@ -245,13 +255,43 @@ int RunClean(const CleanArgs& args) {
     std::fprintf(stderr, "cleaner: --url names the URL of one input file; fetched pages carry their own\n");
     return kExitUsage;
   }
+  // Standard input can be read once: a second "-" would read nothing and pass for a page without an article.
+  if (std::count(args.inputs.begin(), args.inputs.end(), "-") > 1) {
+    std::fprintf(stderr, "cleaner: - (standard input) is given more than once; it can be read only once\n");
+    return kExitUsage;
+  }
   if (urls) return RunFetchAndClean(args);
   const Extractor extractor(ExtractorOptions(args));
 
+  std::vector<std::string> out_stems;  // with --output-dir: each input's file name there, without extension
+  auto out_path = [&](size_t k) { return fs::path(args.output_dir) / (out_stems[k] + Extension(args.format)); };
   if (!args.output_dir.empty()) {
     if (!args.output_file.empty()) {
       std::fprintf(stderr, "cleaner: --output FILE and --output-dir DIR: give one\n");
       return kExitUsage;
+    }
+    std::vector<size_t> renamed;
+    out_stems = OutputStems(args.inputs, &renamed);
+    // No result file may be an input (cleaner -o . page.html with -f html, or b.html's b.txt beside an input
+    // b.txt): writing it would destroy the input, perhaps before it is read. Checked before anything is written.
+    const std::map<std::pair<dev_t, ino_t>, size_t> inputs = InputFiles(args.inputs);
+    for (size_t k = 0; k < args.inputs.size(); ++k) {
+      struct stat st;
+      if (stat(out_path(k).c_str(), &st) != 0) continue;  // not there yet: no input
+      const auto it = inputs.find(std::make_pair(st.st_dev, st.st_ino));
+      if (it == inputs.end()) continue;
+      std::fprintf(stderr,
+                   "cleaner: --output-dir: the result of %s would be written to %s, which is %s%s; give "
+                   "another --output-dir\n",
+                   args.inputs[k].c_str(), out_path(k).c_str(), args.inputs[it->second] == "-" ? "" : "the input ",
+                   args.inputs[it->second] == "-" ? "standard input" : args.inputs[it->second].c_str());
+      return kExitUsage;
+    }
+    if (!args.quiet) {
+      for (size_t k : renamed) {
+        std::fprintf(stderr, "cleaner: warning: %s shares its name with another input; writing %s%s\n",
+                     args.inputs[k].c_str(), out_stems[k].c_str(), Extension(args.format).c_str());
+      }
     }
     std::error_code ec;
     fs::create_directories(args.output_dir, ec);
@@ -284,8 +324,6 @@ int RunClean(const CleanArgs& args) {
     }
   }
 
-  const std::vector<std::string> out_stems =
-      args.output_dir.empty() ? std::vector<std::string>() : OutputStems(args.inputs, args.format, args.quiet);
   // What became of each input: exactly one of these counts, so that they add up to the inputs.
   enum class Outcome { kCleaned, kEmpty, kFailed };
   std::atomic<size_t> next{0}, cleaned{0}, empty{0}, failed{0};
@@ -304,7 +342,6 @@ int RunClean(const CleanArgs& args) {
     return false;
   };
   const bool json = args.format == "json" || args.format == "jsonl";
-  auto out_path = [&](size_t k) { return fs::path(args.output_dir) / (out_stems[k] + Extension(args.format)); };
   // Input k failed: a line on stderr and, in the JSON formats, its error record, so that none is silently lost:
   // a line of the JSON Lines stream, or with --output-dir the input's file (unless writing that file is what
   // failed). Text, Markdown and HTML have no shape for an error: the input gets no file.

@@ -28,6 +28,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -1225,6 +1226,14 @@ void GroupPages(Evaluation* e) {
   FinishGroup(&e->overall);
 }
 
+// Writes the report to stdout and flushes it; false, with a line on stderr, if it could not be written (a full
+// disk, a closed pipe): a report nobody got is no pass.
+bool WriteReport(const std::string& out) {
+  if (std::fwrite(out.data(), 1, out.size(), stdout) == out.size() && std::fflush(stdout) == 0) return true;
+  fmt::print(stderr, "cleaner eval: cannot write standard output: {}\n", ErrorText(errno));
+  return false;
+}
+
 }  // namespace
 
 std::shared_ptr<EvalArgs> AddEvalCommand(CLI::App* eval) {
@@ -1379,7 +1388,7 @@ int RunEval(const EvalArgs& given) {
     const Page& page = e.pages.front();
     const std::string out = fmt::format("{} ({})\n", page.id, page.group) + PageLine(page) +
                             PageDiff(page, args.against, kMaxDiffLines, "");
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    if (!WriteReport(out)) return kExitFailure;
     return page.error.empty() ? kExitOk : kExitFailure;
   }
 
@@ -1411,7 +1420,7 @@ int RunEval(const EvalArgs& given) {
   }
 
   const std::string out = args.json ? JsonReport(args, e) : TextReport(args, e);
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  if (!WriteReport(out)) return kExitFailure;
   if (args.json && !e.ok() && !args.quiet) {
     // stdout is for the machine; a person running --json in a terminal still sees why it failed.
     for (const std::string& v : e.verdict.violations) fmt::print(stderr, "cleaner eval: FAIL {}\n", v);

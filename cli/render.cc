@@ -200,7 +200,15 @@ std::string MarkdownInline(const Block& b, size_t begin, size_t end, bool in_tab
   };
   return RenderInline(
       b, begin, end, [](const std::string& t) { return MarkdownEscapeInline(t); },
-      [&](const Span& s, std::string* o) { *o += s.kind == Span::Kind::kLink ? "[" : marker(s, true); },
+      [&](const Span& s, std::string* o) {
+        if (s.kind != Span::Kind::kLink) {
+          *o += marker(s, true);
+          return;
+        }
+        // A '!' of the text right before the link would make it an image ("Wow![click](url)").
+        if (!o->empty() && o->back() == '!') o->insert(o->size() - 1, "\\");
+        *o += "[";
+      },
       [&](const Span& s, std::string* o) {
         *o += s.kind == Span::Kind::kLink ? "](" + MarkdownUrl(s.href) + ")" : marker(s, false);
       },
@@ -208,6 +216,18 @@ std::string MarkdownInline(const Block& b, size_t begin, size_t end, bool in_tab
 }
 
 std::string MarkdownLine(const Block& b) { return EscapeLineStart(MarkdownInline(b, 0, b.text.size())); }
+
+// An ATX heading's content with a backslash before a trailing run of '#' that follows a space or is all of it,
+// which CommonMark would take for the optional closing sequence and drop ("## Learn C #" is "Learn C").
+// "C#" has no space before its '#' and keeps it as it is.
+std::string EscapeHeadingEnd(std::string content) {
+  size_t end = content.size();
+  while (end > 0 && (content[end - 1] == ' ' || content[end - 1] == '\t')) --end;
+  size_t run = end;
+  while (run > 0 && content[run - 1] == '#') --run;
+  if (run < end && (run == 0 || content[run - 1] == ' ' || content[run - 1] == '\t')) content.insert(run, "\\");
+  return content;
+}
 
 // A block's text as HTML with its spans as elements.
 std::string HtmlInline(const Block& b, size_t begin, size_t end) {
@@ -234,6 +254,13 @@ std::string HtmlInline(const Block& b, size_t begin, size_t end) {
 
 std::string HtmlLine(const Block& b) { return HtmlInline(b, 0, b.text.size()); }
 
+// True if a table row's text starts before its first cell: the library ends a line at a <br>, also inside a
+// cell, so "<td>c<br>d</td><td>e</td>" makes the row two blocks, and the second starts with "d", the rest of
+// the cell that the first block ended in, before the cell offset of "e".
+bool StartsInACell(const Block& b) {
+  return !b.cells.empty() && b.text.find_first_not_of(' ') < std::min(b.cells.front(), b.text.size());
+}
+
 // The cells of a table row as [begin, end) byte ranges of its text, trimmed; a row without cell offsets is one
 // cell.
 std::vector<std::pair<size_t, size_t>> Cells(const Block& b) {
@@ -242,9 +269,10 @@ std::vector<std::pair<size_t, size_t>> Cells(const Block& b) {
     cells.emplace_back(0, b.text.size());
     return cells;
   }
-  // Text before the first cell (a row that a <br> inside a cell cut in two) is a cell of its own, not lost.
+  // Text before the first cell (StartsInACell) is the first range: TableRows joins it to the cell it continues,
+  // or, when it cannot tell which, shows it as a cell of its own.
   const size_t lead = std::min(b.cells.front(), b.text.size());
-  if (b.text.find_first_not_of(' ') < lead) {
+  if (StartsInACell(b)) {
     size_t to = lead;
     while (to > 0 && b.text[to - 1] == ' ') --to;
     cells.emplace_back(b.text.find_first_not_of(' '), to);
@@ -258,6 +286,55 @@ std::vector<std::pair<size_t, size_t>> Cells(const Block& b) {
     cells.emplace_back(from, to);
   }
   return cells;
+}
+
+// One cell of a table as printed: the pieces of text of its blocks, [from, to) of `block`'s text each; more than
+// one when a <br> cut the cell (see StartsInACell), shown with <br> between them.
+struct TablePart {
+  const Block* block;
+  size_t from, to;
+};
+struct TableRow {
+  std::vector<std::vector<TablePart>> cells;
+  bool header = false;
+};
+
+// A run of table-row blocks as rows of cells, with the blocks that a <br> in a cell split off (StartsInACell)
+// joined back to the row before: their first range goes on the row's last cell, their other cells after it. A
+// block is joined only if the row stays no wider than the widest row that is not such a piece; otherwise (the
+// first piece of the row was dropped by the line filter, say) it cannot say which row it belongs to and stays
+// a row of its own, its leading text in the first column.
+std::vector<TableRow> TableRows(const std::vector<const Block*>& blocks) {
+  size_t widest = 0;
+  for (const Block* b : blocks)
+    if (!StartsInACell(*b)) widest = std::max(widest, std::max<size_t>(b->cells.size(), 1));
+  std::vector<TableRow> rows;
+  for (const Block* b : blocks) {
+    const std::vector<std::pair<size_t, size_t>> ranges = Cells(*b);
+    size_t k = 0;
+    if (StartsInACell(*b) && !rows.empty() && rows.back().cells.size() + b->cells.size() <= widest) {
+      TableRow& row = rows.back();
+      row.cells.back().push_back({b, ranges[0].first, ranges[0].second});
+      row.header = row.header && b->header;
+      k = 1;
+    } else {
+      rows.emplace_back();
+      rows.back().header = b->header;
+    }
+    for (; k < ranges.size(); ++k) rows.back().cells.push_back({{b, ranges[k].first, ranges[k].second}});
+  }
+  return rows;
+}
+
+// A cell's pieces rendered by `render(block, from, to)`, joined with <br> (which Markdown passes through).
+template <typename RenderFn>
+std::string TableCell(const std::vector<TablePart>& parts, RenderFn render) {
+  std::string out;
+  for (size_t k = 0; k < parts.size(); ++k) {
+    if (k > 0) out += "<br>";
+    out += render(*parts[k].block, parts[k].from, parts[k].to);
+  }
+  return out;
 }
 
 std::string HtmlEscape(const std::string& s) {
@@ -341,26 +418,26 @@ constexpr size_t kMaxTableColumns = 64;
 
 // The rows of a Markdown table: the first row is its header (GFM requires one), every row has as many cells as
 // the widest.
-std::string MarkdownTable(const std::vector<const Block*>& rows) {
+std::string MarkdownTable(const std::vector<const Block*>& blocks) {
+  const std::vector<TableRow> rows = TableRows(blocks);
   size_t columns = 1, total_cells = 0;
-  std::vector<std::vector<std::pair<size_t, size_t>>> cells;
-  for (const Block* r : rows) {
-    cells.push_back(Cells(*r));
-    columns = std::max(columns, cells.back().size());
-    total_cells += cells.back().size();
+  for (const TableRow& r : rows) {
+    columns = std::max(columns, r.cells.size());
+    total_cells += r.cells.size();
   }
   std::string out;
   // Rows too ragged to pad (a 5000-cell row over 5000 one-cell rows would write 25 million empty cells), or too
   // wide to read: one line per row instead.
   if (columns > kMaxTableColumns || rows.size() * columns > 4 * total_cells + 256) {
-    for (const Block* r : rows) out += MarkdownLine(*r) + "\n";
+    for (const Block* b : blocks) out += MarkdownLine(*b) + "\n";
     return out;
   }
+  auto cell = [](const Block& b, size_t from, size_t to) { return MarkdownInline(b, from, to, true); };
   for (size_t k = 0; k < rows.size(); ++k) {
     out += "|";
     for (size_t c = 0; c < columns; ++c) {
       out += " ";
-      if (c < cells[k].size()) out += MarkdownInline(*rows[k], cells[k][c].first, cells[k][c].second, true);
+      if (c < rows[k].cells.size()) out += TableCell(rows[k].cells[c], cell);
       out += " |";
     }
     out += "\n";
@@ -377,7 +454,8 @@ std::string MarkdownTable(const std::vector<const Block*>& rows) {
 // comments under "## Comments".
 std::string RenderMarkdown(const Document& doc) {
   std::string out;
-  if (!doc.title.empty() && !StartsWithTitle(doc)) out += "# " + MarkdownEscapeInline(doc.title) + "\n";
+  if (!doc.title.empty() && !StartsWithTitle(doc))
+    out += "# " + EscapeHeadingEnd(MarkdownEscapeInline(doc.title)) + "\n";
   Block::Kind previous = Block::Kind::kParagraph;
   bool first = true;
   bool in_code = false;  // a code fence is open
@@ -396,7 +474,8 @@ std::string RenderMarkdown(const Document& doc) {
     switch (b.kind) {
       case Block::Kind::kHeading: {
         int level = b.level < 1 ? 1 : b.level > 6 ? 6 : b.level;
-        out += std::string(static_cast<size_t>(level), '#') + " " + MarkdownInline(b, 0, b.text.size());
+        out += std::string(static_cast<size_t>(level), '#') + " " +
+               EscapeHeadingEnd(MarkdownInline(b, 0, b.text.size()));
         break;
       }
       case Block::Kind::kListItem: out += "- " + MarkdownLine(b); break;
@@ -465,7 +544,8 @@ std::string RenderHtml(const Document& doc) {
     out += "</p>\n";
   }
   std::string_view open;  // the list, table or preformatted element that is open, if any
-  for (const Block& b : doc.blocks) {
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& b = doc.blocks[i];
     const std::string_view need = b.kind == Block::Kind::kListItem       ? "ul"
                                   : b.kind == Block::Kind::kTableRow     ? "table"
                                   : b.kind == Block::Kind::kPreformatted ? "pre"
@@ -483,11 +563,17 @@ std::string RenderHtml(const Document& doc) {
       }
       case Block::Kind::kListItem: out += "<li>" + HtmlLine(b) + "</li>\n"; break;
       case Block::Kind::kTableRow: {
-        const char* cell = b.header ? "th" : "td";
-        out += "<tr>";
-        for (const auto& [from, to] : Cells(b))
-          out += std::string("<") + cell + ">" + HtmlInline(b, from, to) + "</" + cell + ">";
-        out += "</tr>\n";
+        std::vector<const Block*> blocks;
+        while (i < doc.blocks.size() && doc.blocks[i].kind == Block::Kind::kTableRow)
+          blocks.push_back(&doc.blocks[i++]);
+        --i;
+        for (const TableRow& row : TableRows(blocks)) {
+          const char* cell = row.header ? "th" : "td";
+          out += "<tr>";
+          for (const std::vector<TablePart>& parts : row.cells)
+            out += std::string("<") + cell + ">" + TableCell(parts, HtmlInline) + "</" + cell + ">";
+          out += "</tr>\n";
+        }
         break;
       }
       case Block::Kind::kQuote: out += "<blockquote><p>" + HtmlLine(b) + "</p></blockquote>\n"; break;

@@ -230,11 +230,14 @@ TEST(RenderTest, MarkdownEdgeCases) {
   EXPECT_NE(md.find("<strong>Note:</strong>text"), std::string::npos) << md;
   EXPECT_NE(md.find("\\&copy;"), std::string::npos) << md;
   EXPECT_NE(md.find("\n- 1\\. not an ordered list\n- \\# not a heading\n"), std::string::npos) << md;
-  EXPECT_NE(md.find("Springfield"), std::string::npos) << "text after a <br> in a cell is kept\n" << md;
+  EXPECT_NE(md.find("\n| 1 Main St<br>Springfield | 555 | `a\\|b` |\n"), std::string::npos)
+      << "text after a <br> in a cell stays in its cell, and the cells after it in their columns\n" << md;
   EXPECT_NE(md.find("`a\\|b`"), std::string::npos) << md;
   EXPECT_NE(md.find("\n````\n"), std::string::npos) << "a fence longer than the ``` inside\n" << md;
   const std::string html = Cleaner("-f html " + Quote(path)).out;
-  EXPECT_NE(html.find("Springfield"), std::string::npos) << html;
+  EXPECT_NE(html.find("<tr><td>1 Main St<br>Springfield</td><td>555</td><td><code>a|b</code></td></tr>"),
+            std::string::npos)
+      << html;
 }
 
 // Code keeps its indentation in Markdown and HTML (the text output trims every line), and HTML puts a run of
@@ -374,6 +377,25 @@ std::vector<json> JsonLines(const std::string& out) {
   return records;
 }
 
+// Standard input can be read once: "-" given twice is a usage error, not a second input read empty.
+TEST(CleanCommandTest, StandardInputIsReadOnce) {
+  const std::string page = Quote(Page(kNews));
+  const CliRun twice =
+      shell::RunCommand(Quote(CLEANER_BINARY) + " -f jsonl - - < " + page + " 2>&1 >/dev/null");
+  EXPECT_EQ(twice.status, 2) << twice.out;
+  EXPECT_NE(twice.out.find("standard input"), std::string::npos) << twice.out;
+  const fs::path dir = fs::path(::testing::TempDir()) / ("cleaner_stdin_twice_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  EXPECT_EQ(shell::RunCommand(Quote(CLEANER_BINARY) + " -q -o " + Quote(dir.string()) + " - " + page + " - < " + page +
+                              " 2>/dev/null")
+                .status,
+            2);
+  EXPECT_FALSE(fs::exists(dir)) << "a usage error writes nothing";
+  const CliRun once = shell::RunCommand(Quote(CLEANER_BINARY) + " -q -f jsonl - " + page + " < " + page);
+  EXPECT_EQ(once.status, 0);
+  EXPECT_EQ(JsonLines(once.out).size(), 2u);
+}
+
 // An exception while cleaning one input (here std::bad_alloc: /dev/zero read under a memory limit) fails that
 // input alone, with its error record, whether the main thread or a worker meets it: it neither ends the process
 // nor loses the other inputs.
@@ -450,6 +472,51 @@ TEST(CleanCommandTest, OutputFileTakesWhatStdoutWouldGet) {
   fs::copy_file(Page(kNews), input);
   EXPECT_EQ(Cleaner("--output " + Quote(input.string()) + " " + Quote(input.string())).status, 2);
   EXPECT_EQ(fs::file_size(input), fs::file_size(Page(kNews))) << "the input is left as it was";
+  fs::remove_all(dir);
+}
+
+// --output-dir never writes over an input: a result file that would be one (same name and extension, the
+// result of another input, standard input's file, a link to one) is a usage error before anything is written.
+TEST(CleanCommandTest, OutputDirNeverOverwritesAnInput) {
+  const fs::path dir = fs::path(::testing::TempDir()) / ("cleaner_overwrite_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string original = "Some notes that are already plain text.\nA second line of them, long enough.\n";
+  auto reset = [&] {
+    for (const char* name : {"page.html", "b.html"}) {
+      fs::remove(dir / name);
+      fs::copy_file(Page(kNews), dir / name);
+    }
+    for (const char* name : {"notes.txt", "b.txt"}) std::ofstream(dir / name, std::ios::binary) << original;
+  };
+  auto unchanged = [&](const std::string& what) {
+    EXPECT_EQ(fs::file_size(dir / "page.html"), fs::file_size(Page(kNews))) << what;
+    EXPECT_EQ(fs::file_size(dir / "b.html"), fs::file_size(Page(kNews))) << what;
+    EXPECT_EQ(fs::file_size(dir / "notes.txt"), original.size()) << what;
+    EXPECT_EQ(fs::file_size(dir / "b.txt"), original.size()) << what;
+  };
+  const std::string in = "cd " + Quote(dir.string()) + " && " + Quote(CLEANER_BINARY) + " ";
+  for (const std::string& args : std::vector<std::string>{"-f html -o . page.html", "--input text -o . notes.txt", "-o . b.html b.txt",
+                                 "-o . b.txt b.html", "-o ../" + dir.filename().string() + " notes.txt",
+                                 "-f html -o . -j 1 notes.txt page.html"}) {
+    reset();
+    const CliRun run = shell::RunCommand(in + args + " 2>&1");
+    EXPECT_EQ(run.status, 2) << args << "\n" << run.out;
+    EXPECT_NE(run.out.find("--output-dir"), std::string::npos) << args << "\n" << run.out;
+    unchanged(args);
+  }
+  reset();
+  std::ofstream(dir / "stdin.txt", std::ios::binary) << original;
+  const CliRun from_stdin = shell::RunCommand(in + "--input text -o . - < stdin.txt 2>&1");
+  EXPECT_EQ(from_stdin.status, 2) << "stdin.txt, the result of -, is standard input\n" << from_stdin.out;
+  EXPECT_NE(from_stdin.out.find("standard input"), std::string::npos) << from_stdin.out;
+  EXPECT_EQ(fs::file_size(dir / "stdin.txt"), original.size());
+  fs::create_symlink("page.html", dir / "link.html");
+  EXPECT_EQ(shell::RunCommand(in + "-f html -o . link.html 2>/dev/null").status, 2);
+  unchanged("link.html");
+  // Results beside their inputs, under other names, are fine.
+  EXPECT_EQ(shell::RunCommand(in + "-q -f markdown -o . page.html notes.txt").status, 0);
+  EXPECT_TRUE(fs::exists(dir / "page.md"));
   fs::remove_all(dir);
 }
 

@@ -280,6 +280,18 @@ TEST_F(EvalCommandTest, FormatChoosesTheReportShape) {
   EXPECT_NE(before.out.find("--format before `eval`"), std::string::npos) << before.out;
 }
 
+// A report that cannot be written is no pass: stdout on a full disk fails the run (as the clean command does),
+// and says so on stderr, for the text and JSON reports and for --diff alike.
+TEST_F(EvalCommandTest, AReportThatCannotBeWrittenFails) {
+  const std::string dir = Quote((kData / "fixtures").string());
+  for (const char* args : {"", " --json", " --diff rivers-valley"}) {
+    const EvalRun run = Eval(dir + args + " >/dev/full");
+    EXPECT_EQ(run.status, 1) << args << "\n" << run.err;
+    EXPECT_NE(run.err.find("cannot write standard output"), std::string::npos) << args << "\n" << run.err;
+  }
+  EXPECT_EQ(Eval(dir + " >/dev/null").status, 0) << "the same run, written";
+}
+
 TEST_F(EvalCommandTest, DiffShowsMissingAndExtraLines) {
   const EvalRun run = Eval(Quote((kData / "regressed").string()) + " --diff lighthouse-cape");
   EXPECT_EQ(run.status, 0) << run.out << run.err;

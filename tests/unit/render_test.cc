@@ -40,6 +40,88 @@ TEST(RenderMarkdownTest, EmphasisInACellIsJudgedByTheCell) {
   EXPECT_EQ(md, "| **ab.** | cd.e |\n| --- | --- |\n") << "not <strong>, which '**cd.**e' would need";
 }
 
+Span Link(size_t begin, size_t end, std::string href) {
+  Span s;
+  s.kind = Span::Kind::kLink;
+  s.begin = begin;
+  s.end = end;
+  s.href = std::move(href);
+  return s;
+}
+
+Block Paragraph(std::string text, std::vector<Span> spans) {
+  Block b;
+  b.text = std::move(text);
+  b.spans = std::move(spans);
+  return b;
+}
+
+// A '!' right before a link would make it an image: it is escaped there, and only there.
+TEST(RenderMarkdownTest, AnExclamationMarkBeforeALinkStaysText) {
+  Document doc;
+  doc.blocks.push_back(Paragraph("Wow!click here", {Link(4, 14, "https://example.com/x")}));
+  doc.blocks.push_back(Paragraph("Hi! a!b [c]!", {}));
+  doc.blocks.push_back(Paragraph("one!two!", {Link(0, 3, "https://a/"), Link(4, 7, "https://b/")}));
+  doc.text = "Wow!click here\nHi! a!b [c]!\none!two!\n";
+  EXPECT_EQ(Render(doc, "x.html", "markdown"),
+            "Wow\\![click here](https://example.com/x)\n\nHi! a!b \\[c\\]!\n\n"
+            "[one](https://a/)\\![two](https://b/)!\n");
+}
+
+Block Heading(int level, std::string text) {
+  Block b;
+  b.kind = Block::Kind::kHeading;
+  b.level = level;
+  b.text = std::move(text);
+  return b;
+}
+
+// A heading's trailing run of '#' after a space would be read as its closing sequence and dropped: it is
+// escaped, in the title too. "C#" is not a closing sequence and stays as it is.
+TEST(RenderMarkdownTest, AHeadingKeepsItsTrailingHashes) {
+  Document doc;
+  doc.title = "Notes on F ##";
+  doc.blocks.push_back(Heading(2, "Learn C #"));
+  doc.blocks.push_back(Heading(3, "Learn C#"));
+  doc.blocks.push_back(Heading(2, "#"));
+  doc.blocks.push_back(Heading(2, "# One #"));
+  doc.text = "Learn C #\nLearn C#\n#\n# One #\n";
+  EXPECT_EQ(Render(doc, "x.html", "markdown"),
+            "# Notes on F \\##\n\n## Learn C \\#\n\n### Learn C#\n\n## \\#\n\n## # One \\#\n");
+}
+
+// A <br> in a cell ends the library's line there: "<tr><td>a|b</td><td>c<br>d</td><td>*e*</td></tr>" is the
+// rows "a|b c" (cells at 0 and 3) and "d *e*" (its text starts before its one cell, at 1). The second is the
+// rest of the first: "d" goes on the cell it continues, after a <br>, and "*e*" stays in the third column.
+TEST(RenderMarkdownTest, ABreakInACellKeepsTheRowTogether) {
+  Document doc;
+  doc.blocks.push_back(Row("One Two Three", {0, 4, 8}, {}));
+  doc.blocks.back().header = true;
+  doc.blocks.push_back(Row("a|b c", {0, 3}, {}));
+  doc.blocks.push_back(Row("d *e*", {1}, {Strong(0, 1)}));
+  doc.text = "One Two Three\na|b c\nd *e*\n";
+  EXPECT_EQ(Render(doc, "x.html", "markdown"),
+            "| One | Two | Three |\n| --- | --- | --- |\n| a\\|b | c<br>**d** | \\*e\\* |\n");
+  const std::string html = Render(doc, "x.html", "html");
+  EXPECT_NE(html.find("<table>\n<tr><th>One</th><th>Two</th><th>Three</th></tr>\n"
+                      "<tr><td>a|b</td><td>c<br><strong>d</strong></td><td>*e*</td></tr>\n</table>\n"),
+            std::string::npos)
+      << html;
+}
+
+// A piece that would make its row wider than the table (the row's first piece was dropped by the line filter,
+// or it is not a row's rest at all) stays a row of its own rather than join a row it may not belong to.
+TEST(RenderMarkdownTest, APieceThatDoesNotFitIsARowOfItsOwn) {
+  Document doc;
+  doc.blocks.push_back(Row("One Two", {0, 4}, {}));
+  doc.blocks.push_back(Row("a b", {0, 2}, {}));
+  doc.blocks.push_back(Row("y z", {2}, {}));
+  doc.text = "One Two\na b\ny z\n";
+  EXPECT_EQ(Render(doc, "x.html", "markdown"), "| One | Two |\n| --- | --- |\n| a | b |\n| y | z |\n");
+  EXPECT_NE(Render(doc, "x.html", "html").find("<tr><td>a</td><td>b</td></tr>\n<tr><td>y</td><td>z</td></tr>\n"),
+            std::string::npos);
+}
+
 TEST(RenderTest, TxtIsTheText) {
   Document doc;
   doc.text = "Title\nBody.\n";
