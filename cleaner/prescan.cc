@@ -521,13 +521,17 @@ class Scanner {
   // are depth, past the cap if need be: the parser creates them whatever the markup says. As this copy of the list
   // may hold more than the parser's (StartFormatting), this may count more than the parser makes, never less.
   void Reconstruct() {
-    if (active_.empty()) return;
-    size_t k = active_.size();
-    while (k > 0 && !InStack(active_[k - 1].name)) --k;
-    for (; k < active_.size(); ++k) {
+    for (size_t k = active_.size() - Pending(); k < active_.size(); ++k) {
       Push(active_[k].name);
       ++out_.elements;
     }
+  }
+
+  // The entries of the list Reconstruct would open now.
+  size_t Pending() const {
+    size_t k = active_.size();
+    while (k > 0 && !InStack(active_[k - 1].name)) --k;
+    return active_.size() - k;
   }
 
   void EndFormatting(const Name& name) {
@@ -658,7 +662,9 @@ class Scanner {
                                                 stack_.back().Is("tfoot"));
     const bool cell = name.Is("td") || name.Is("th");
     const size_t implied = (name.Is("tr") && in_table) ? 1 : cell && in_table ? 2 : cell && in_section ? 1 : 0;
-    if (Depth() + implied >= max_depth_) {
+    // Room is kept for the formatting elements the next text will re-create (Reconstruct), which cannot be
+    // dropped: without it, "<div>" at the cap then text nested them up to 16 past it.
+    if (Depth() + implied + Pending() >= max_depth_) {
       out_.depth_capped = true;
       ++dropped_;
       return false;
