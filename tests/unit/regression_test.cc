@@ -740,5 +740,21 @@ TEST(RegressionTest, ParagraphWrittenAsADivWithALinkStays) {
   EXPECT_NE(text.find("beta report number 1"), std::string::npos) << text;
 }
 
+// wcxb 1520 (a service page): a panel of the page's text beside a laptop picture, "panel panel_mediaLaptop", weighed
+// negative as "media" inside "mediaLaptop" and went as a widget. "media" counts as a whole part of a name only
+// (class_id/negative.txt); a box named "media-gallery" or "media" is still one.
+TEST(RegressionTest, MediaInsideAGluedNameIsNoWidget) {
+  const std::string html =
+      "<html><body><div id='main'><h1>Managed services</h1><p>" + Prose("alpha", 3) +
+      "</p><div class='panel panel_mediaLaptop bg-white'><h3>Work from anywhere</h3><p>" + Prose("gamma", 2, false) +
+      "</p></div><div class='media-gallery'><p>" + Prose("delta", 2, false) + "</p></div><p>" + Prose("beta", 3) +
+      "</p></div></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("gamma report number 1"), std::string::npos) << text;
+  EXPECT_NE(text.find("beta report number 2"), std::string::npos) << text;
+  // Must not fire: a box named "media" as a whole word is still weighed as one and removed.
+  EXPECT_EQ(text.find("delta report"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace cleaner
