@@ -657,6 +657,21 @@ TEST(RegressionTest, HeadingAnchorIdIsNoWidgetName) {
   EXPECT_EQ(text.find("teaser report"), std::string::npos) << text;
 }
 
+// readability wikipedia: MediaWiki puts the heading's anchor id on the heading's text (<h2><span class="mw-headline"
+// id="Eich_CEO_promotion_controversy">), and "promo" in it made the span unlikely: the heading went. An element whose
+// id spells its own text is named after its topic; an id that does not ("promo-box-top-left") still names a widget.
+TEST(RegressionTest, IdSpellingItsOwnTextIsNoWidgetName) {
+  const std::string html =
+      "<html><body><div id='content'><h1>Mozilla</h1><p>" + Prose("alpha") +
+      "</p><h2><span class='mw-headline' id='Eich_CEO_promotion_controversy'>Eich CEO promotion controversy</span>"
+      "</h2><p>" + Prose("beta") + "</p><p><span id='promo-box-top-left'>Try the new browser today</span></p><p>" +
+      Prose("gamma") + "</p></div></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("Eich CEO promotion controversy"), std::string::npos) << text;
+  EXPECT_NE(text.find("gamma report number 3"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Try the new browser"), std::string::npos) << text;
+}
+
 // fundus uk-EveningStandard (and pl-Rzeczpospolita): a photo's caption and credit are plain <div>s after the
 // <picture> in the box that holds them ("Chelsea beat Tottenham on Thursday night", "Getty Images"), and no alt text
 // names them; they were printed as lines of the article. A box with one text beside its image, or a list, keeps it.
