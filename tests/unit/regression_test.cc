@@ -771,5 +771,26 @@ TEST(RegressionTest, MediaInsideAGluedNameIsNoWidget) {
   EXPECT_EQ(text.find("delta report"), std::string::npos) << text;
 }
 
+// cleaneval final-146 (an old magazine page): the article starts in a layout table's cell and goes on in paragraphs
+// after the table, written like the cell's ("<p class=j>"); only the cell was printed. A paragraph after the table
+// that is written otherwise (a reader's comment, a footer's notice) is no part of it.
+TEST(RegressionTest, ArticleGoesOnAfterItsLayoutTable) {
+  std::string cell;
+  for (const char* seed : {"alpha", "beta", "gamma", "delta"}) cell += "<p class=j>" + Prose(seed) + "</p>";
+  const std::string html =
+      "<html><body><p>Issue 279 of the Review</p><h1>A culture of resistance</h1><table><tr><td width=10%><small>"
+      "Selected bibliography</small><p>Beginnings (1975)</p><p>Orientalism (1978)</p></td><td width=90%>" + cell +
+      "</td></tr></table><br><h4>Civilisation</h4><p class=j>" + Prose("epsilon") + "</p><p class=j>" +
+      Prose("zeta") + "</p><p>" + Prose("comment", 2) + "</p><p class=small>" + Prose("notice", 2) +
+      "</p></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("delta report number 3"), std::string::npos) << text;
+  EXPECT_NE(text.find("epsilon report number 3"), std::string::npos) << text;
+  EXPECT_NE(text.find("zeta report number 3"), std::string::npos) << text;
+  // Must not fire: paragraphs written otherwise stay out.
+  EXPECT_EQ(text.find("comment report"), std::string::npos) << text;
+  EXPECT_EQ(text.find("notice report"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace cleaner
