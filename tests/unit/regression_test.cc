@@ -657,6 +657,21 @@ TEST(RegressionTest, HeadingAnchorIdIsNoWidgetName) {
   EXPECT_EQ(text.find("teaser report"), std::string::npos) << text;
 }
 
+// readability wikipedia: MediaWiki puts the heading's anchor id on the heading's text (<h2><span class="mw-headline"
+// id="Eich_CEO_promotion_controversy">), and "promo" in it made the span unlikely: the heading went. An element whose
+// id spells its own text is named after its topic; an id that does not ("promo-box-top-left") still names a widget.
+TEST(RegressionTest, IdSpellingItsOwnTextIsNoWidgetName) {
+  const std::string html =
+      "<html><body><div id='content'><h1>Mozilla</h1><p>" + Prose("alpha") +
+      "</p><h2><span class='mw-headline' id='Eich_CEO_promotion_controversy'>Eich CEO promotion controversy</span>"
+      "</h2><p>" + Prose("beta") + "</p><p><span id='promo-box-top-left'>Try the new browser today</span></p><p>" +
+      Prose("gamma") + "</p></div></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("Eich CEO promotion controversy"), std::string::npos) << text;
+  EXPECT_NE(text.find("gamma report number 3"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Try the new browser"), std::string::npos) << text;
+}
+
 // fundus uk-EveningStandard (and pl-Rzeczpospolita): a photo's caption and credit are plain <div>s after the
 // <picture> in the box that holds them ("Chelsea beat Tottenham on Thursday night", "Getty Images"), and no alt text
 // names them; they were printed as lines of the article. A box with one text beside its image, or a list, keeps it.
@@ -738,6 +753,43 @@ TEST(RegressionTest, ParagraphWrittenAsADivWithALinkStays) {
   EXPECT_NE(text.find("making it official"), std::string::npos) << text;
   EXPECT_EQ(text.find("small boats"), std::string::npos) << text;
   EXPECT_NE(text.find("beta report number 1"), std::string::npos) << text;
+}
+
+// wcxb 1520 (a service page): a panel of the page's text beside a laptop picture, "panel panel_mediaLaptop", weighed
+// negative as "media" inside "mediaLaptop" and went as a widget. "media" counts as a whole part of a name only
+// (class_id/negative.txt); a box named "media-gallery" or "media" is still one.
+TEST(RegressionTest, MediaInsideAGluedNameIsNoWidget) {
+  const std::string html =
+      "<html><body><div id='main'><h1>Managed services</h1><p>" + Prose("alpha", 3) +
+      "</p><div class='panel panel_mediaLaptop bg-white'><h3>Work from anywhere</h3><p>" + Prose("gamma", 2, false) +
+      "</p></div><div class='media-gallery'><p>" + Prose("delta", 2, false) + "</p></div><p>" + Prose("beta", 3) +
+      "</p></div></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("gamma report number 1"), std::string::npos) << text;
+  EXPECT_NE(text.find("beta report number 2"), std::string::npos) << text;
+  // Must not fire: a box named "media" as a whole word is still weighed as one and removed.
+  EXPECT_EQ(text.find("delta report"), std::string::npos) << text;
+}
+
+// cleaneval final-146 (an old magazine page): the article starts in a layout table's cell and goes on in paragraphs
+// after the table, written like the cell's ("<p class=j>"); only the cell was printed. A paragraph after the table
+// that is written otherwise (a reader's comment, a footer's notice) is no part of it.
+TEST(RegressionTest, ArticleGoesOnAfterItsLayoutTable) {
+  std::string cell;
+  for (const char* seed : {"alpha", "beta", "gamma", "delta"}) cell += "<p class=j>" + Prose(seed) + "</p>";
+  const std::string html =
+      "<html><body><p>Issue 279 of the Review</p><h1>A culture of resistance</h1><table><tr><td width=10%><small>"
+      "Selected bibliography</small><p>Beginnings (1975)</p><p>Orientalism (1978)</p></td><td width=90%>" + cell +
+      "</td></tr></table><br><h4>Civilisation</h4><p class=j>" + Prose("epsilon") + "</p><p class=j>" +
+      Prose("zeta") + "</p><p>" + Prose("comment", 2) + "</p><p class=small>" + Prose("notice", 2) +
+      "</p></body></html>";
+  const std::string text = Extract(html);
+  EXPECT_NE(text.find("delta report number 3"), std::string::npos) << text;
+  EXPECT_NE(text.find("epsilon report number 3"), std::string::npos) << text;
+  EXPECT_NE(text.find("zeta report number 3"), std::string::npos) << text;
+  // Must not fire: paragraphs written otherwise stay out.
+  EXPECT_EQ(text.find("comment report"), std::string::npos) << text;
+  EXPECT_EQ(text.find("notice report"), std::string::npos) << text;
 }
 
 }  // namespace

@@ -229,6 +229,17 @@ TEST(RulesTest, ClassWeightHidOnlyAsAWholeToken) {
   EXPECT_EQ(r.ClassWeight("entry hidpi-images"), 25);
 }
 
+TEST(RulesTest, ClassWeightMediaOnlyAsAWholePart) {
+  // negative.txt has "media" bounded by separators: a name glued to it is a layout box (wcxb 1520), not a widget.
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassWeight("panel panel_medialaptop bg-white "), 0);
+  EXPECT_EQ(r.ClassWeight(" mediabox"), 0);
+  EXPECT_EQ(r.ClassWeight("media "), -25);
+  EXPECT_EQ(r.ClassWeight("media-left "), -25);
+  EXPECT_EQ(r.ClassWeight("hero__media "), -25);
+  EXPECT_EQ(r.ClassWeight(" social-media"), -25);
+}
+
 TEST(RulesTest, ClassWeightHiddenAnywhere) {
   // Readability's negative pattern has "hidden" as a substring; losing it in 9b89ef9 cost wcxb 0.009.
   const Rules& r = TheRules();
