@@ -628,6 +628,9 @@ class Scanner {
     // emptied above). On an HTML element the parser ignores it, so "<div/>" opens a <div> that is never closed,
     // and 100 000 of them nest 100 000 deep: 74 s in Gumbo before they counted here. An HTML tag such as <div>
     // inside <math> closes the <math> first, as the parser does, so that "<math><div/><div/>..." counts too.
+    // Table parts outside a table are ignored by the parser (a <tr> the model opened there would later close
+    // every element opened after it, when the next <tr> pops to it).
+    if (IsTablePart(name) && !MayBeInTable()) return true;
     if (name.Is("math")) math_seen_ = true;
     if (InMath()) {
       if (BreaksOutOfForeignContent(name)) {
@@ -787,6 +790,17 @@ class Scanner {
     for (const char* b : kBreakout)
       if (n.Is(b)) return true;
     return false;
+  }
+
+  static bool IsTablePart(const Name& n) {
+    return n.Is("tr") || n.Is("td") || n.Is("th") || n.Is("tbody") || n.Is("thead") || n.Is("tfoot") ||
+           n.Is("caption") || n.Is("colgroup");
+  }
+
+  // True unless no <table> (or <template>, whose content may be table rows) is open: among the 64 innermost,
+  // and if the stack is deeper, it is taken to be, so that the model never ignores a tag the parser keeps.
+  bool MayBeInTable() const {
+    return stack_.size() > 64 || InStack(Make("table")) || InStack(Make("template"));
   }
 
   // True if a <math> element is open (among the 64 innermost: deeper ones are not searched, as in CloseTag).

@@ -365,6 +365,12 @@ TEST(PrescanTest, ImpliedEndTagsOfTableCellsDoNotCountAsDepth) {
   EXPECT_EQ(r.html, html);
 }
 
+TEST(PrescanTest, TablePartsOutsideATableAreIgnored) {
+  // The parser ignores them: the <div>s nest, and a later <tr> closes nothing.
+  EXPECT_EQ(Prescan(Repeat("<tr><div><div>", 30), 1000).max_depth_seen, 60u);
+  EXPECT_EQ(Prescan(Repeat("<td><div>", 30), 1000).max_depth_seen, 30u);
+}
+
 TEST(PrescanTest, ImpliedTablePartsCountAsDepth) {
   // The parser puts a <tbody> around a <tr> straight in a <table>, and a <tbody> and a <tr> around a cell.
   EXPECT_EQ(Prescan(Repeat("<table><td>", 30), 1000).max_depth_seen, 120u);
@@ -535,7 +541,8 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
       "<ul><li><table><tr><td>", "<li><table><tr><td>", "<dd><table><tr><td>", "<option><div>",
       "<div><table><tr><td></div>", "<span><div></span>", "<table><td>", "<table><tbody><td>",
       "<ul><li><table><tr><td></ul>", "<h2><div></h3>", "<b><div></b>", "<a><div></a>", "<p><span><div></p>",
-      "<b><i><u><s><em><div>x</b></i></u></s></em>", "<b><div><div>x</b>y</div></div>"};
+      "<b><i><u><s><em><div>x</b></i></u></s></em>", "<b><div><div>x</b>y</div></div>", "<tr><div><div>",
+      "<td><div>"};
   for (const std::string& unit : units) ExpectCapHolds(Repeat(unit, 60), unit);
   ExpectCapHolds("<p a=b\"c=\">" + Repeat("<div>", 60) + "\">x", "quote in an unquoted value");
   ExpectCapHolds(Repeat("<div>", 60) + "<title>" + Repeat("<div>", 60) + "</title>", "title dropped at the cap");
