@@ -218,7 +218,13 @@ class Writer {
       if (open_[k].kind == Span::Kind::kLink && ++open_[k].lines > kMaxLinkLines) open_[k].begin = kNoSpan;
     }
     std::string_view t = Trim(current_);
-    if (!t.empty()) {
+    if (!t.empty() && lines_->size() >= kMaxLines) {
+      // Over the cap (kMaxLines): the text joins the last line of text.
+      Line& last = MergeTarget();
+      if (!last.text.empty()) last.text += ' ';
+      last.text += t;
+      last.link_chars += link_;
+    } else if (!t.empty()) {
       Line line;
       line.text = std::string(t);
       line.block = block_ == Tag::kOther ? block : block_;
@@ -239,7 +245,8 @@ class Writer {
       }
       lines_->push_back(std::move(line));
     }
-    for (Line& image : images_) lines_->push_back(std::move(image));
+    for (Line& image : images_)
+      if (lines_->size() < kMaxLines) lines_->push_back(std::move(image));
     images_.clear();
     spans_.clear();
     cells_.clear();
@@ -258,6 +265,23 @@ class Writer {
 
  private:
   static constexpr size_t kNoSpan = static_cast<size_t>(-1);  // an open span that records nothing more
+
+  // The line that text over kMaxLines joins: the last line of text, found once (or a new one after kMaxLines
+  // images). Lines are not taken away once the cap is reached: a line-number gutter (IsLineNumberGutter) holds no
+  // joined line, whose text has spaces.
+  Line& MergeTarget() {
+    if (merge_target_ >= lines_->size()) {
+      merge_target_ = lines_->size();
+      while (merge_target_ > 0 && (*lines_)[merge_target_ - 1].is_image()) --merge_target_;
+      if (merge_target_ == 0) {
+        merge_target_ = lines_->size();
+        lines_->emplace_back();
+      } else {
+        --merge_target_;
+      }
+    }
+    return (*lines_)[merge_target_];
+  }
 
   void AddSpan(const OpenSpan& open, size_t end) {
     if (open.begin == kNoSpan || spans_.size() >= kMaxSpansPerLine) return;
@@ -327,6 +351,7 @@ class Writer {
   std::vector<size_t> cells_;   // of the current line
   bool all_header_cells_ = true;
   std::vector<Line> images_;    // waiting for the current line to end
+  size_t merge_target_ = static_cast<size_t>(-1);  // see MergeTarget
 };
 
 // The kind of span an element makes, if the options ask for it.

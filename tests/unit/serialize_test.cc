@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "cleaner/dom.h"
+#include "cleaner/text_filter.h"
 
 namespace cleaner {
 namespace {
@@ -176,6 +177,35 @@ TEST(SerializeTest, ManyGuttersBesideALargeCellAreLinear) {
   ASSERT_EQ(lines.size(), 2u * kPres + 1);
   EXPECT_EQ(lines.front().text, "1");
   EXPECT_EQ(lines.back().text, "x");
+}
+
+// A document is split into at most kMaxLines lines: each further line joins the last line of text, so that memory
+// stays bounded (6 million lines of "1" in a <pre> took 2 GB) and no text is lost; images past the cap go.
+TEST(SerializeTest, LinesPastTheCapJoinTheLastLineOfText) {
+  const size_t extra = 5;
+  std::string html = "<body><pre>";
+  for (size_t i = 0; i < kMaxLines - 1; ++i) html += "a\n";
+  html += "</pre><p>last</p><img src=/i.png alt=image><p>x<b>y</b></p>";
+  for (size_t i = 0; i < extra; ++i) html += "<p>more " + std::to_string(i) + "</p>";
+  html += "</body>";
+  Dom dom = Parse(html);
+  std::vector<uint8_t> none(dom.size(), 0);
+  SerializeOptions options;
+  options.images = options.formatting = true;
+  std::vector<Line> lines = Serialize(dom, none, {dom.body()}, options);
+  ASSERT_EQ(lines.size(), kMaxLines);
+  EXPECT_EQ(lines[kMaxLines - 2].text, "a");
+  EXPECT_EQ(lines.back().text, "last xy more 0 more 1 more 2 more 3 more 4");
+  EXPECT_EQ(lines.back().block, Tag::kP);
+  EXPECT_TRUE(lines.back().spans.empty());
+  // The same for plain text.
+  std::string text;
+  for (size_t i = 0; i < kMaxLines + extra; ++i) text += "line " + std::to_string(i) + "\n";
+  std::vector<Line> split = SplitTextLines(text);
+  ASSERT_EQ(split.size(), kMaxLines);
+  std::string joined = "line " + std::to_string(kMaxLines - 1);
+  for (size_t i = 0; i < extra; ++i) joined += " line " + std::to_string(kMaxLines + i);
+  EXPECT_EQ(split.back().text, joined);
 }
 
 TEST(SerializeTest, PreTextEndedByABlockInsideIsStillPreformatted) {
