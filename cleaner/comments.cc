@@ -16,6 +16,14 @@ constexpr float kMinCommentText = 20;
 
 uint32_t FindCommentSection(const Dom& dom, const PageFacts& facts,
                             const std::vector<uint32_t>& article_roots, const std::vector<uint8_t>& article_removed) {
+  // The roots in document order, and the outermost of them: each match is placed among them by a binary search,
+  // not compared with every root (matches x roots steps: 200 000 empty "comments" <div>s beside 40 000 roots took
+  // 17 s). The roots are disjoint subtrees already; the sort and the sweep assume nothing about it.
+  std::vector<uint32_t> roots(article_roots);
+  std::sort(roots.begin(), roots.end());
+  std::vector<uint32_t> outermost;
+  for (uint32_t r : roots)
+    if (outermost.empty() || r >= SubtreeEnd(dom, outermost.back())) outermost.push_back(r);
   uint32_t best = kNoNode;
   const auto n = static_cast<uint32_t>(dom.size());
   for (uint32_t i = 0; i < n; ++i) {
@@ -23,12 +31,13 @@ uint32_t FindCommentSection(const Dom& dom, const PageFacts& facts,
     if (!dom.node(i).is_element() || !facts.elements[i].comments) continue;
     const uint32_t end = SubtreeEnd(dom, i);
     // A match around the article (a page wrapper named "comments-enabled") is not the section: look inside it.
-    if (std::any_of(article_roots.begin(), article_roots.end(), [&](uint32_t r) { return r >= i && r < end; }))
-      continue;
+    const auto around = std::lower_bound(roots.begin(), roots.end(), i);
+    if (around != roots.end() && *around < end) continue;
     // Inside the article's subtrees, only what the extraction removed from the article is a candidate (a
-    // WordPress <main> holds both the <article> and the comments).
-    const bool in_article = std::any_of(article_roots.begin(), article_roots.end(),
-                                        [&](uint32_t r) { return dom.Contains(r, i); });
+    // WordPress <main> holds both the <article> and the comments). Of disjoint subtrees in document order, only the
+    // last to start at or before `i` can hold it.
+    const auto after = std::upper_bound(outermost.begin(), outermost.end(), i);
+    const bool in_article = after != outermost.begin() && dom.Contains(*(after - 1), i);
     if ((!in_article || article_removed[i]) && facts.raw_text[i] >= kMinCommentText &&
         (best == kNoNode || facts.raw_text[i] > facts.raw_text[best])) {
       best = i;

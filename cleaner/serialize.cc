@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdlib>
+#include <unordered_map>
 
 #include "cleaner/text.h"
 
@@ -217,7 +218,13 @@ class Writer {
       if (open_[k].kind == Span::Kind::kLink && ++open_[k].lines > kMaxLinkLines) open_[k].begin = kNoSpan;
     }
     std::string_view t = Trim(current_);
-    if (!t.empty()) {
+    if (!t.empty() && lines_->size() >= kMaxLines) {
+      // Over the cap (kMaxLines): the text joins the last line of text.
+      Line& last = MergeTarget();
+      if (!last.text.empty()) last.text += ' ';
+      last.text += t;
+      last.link_chars += link_;
+    } else if (!t.empty()) {
       Line line;
       line.text = std::string(t);
       line.block = block_ == Tag::kOther ? block : block_;
@@ -238,7 +245,8 @@ class Writer {
       }
       lines_->push_back(std::move(line));
     }
-    for (Line& image : images_) lines_->push_back(std::move(image));
+    for (Line& image : images_)
+      if (lines_->size() < kMaxLines) lines_->push_back(std::move(image));
     images_.clear();
     spans_.clear();
     cells_.clear();
@@ -257,6 +265,23 @@ class Writer {
 
  private:
   static constexpr size_t kNoSpan = static_cast<size_t>(-1);  // an open span that records nothing more
+
+  // The line that text over kMaxLines joins: the last line of text, found once (or a new one after kMaxLines
+  // images). Lines are not taken away once the cap is reached: a line-number gutter (IsLineNumberGutter) holds no
+  // joined line, whose text has spaces.
+  Line& MergeTarget() {
+    if (merge_target_ >= lines_->size()) {
+      merge_target_ = lines_->size();
+      while (merge_target_ > 0 && (*lines_)[merge_target_ - 1].is_image()) --merge_target_;
+      if (merge_target_ == 0) {
+        merge_target_ = lines_->size();
+        lines_->emplace_back();
+      } else {
+        --merge_target_;
+      }
+    }
+    return (*lines_)[merge_target_];
+  }
 
   void AddSpan(const OpenSpan& open, size_t end) {
     if (open.begin == kNoSpan || spans_.size() >= kMaxSpansPerLine) return;
@@ -326,6 +351,7 @@ class Writer {
   std::vector<size_t> cells_;   // of the current line
   bool all_header_cells_ = true;
   std::vector<Line> images_;    // waiting for the current line to end
+  size_t merge_target_ = static_cast<size_t>(-1);  // see MergeTarget
 };
 
 // The kind of span an element makes, if the options ask for it.
@@ -369,28 +395,67 @@ std::string LinkTarget(const Dom& dom, uint32_t a, std::string_view base) {
   return SafeUrl(href, base, /*allow_mailto=*/true);
 }
 
-// True if <pre> element `pre` sits in a table cell beside a cell that holds code: the layout in which Chroma
-// and Pygments put the line numbers in a <pre> of their own. Looks at most 8 levels up for the cell.
-bool BesideCodeCell(const Dom& dom, uint32_t pre) {
-  uint32_t cell = dom.node(pre).parent;
-  for (int up = 0; cell != kNoNode && up < 8; ++up, cell = dom.node(cell).parent)
-    if (dom.node(cell).tag == Tag::kTd || dom.node(cell).tag == Tag::kTh) break;
-  if (cell == kNoNode || (dom.node(cell).tag != Tag::kTd && dom.node(cell).tag != Tag::kTh)) return false;
-  const uint32_t row = dom.node(cell).parent;
-  if (row == kNoNode) return false;
-  for (uint32_t c = dom.node(row).first_child; c != kNoNode; c = dom.node(c).next_sibling) {
-    if (c == cell || !dom.node(c).is_element()) continue;
-    const uint32_t end = SubtreeEnd(dom, c);
-    for (uint32_t i = c + 1; i < end; ++i)
-      if (dom.node(i).tag == Tag::kPre || dom.node(i).tag == Tag::kCode) return true;
+// Answers "does <pre> element `pre` sit in a table cell beside a cell that holds code?": the layout in which
+// Chroma and Pygments put the line numbers in a <pre> of their own. The cell is the nearest <td> or <th> at most 8
+// levels above the <pre>; the other cells of its row are looked at whole. Linear in the page over all the
+// questions of one Serialize call, however many <pre>s a row holds: which subtrees hold a <pre> or <code> is
+// computed once, on the first question, and each row's cells are looked at once (a page of 50 000 gutter-like
+// <pre>s beside a cell of 400 000 elements rescanned that cell per <pre>: 30 s).
+class CodeCells {
+ public:
+  explicit CodeCells(const Dom& dom) : dom_(dom) {}
+
+  bool BesideCodeCell(uint32_t pre) {
+    uint32_t cell = dom_.node(pre).parent;
+    for (int up = 0; cell != kNoNode && up < 8; ++up, cell = dom_.node(cell).parent)
+      if (IsCell(cell)) break;
+    if (cell == kNoNode || !IsCell(cell)) return false;
+    const uint32_t row = dom_.node(cell).parent;
+    if (row == kNoNode) return false;
+    auto [it, inserted] = rows_.try_emplace(row);
+    if (inserted) {
+      if (holds_code_.empty()) ComputeHoldsCode();
+      for (uint32_t c = dom_.node(row).first_child; c != kNoNode; c = dom_.node(c).next_sibling) {
+        if (!dom_.node(c).is_element() || !holds_code_[c]) continue;
+        if (it->second.first == kNoNode) {
+          it->second.first = c;
+        } else {
+          it->second.several = true;
+          break;
+        }
+      }
+    }
+    return it->second.several || (it->second.first != kNoNode && it->second.first != cell);
   }
-  return false;
-}
+
+ private:
+  struct Row {
+    uint32_t first = kNoNode;  // the first cell of the row with a <pre> or <code> inside
+    bool several = false;      // another cell has one too
+  };
+
+  bool IsCell(uint32_t i) const { return dom_.node(i).tag == Tag::kTd || dom_.node(i).tag == Tag::kTh; }
+
+  // holds_code_[i]: a <pre> or <code> below node `i`. Nodes are in document order, so a parent comes before its
+  // children and one pass from the end fills it.
+  void ComputeHoldsCode() {
+    holds_code_.assign(dom_.size(), 0);
+    for (size_t i = dom_.size(); i-- > 1;) {
+      const Node& n = dom_.node(static_cast<uint32_t>(i));
+      if (n.parent != kNoNode && (holds_code_[i] || n.tag == Tag::kPre || n.tag == Tag::kCode))
+        holds_code_[n.parent] = 1;
+    }
+  }
+
+  const Dom& dom_;
+  std::vector<uint8_t> holds_code_;  // empty until the first question
+  std::unordered_map<uint32_t, Row> rows_;
+};
 
 // True if lines [first, end) are a highlighter's line numbers: two or more lines, each the number after the one
-// before, from a <pre> beside a cell of code (BesideCodeCell). Program output that counts ("1 2 3" in a <pre> of
-// its own) stays.
-bool IsLineNumberGutter(const Dom& dom, uint32_t pre, const std::vector<Line>& lines, size_t first) {
+// before, from a <pre> beside a cell of code (CodeCells). Program output that counts ("1 2 3" in a <pre> of its
+// own) stays.
+bool IsLineNumberGutter(CodeCells& code_cells, uint32_t pre, const std::vector<Line>& lines, size_t first) {
   if (lines.size() < first + 2) return false;
   uint64_t previous = 0;
   for (size_t i = first; i < lines.size(); ++i) {
@@ -404,7 +469,7 @@ bool IsLineNumberGutter(const Dom& dom, uint32_t pre, const std::vector<Line>& l
     if (i > first && n != previous + 1) return false;
     previous = n;
   }
-  return BesideCodeCell(dom, pre);
+  return code_cells.BesideCodeCell(pre);
 }
 
 }  // namespace
@@ -443,6 +508,7 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
                             const SerializeOptions& options) {
   std::vector<Line> lines;
   Writer w(&lines);
+  CodeCells code_cells(dom);
   struct Frame {
     uint32_t node;
     bool exit;
@@ -471,7 +537,7 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
         } else if (node.tag == Tag::kTd || node.tag == Tag::kTh) {
           w.Space();
         }
-        if (node.tag == Tag::kPre && open_pre.empty() && IsLineNumberGutter(dom, f.node, lines, pre_first_line))
+        if (node.tag == Tag::kPre && open_pre.empty() && IsLineNumberGutter(code_cells, f.node, lines, pre_first_line))
           lines.resize(pre_first_line);
         continue;
       }

@@ -29,6 +29,14 @@ struct Line {
   bool is_image() const { return block == Tag::kImg; }
 };
 
+// The most lines a document is split into (by Serialize, per call, and by SplitTextLines): each costs a Line
+// (about 160 bytes) besides its text, and a 12 MB <pre> of "1\n" lines made 6 million of them (2 GB at peak; at
+// the cap, 420 MB). The largest of the bench's 1 383 pages has 1 024 lines; a million is also where
+// Options::max_elements stops a page of one <br> per line. Past the cap no text is lost: each further line is
+// joined, after a space, to the last line of text (whose spans, cells and indentation stay as they were; the
+// further lines' own spans and images are dropped). Such a page is no article, and its text stays searchable.
+constexpr size_t kMaxLines = 1'000'000;
+
 struct SerializeOptions {
   bool tables = true;       // false: data tables are left out
   bool formatting = false;  // record emphasis, strong and code spans

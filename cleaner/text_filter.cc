@@ -419,7 +419,11 @@ std::vector<Line> SplitTextLines(std::string_view text) {
     bool pending = false;
     AppendCollapsed(raw, &collapsed, &pending);
     std::string_view t = Trim(collapsed);
-    if (!t.empty()) {
+    if (!t.empty() && lines.size() >= kMaxLines) {
+      // Over the cap (serialize.h): the rest of the text joins the last line.
+      lines.back().text += ' ';
+      lines.back().text += t;
+    } else if (!t.empty()) {
       Line line;
       line.text = std::string(t);
       lines.push_back(std::move(line));

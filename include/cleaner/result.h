@@ -60,7 +60,11 @@ struct Document {
   std::string title;     // the page title (also first in text when Options::with_title)
   std::string language;  // BCP 47 tag from the markup or guessed from the script; empty if unknown
   std::string url;       // the URL the caller passed, if any
-  std::vector<Block> blocks;  // the body's lines (`text` without the title) with their kinds
+  // The body's lines (`text` without the title) with their kinds. A page or text is split into at most 1 000 000
+  // lines (a bound on memory, as Options::max_elements is; real pages have a few thousand at most): past that, each
+  // further line is joined to the last line of text after a space, so that no text is lost, and further images are
+  // left out.
+  std::vector<Block> blocks;
   // Metadata read from the page (empty when the page does not give it; always empty for plain-text input).
   std::vector<std::string> authors;     // one name each, without "By" and dates
   std::string date;                     // publication date, ISO 8601 "YYYY-MM-DD"; never in the future
