@@ -5,8 +5,12 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
+
+#include <gumbo.h>
 
 namespace cleaner {
 namespace {
@@ -86,16 +90,47 @@ bool IsFormatting(const Name& n) {
 
 // Elements of the HTML standard's "special" category that the scanner can have open (void ones never are): a
 // formatting element closed with one of these inside it leaves it open (see Scanner::CloseFormatting).
+// (Kept sorted: it is searched by halves, as the model asks it of every open element an end tag passes.)
 bool IsSpecial(const Name& n) {
-  static const char* const kTags[] = {
+  static constexpr std::string_view kTags[] = {
       "address", "applet", "article", "aside", "blockquote", "body", "button", "caption", "center", "colgroup",
       "dd", "details", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
       "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "html", "li", "listing",
       "main", "marquee", "menu", "nav", "object", "ol", "p", "plaintext", "pre", "section", "select", "summary",
       "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "title", "tr", "ul"};
-  for (const char* t : kTags)
-    if (n.Is(t)) return true;
-  return false;
+  return std::binary_search(std::begin(kTags), std::end(kTags), std::string_view(n.s.data(), n.len));
+}
+
+// True if Gumbo 0.10.1 knows the tag: it compares tags by its enumeration, so to it every unknown tag is the same
+// tag ("</x>" closes an open <y>).
+bool IsKnownTag(const Name& n) {
+  return gumbo_tag_enum(n.s.data()) != GUMBO_TAG_UNKNOWN;  // n.s ends with a NUL: at most 15 of its 16 bytes are used
+}
+
+// What the model asks of an open element, worked out once when it is pushed: the walks down the stack that
+// every start and end tag makes then cost a bit test per element, not dozens of name comparisons (200 000
+// "<li></li>" under 398 open <span>s took 1.9 s in the pre-scan before).
+enum ElementFlag : uint16_t {
+  kFlagSpecial = 1,     // IsSpecial
+  kFlagClosesP = 2,     // ClosesP
+  kFlagTableEdge = 4,   // <html>, <table>, <template>: the edge of every scope
+  kFlagScopeEdge = 8,   // <td>, <th>, <caption>, <applet>, <marquee>, <object>: the edge of the default scope too
+  kFlagButton = 16,     // the edge of button scope too
+  kFlagListEdge = 32,   // <ol>, <ul>: the edge of list item scope too
+  kFlagUnknown = 64,    // not a tag Gumbo knows
+};
+
+uint16_t FlagsOf(const Name& n) {
+  uint16_t f = 0;
+  if (IsSpecial(n)) f |= kFlagSpecial;
+  if (ClosesP(n)) f |= kFlagClosesP;
+  if (n.Is("html") || n.Is("table") || n.Is("template")) f |= kFlagTableEdge;
+  if (n.Is("td") || n.Is("th") || n.Is("caption") || n.Is("applet") || n.Is("marquee") || n.Is("object"))
+    f |= kFlagScopeEdge;
+  if (n.Is("button")) f |= kFlagButton;
+  if (n.Is("ol") || n.Is("ul")) f |= kFlagListEdge;
+  if (!IsKnownTag(n)) f |= kFlagUnknown;
+  return f;
 }
 
 class Scanner {
@@ -299,7 +334,7 @@ class Scanner {
     const size_t n = in_.size();
     size_t p = at + 1;
     if (p >= n) {
-      Emit(at, n);
+      out_.html.append("&lt;");
       return n;
     }
     char c = in_[p];
@@ -318,6 +353,13 @@ class Scanner {
       return end;
     }
     if (c == '/') {
+      // "</>" is ignored, and "</" before anything but a letter opens a bogus comment to the next '>' (no quotes
+      // in it): dropped, as comments are.
+      if (p + 1 < n && in_[p + 1] == '>') return p + 2;
+      if (p + 1 < n && !IsAsciiAlpha(in_[p + 1])) {
+        const size_t gt = in_.find('>', p);
+        return gt == std::string_view::npos ? n : gt + 1;
+      }
       Name name;
       size_t after = ReadName(p + 1, &name);
       bool self_closing = false;
@@ -342,8 +384,14 @@ class Scanner {
       }
       return end;
     }
+    if (c == '?') {  // "<?...>": a bogus comment, to the next '>'
+      const size_t gt = in_.find('>', p);
+      return gt == std::string_view::npos ? n : gt + 1;
+    }
     if (!IsAsciiAlpha(c)) {
-      out_.html.push_back('<');  // a literal '<' in text
+      // A literal '<' in text, written as "&lt;": a construct dropped after it would otherwise join it to the text
+      // that follows into a tag the model never saw ("<<!---->div>" makes "<div>").
+      out_.html.append("&lt;");
       return at + 1;
     }
     Name name;
@@ -415,6 +463,7 @@ class Scanner {
     if (!Open(name, self_closing)) {
       if (formatting) active_.pop_back();  // StartFormatting put it last
     } else {
+      if (formatting && stack_.back() == name) active_.back().id = ids_.back();  // Open pushed it last
       ++out_.elements;
       size_t cut = tag_end - at > kLongTag ? AttributeLimit(after, end) : std::string_view::npos;
       if (cut == std::string_view::npos) {
@@ -523,14 +572,16 @@ class Scanner {
   void Reconstruct() {
     for (size_t k = active_.size() - Pending(); k < active_.size(); ++k) {
       Push(active_[k].name);
+      active_[k].id = ids_.back();
       ++out_.elements;
     }
   }
 
-  // The entries of the list Reconstruct would open now.
+  // The entries of the list Reconstruct would open now: those after the newest whose element is still open.
+  // By identity, not by name: an outer <b> still open says nothing of an inner one a block closed.
   size_t Pending() const {
     size_t k = active_.size();
-    while (k > 0 && !InStack(active_[k - 1].name)) --k;
+    while (k > 0 && open_formatting_.count(active_[k - 1].id) == 0) --k;
     return active_.size() - k;
   }
 
@@ -554,14 +605,15 @@ class Scanner {
   // ("<b><i><u><s><em><div>x</b></i></u></s></em>" repeated nests 3 deeper in the tree each time, and 1 deeper in
   // the stack: 20 000 of them went 1 192 deep under a cap of 400 when the model counted the stack alone.)
   void CloseAt(size_t k) {
-    const auto above = stack_.begin() + static_cast<long>(k) + 1;
-    if (IsFormatting(stack_[k]) && std::any_of(above, stack_.end(), [](const Name& n) { return IsSpecial(n); })) {
+    const auto above = flags_.begin() + static_cast<long>(k) + 1;
+    if (IsFormatting(stack_[k]) &&
+        std::any_of(above, flags_.end(), [](uint16_t f) { return (f & kFlagSpecial) != 0; })) {
       // The elements the adoption agency makes, for Options::max_elements: a copy of each of the (at most 3)
       // elements between the formatting element and the first block above it, and a new formatting element in
       // each block above (at most 8 rounds). "<b><i><u><s><em><div>x</b></i></u></s></em>" makes 10 per cycle.
       size_t between = 0, blocks = 0;
-      for (auto it = above; it != stack_.end(); ++it) {
-        if (IsSpecial(*it)) {
+      for (auto it = above; it != flags_.end(); ++it) {
+        if ((*it & kFlagSpecial) != 0) {
           ++blocks;
         } else if (blocks == 0) {
           ++between;
@@ -569,6 +621,9 @@ class Scanner {
       }
       out_.elements += std::min<size_t>(between, 3) + std::min<size_t>(blocks, 8);
       const uint32_t carried = extra_[k] + 1;
+      open_formatting_.erase(ids_[k]);
+      ids_.erase(ids_.begin() + static_cast<long>(k));
+      flags_.erase(flags_.begin() + static_cast<long>(k));
       stack_.erase(stack_.begin() + static_cast<long>(k));
       extra_.erase(extra_.begin() + static_cast<long>(k));
       extra_[k] += carried;
@@ -584,13 +639,19 @@ class Scanner {
 
   void Push(const Name& name) {
     stack_.push_back(name);
+    flags_.push_back(FlagsOf(name));
     extra_.push_back(0);
+    ids_.push_back(++next_id_);
+    if (IsFormatting(name)) open_formatting_.insert(next_id_);
     if (Depth() > out_.max_depth_seen) out_.max_depth_seen = Depth();
   }
 
   void PopBack() {
     extra_total_ -= extra_.back();
     extra_.pop_back();
+    open_formatting_.erase(ids_.back());
+    ids_.pop_back();
+    flags_.pop_back();
     stack_.pop_back();
   }
 
@@ -602,7 +663,8 @@ class Scanner {
   // Pops the stack down to and including the nearest `name` (CloseAt), without passing a `stop` element; true if
   // found.
   bool PopTo(const Name& name, std::initializer_list<const char*> stops) {
-    for (size_t k = stack_.size(); k-- > 0;) {
+    const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;  // among the 64 innermost, as in CloseTag
+    for (size_t k = stack_.size(); k-- > limit;) {
       if (stack_[k] == name) {
         CloseAt(k);
         return true;
@@ -684,7 +746,8 @@ class Scanner {
   // five levels deeper each time (the model popped to the outer <li> before, and 50 000 of them reached a depth of
   // 250 000 in the parser).
   void CloseListItem(std::initializer_list<const char*> kinds) {
-    for (size_t k = stack_.size(); k-- > 0;) {
+    const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;  // among the 64 innermost, as in CloseTag
+    for (size_t k = stack_.size(); k-- > limit;) {
       const Name& n = stack_[k];
       for (const char* kind : kinds) {
         if (n.Is(kind)) {
@@ -692,7 +755,7 @@ class Scanner {
           return;
         }
       }
-      if (IsSpecial(n) && !n.Is("address") && !n.Is("div") && !n.Is("p")) return;
+      if ((flags_[k] & kFlagSpecial) != 0 && !n.Is("address") && !n.Is("div") && !n.Is("p")) return;
     }
   }
 
@@ -708,11 +771,7 @@ class Scanner {
         Truncate(k);
         return;
       }
-      if (ClosesP(n)) return;
-      if (n.Is("button") || n.Is("table") || n.Is("td") || n.Is("th") || n.Is("caption") || n.Is("html") ||
-          n.Is("marquee") || n.Is("object") || n.Is("applet") || n.Is("template")) {
-        return;
-      }
+      if ((flags_[k] & (kFlagClosesP | kFlagTableEdge | kFlagScopeEdge | kFlagButton)) != 0) return;
     }
   }
 
@@ -723,14 +782,18 @@ class Scanner {
     // model popped through them before, and "</ul>" inside a cell closed an outer list in the model only, so the
     // cap let the parser's tree grow past it (a fuzzed page: 1 028 deep under a cap of 400).
     const EndScope scope = ScopeOf(name);
+    const bool unknown = !IsKnownTag(name);
     const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
     for (size_t k = stack_.size(); k-- > limit;) {
-      // A heading's end tag closes whichever heading is open ("<h2>...</h3>").
-      if (stack_[k] == name || (IsHeading(name) && IsHeading(stack_[k]))) {
+      // A heading's end tag closes whichever heading is open ("<h2>...</h3>"), and to Gumbo 0.10.1 an unknown
+      // tag's end tag closes the nearest unknown element, whatever its name ("<x><y>t</x>" leaves <x> open, and
+      // 100 000 of them nested 100 000 deep while the model, popping to the <x>, saw a depth of 2).
+      if (stack_[k] == name || (IsHeading(name) && IsHeading(stack_[k])) ||
+          (unknown && (flags_[k] & kFlagUnknown) != 0)) {
         CloseAt(k);
         return true;
       }
-      if (Bounds(stack_[k], scope)) break;
+      if (Bounds(flags_[k], scope)) break;
     }
     if (droppable && dropped_ > 0) {
       --dropped_;
@@ -759,24 +822,24 @@ class Scanner {
     return EndScope::kSpecial;
   }
 
-  // True if open element `n` ends the search of an end tag with scope `scope`.
-  static bool Bounds(const Name& n, EndScope scope) {
-    if (n.Is("html") || n.Is("table") || n.Is("template")) return true;
+  // True if an open element of `flags` ends the search of an end tag with scope `scope`.
+  static bool Bounds(uint16_t flags, EndScope scope) {
+    if ((flags & kFlagTableEdge) != 0) return true;
     switch (scope) {
       case EndScope::kTable:
         return false;
       case EndScope::kSpecial:
-        return IsSpecial(n);
+        return (flags & kFlagSpecial) != 0;
       case EndScope::kListItem:
-        if (n.Is("ol") || n.Is("ul")) return true;
+        if ((flags & kFlagListEdge) != 0) return true;
         break;
       case EndScope::kButton:
-        if (n.Is("button")) return true;
+        if ((flags & kFlagButton) != 0) return true;
         break;
       case EndScope::kDefault:
         break;
     }
-    return n.Is("td") || n.Is("th") || n.Is("caption") || n.Is("applet") || n.Is("marquee") || n.Is("object");
+    return (flags & kFlagScopeEdge) != 0;
   }
 
   // HTML tags that end foreign content: in <math>, the parser closes the <math> and reads them as HTML (the
@@ -826,10 +889,15 @@ class Scanner {
   size_t max_depth_;
   std::vector<Name> stack_;
   std::vector<uint32_t> extra_;  // per open element, the tree depth closed formatting elements left it (CloseAt)
+  std::vector<uint32_t> ids_;    // per open element, a number of its own
+  std::vector<uint16_t> flags_;  // per open element, its ElementFlags
+  std::unordered_set<uint32_t> open_formatting_;  // the ids of the open formatting elements
+  uint32_t next_id_ = 0;
   size_t extra_total_ = 0;
   struct Active {
     Name name;
     std::string_view attributes;  // the tag's text after its name, as written
+    uint32_t id = 0;              // the open element it stands for (ids_), if it is open
   };
   std::vector<Active> active_;  // see StartFormatting
   std::vector<std::pair<Name, size_t>> no_end_tag_after_;  // (name, p): no "</name" from p on
