@@ -334,6 +334,7 @@ class Scanner {
     const size_t n = in_.size();
     size_t p = at + 1;
     if (p >= n) {
+      Reconstruct();  // text, as below
       out_.html.append("&lt;");
       return n;
     }
@@ -349,6 +350,7 @@ class Scanner {
       }
       size_t end = in_.find('>', p);  // doctype, CDATA or a bogus comment: passed through
       end = end == std::string_view::npos ? n : end + 1;
+      if (!element_seen_ && IsHtml5Doctype(in_.substr(p, end - p))) quirks_ = false;
       Emit(at, end);
       return end;
     }
@@ -376,12 +378,7 @@ class Scanner {
       // later text. (Dropped, as the end tag of a start tag dropped at the cap, it left the element on the
       // parser's list but not on the model's: "<b><i><u><s><em><div>x</b></i></u></s></em>" x 20 000 went 20 796
       // deep under a cap of 400.)
-      const bool listed = IsFormatting(name) && std::any_of(active_.begin(), active_.end(),
-                                                            [&](const Active& e) { return e.name == name; });
-      if (CloseTag(name, /*droppable=*/!listed)) {
-        EndFormatting(name);
-        Emit(at, end);
-      }
+      if ((IsFormatting(name) && CloseListedFormatting(name)) || CloseTag(name, /*droppable=*/true)) Emit(at, end);
       return end;
     }
     if (c == '?') {  // "<?...>": a bogus comment, to the next '>'
@@ -390,12 +387,15 @@ class Scanner {
     }
     if (!IsAsciiAlpha(c)) {
       // A literal '<' in text, written as "&lt;": a construct dropped after it would otherwise join it to the text
-      // that follows into a tag the model never saw ("<<!---->div>" makes "<div>").
+      // that follows into a tag the model never saw ("<<!---->div>" makes "<div>"). It is text, before which the
+      // parser re-creates formatting elements, as before any other (Run).
+      Reconstruct();
       out_.html.append("&lt;");
       return at + 1;
     }
     Name name;
     size_t after = ReadName(p, &name);
+    element_seen_ = true;
     bool self_closing = false;
     size_t end = FindTagEnd(after, &self_closing);
     if (end == std::string_view::npos) return n;  // a truncated tag at the end of the input: dropped
@@ -448,6 +448,17 @@ class Scanner {
     }
     // Text-level start tags re-create the formatting elements a block closed around them, as text does (Run).
     if (!IsSpecial(name)) Reconstruct();
+    // A new <a> or <nobr> first closes an open one (the parser's adoption agency), which leaves the list, and then
+    // re-creates what that closed: "<nobr><u><s><em><nobr>" opens <u>, <s> and <em> again before the second
+    // <nobr>, 3 levels the model missed.
+    if (name.Is("a") || name.Is("nobr")) {
+      const bool closed = name.Is("a")
+                              ? PopTo(name, {"td", "th", "caption", "table", "object", "applet", "marquee", "template"})
+                              : PopTo(name, {"td", "th", "caption", "table", "object", "applet"});
+      active_.erase(std::remove_if(active_.begin(), active_.end(), [&](const Active& e) { return e.name == name; }),
+                    active_.end());
+      if (closed) Reconstruct();
+    }
     // A formatting element dropped at the cap must not join the list of active formatting elements, which the
     // parser, not seeing it, would not re-create. (<a> and <nobr> first close an open one, in Open.)
     const bool formatting = IsFormatting(name);
@@ -585,14 +596,27 @@ class Scanner {
     return active_.size() - k;
   }
 
-  void EndFormatting(const Name& name) {
-    if (!IsFormatting(name)) return;
-    for (size_t k = active_.size(); k-- > 0;) {
-      if (active_[k].name == name) {
-        active_.erase(active_.begin() + static_cast<long>(k));
-        return;
+  // The parser's adoption agency for the end tag of formatting element `name`, as far as the model needs it: the
+  // newest entry of that name on the list leaves it, and if its element is open and in scope, the element closes
+  // (CloseAt). An entry whose element a block already closed leaves the list and nothing else happens: in
+  // "<s><v><x><u><s><b><i></u></s>", the "</s>" closes neither <s>, and the model, which popped to the outer
+  // one, thought 3 open elements closed. False if no entry has the name (the end tag is then any other end tag).
+  bool CloseListedFormatting(const Name& name) {
+    size_t k = active_.size();
+    while (k > 0 && !(active_[k - 1].name == name)) --k;
+    if (k == 0) return false;
+    const uint32_t id = active_[k - 1].id;
+    active_.erase(active_.begin() + static_cast<long>(k - 1));
+    if (open_formatting_.count(id) == 0) return true;
+    const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
+    for (size_t j = stack_.size(); j-- > limit;) {
+      if (ids_[j] == id) {
+        CloseAt(j);
+        return true;
       }
+      if (Bounds(flags_[j], EndScope::kDefault)) return true;  // out of scope: ignored
     }
+    return true;  // deeper than the model looks: left open, so the depth may be overestimated, not under
   }
 
   // Closes the element at stack_[k]. A formatting element with a special element (a block) open inside it is
@@ -703,14 +727,14 @@ class Scanner {
     }
     if (self_closing && (name.Is("svg") || name.Is("math"))) return true;
     // Start tags that close an open element of their kind instead of nesting in it (the parser's adoption agency
-    // for <a> and <nobr>, and its rules for <button> and headings); "<a name=x/>" anchors, 600 on an old FAQ
+    // for <a> and <nobr>, in Tag, and its rules for <button> and headings); "<a name=x/>" anchors, 600 on an old FAQ
     // page, otherwise counted as 600 levels and hit the cap. A <form> inside a <form> is ignored.
-    if (name.Is("a")) PopTo(name, {"td", "th", "caption", "table", "object", "applet", "marquee", "template"});
-    if (name.Is("nobr") || name.Is("button")) PopTo(name, {"td", "th", "caption", "table", "object", "applet"});
+    if (name.Is("button")) PopTo(name, {"td", "th", "caption", "table", "object", "applet"});
     if (IsHeading(name) && !stack_.empty() && IsHeading(stack_.back())) PopBack();
     if (name.Is("form") && InStack(name)) return true;
     // Implied end tags, so that ordinary unclosed <p>, <li> and table cells do not count as depth.
-    if (ClosesP(name)) CloseP();
+    // In quirks mode (no "<!DOCTYPE html>"), a <table> opens inside an open <p> rather than closing it.
+    if (ClosesP(name) && !(quirks_ && name.Is("table"))) CloseP();
     if (name.Is("li")) CloseListItem({"li"});
     if (name.Is("dt") || name.Is("dd")) CloseListItem({"dd", "dt"});
     if (name.Is("td") || name.Is("th")) {
@@ -722,10 +746,20 @@ class Scanner {
     if (name.Is("option") && !stack_.empty() && stack_.back().Is("option")) PopBack();
     // The table parts the parser adds: a <tbody> around a <tr> put straight in a <table>, and a <tr> too around
     // a cell ("<table><td><table><td>..." nests four deep per cycle, not two).
-    const bool in_table = !stack_.empty() && stack_.back().Is("table");
-    const bool in_section = !stack_.empty() && (stack_.back().Is("tbody") || stack_.back().Is("thead") ||
-                                                stack_.back().Is("tfoot"));
+    // Judged by the nearest table element open, not the current node: what a table holds outside its cells
+    // (an unknown element, say) is moved before the table, and the row or cell goes into the table all the same.
     const bool cell = name.Is("td") || name.Is("th");
+    const Name* nearest = nullptr;
+    if (cell || name.Is("tr")) {
+      const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
+      for (size_t k = stack_.size(); k-- > limit && nearest == nullptr;) {
+        const Name& n = stack_[k];
+        if (IsTablePart(n) || n.Is("table") || n.Is("template") || n.Is("html")) nearest = &n;
+      }
+    }
+    const bool in_table = nearest != nullptr && nearest->Is("table");
+    const bool in_section =
+        nearest != nullptr && (nearest->Is("tbody") || nearest->Is("thead") || nearest->Is("tfoot"));
     const size_t implied = (name.Is("tr") && in_table) ? 1 : cell && in_table ? 2 : cell && in_section ? 1 : 0;
     // Room is kept for the formatting elements the next text will re-create (Reconstruct), which cannot be
     // dropped: without it, "<div>" at the cap then text nested them up to 16 past it.
@@ -855,6 +889,22 @@ class Scanner {
     return false;
   }
 
+  // True if `s` ("!DOCTYPE html>", from after the '<') is the HTML5 doctype: its name alone, in any case.
+  static bool IsHtml5Doctype(std::string_view s) {
+    if (s.size() < 9) return false;
+    std::string lower;
+    for (char c : s) lower.push_back(Lower(c));
+    std::string_view v = lower;
+    if (v.substr(0, 8) != "!doctype") return false;
+    v.remove_prefix(8);
+    size_t i = 0;
+    while (i < v.size() && IsSpace(v[i])) ++i;
+    if (v.substr(i, 4) != "html") return false;
+    i += 4;
+    while (i < v.size() && IsSpace(v[i])) ++i;
+    return v.substr(i) == ">";
+  }
+
   static bool IsTablePart(const Name& n) {
     return n.Is("tr") || n.Is("td") || n.Is("th") || n.Is("tbody") || n.Is("thead") || n.Is("tfoot") ||
            n.Is("caption") || n.Is("colgroup");
@@ -903,6 +953,10 @@ class Scanner {
   std::vector<std::pair<Name, size_t>> no_end_tag_after_;  // (name, p): no "</name" from p on
   size_t dropped_ = 0;
   bool math_seen_ = false;  // a <math> start tag was read: only then can one be open (InMath)
+  // The parser's quirks mode, taken to be on unless the page starts with the HTML5 doctype (other doctypes put
+  // Gumbo in quirks or limited-quirks mode or not; the model assumes the one that nests deeper).
+  bool quirks_ = true;
+  bool element_seen_ = false;  // a start tag was read (a doctype after one counts for nothing)
   PrescanResult out_;
 };
 
