@@ -229,8 +229,14 @@ bool IsHeadingAnchor(const Dom& dom, uint32_t i, std::string_view id) {
   int id_words = 0, text_words = 0;
   const std::string key = AlnumKey(id, &id_words);
   if (id_words < kMinAnchorWords) return false;
-  // Only a small element is read whole (a heading's text, not a page wrapper named "main-content-wrapper-area").
-  if (SubtreeEnd(dom, i) - i <= kMaxAnchorTextNodes && key == AlnumKey(InnerText(dom, i), &text_words)) return true;
+  // Only a small element in a heading is read whole (a heading's text, not a page wrapper named
+  // "main-content-wrapper-area", nor a share bar that says what it is: <div id="share-this-story-now">Share this
+  // story now</div> is a widget still).
+  const uint32_t parent = dom.node(i).parent;
+  const bool in_heading = IsHeading(dom.node(i).tag) || (parent != kNoNode && IsHeading(dom.node(parent).tag));
+  if (in_heading && SubtreeEnd(dom, i) - i <= kMaxAnchorTextNodes &&
+      key == AlnumKey(InnerText(dom, i), &text_words))
+    return true;
   uint32_t heading = i;
   if (!IsHeading(dom.node(i).tag)) {
     heading = kNoNode;

@@ -670,6 +670,11 @@ TEST(RegressionTest, IdSpellingItsOwnTextIsNoWidgetName) {
   EXPECT_NE(text.find("Eich CEO promotion controversy"), std::string::npos) << text;
   EXPECT_NE(text.find("gamma report number 3"), std::string::npos) << text;
   EXPECT_EQ(text.find("Try the new browser"), std::string::npos) << text;
+  // Outside a heading, a widget that spells its own name in its id is a widget still.
+  const std::string share =
+      "<html><body><div id='content'><h1>Mozilla</h1><p>" + Prose("alpha") +
+      "</p><div id='share-this-story-now'>Share this story now</div><p>" + Prose("beta") + "</p></div></body></html>";
+  EXPECT_EQ(Extract(share).find("Share this story"), std::string::npos) << Extract(share);
 }
 
 // fundus uk-EveningStandard (and pl-Rzeczpospolita): a photo's caption and credit are plain <div>s after the
