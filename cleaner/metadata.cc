@@ -1288,8 +1288,11 @@ bool NamesSite(std::string_view name, std::string_view site) {
 // The name a reporter signs an article with: a paragraph that is nothing but one bold name of two to four
 // capitalised words, the first or the last of at least three paragraphs side by side (fundus's vn-VnExpress ends
 // its article with "<p><strong>Lê Phương</strong></p>", ls-LesothoTimes opens with its writer's name the same
-// way). Empty unless exactly one paragraph on the page looks so: a bold first paragraph can be a subheading too.
-std::string SignedName(const Dom& dom) {
+// way). A bold paragraph can be a subheading too ("Key Takeaways", "Related Stories"), so a last one must end
+// what its parent shows (nothing with text after it), and a first one must also open the page's description, as
+// bylines that lead the text do (ls-LesothoTimes's og:description starts "Mohloai Mpesi IN the heart of ...").
+// Empty unless exactly one paragraph on the page qualifies.
+std::string SignedName(const Dom& dom, std::string_view description) {
   auto blank = [](std::string_view text) {
     std::string out;
     bool pending = false;
@@ -1331,6 +1334,14 @@ std::string SignedName(const Dom& dom) {
     for (uint32_t p : {first, last}) {
       std::string name = bold_name(p);
       if (name.empty() || InComments(dom, p)) continue;
+      if (p == last) {
+        bool text_after = false;
+        for (uint32_t c = dom.node(p).next_sibling; c != kNoNode && !text_after; c = dom.node(c).next_sibling)
+          text_after = dom.node(c).is_text() ? !blank(dom.text(c)) : !BoundedText(dom, c, 1).empty();
+        if (text_after) continue;
+      } else if (!StartsWithNoCase(Trim(description), name)) {
+        continue;
+      }
       found = std::move(name);
       ++count;
     }
@@ -1783,7 +1794,7 @@ Metadata ReadMetadata(const Dom& dom, std::string_view url, int today) {
     m.authors = std::move(byline_authors);
   // Or, where the site still names itself, the name the article is signed with. 2 fundus pages gain.
   if (only_site && m.authors.size() == 1 && NamesSite(m.authors[0], m.site)) {
-    std::string signed_name = SignedName(dom);
+    std::string signed_name = SignedName(dom, FirstMeta(page, {"og:description", "description"}));
     if (!signed_name.empty()) m.authors = {std::move(signed_name)};
   }
 

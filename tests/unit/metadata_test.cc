@@ -464,9 +464,10 @@ TEST(MetadataAuthorsTest, SiteAsAuthorGivesWayToTheSignedName) {
                  "</p></div></body>")
                 .authors,
             std::vector<std::string>({"Le Phuong"}));
-  // Or at the start, after a blank paragraph.
+  // Or at the start, after a blank paragraph, when the description starts with it too.
   EXPECT_EQ(Read("<head><meta property=og:site_name content='Lesotho Times'><meta name=author content='Lesotho "
-                 "Times'></head><body><div><p>&nbsp;</p><p><b>Mohloai Mpesi</b></p>" +
+                 "Times'><meta property=og:description content='Mohloai Mpesi IN the heart of Lesotho'></head>"
+                 "<body><div><p>&nbsp;</p><p><b>Mohloai Mpesi</b></p>" +
                  std::string(kBody3) + "</div></body>")
                 .authors,
             std::vector<std::string>({"Mohloai Mpesi"}));
@@ -479,6 +480,12 @@ TEST(MetadataAuthorsTest, BoldParagraphsThatAreNoSignature) {
   // Two bold lead paragraphs of sections: which one would sign the article?
   EXPECT_EQ(Read(site_author + "<body><div><p><b>Key Findings</b></p>" + kBody3 + "</div><div><p><b>Next "
                  "Steps</b></p>" + kBody3 + "</div></body>")
+                .authors,
+            site);
+  // One bold subheading first, without a description that starts with it; one last, with a list after it.
+  EXPECT_EQ(Read(site_author + "<body><div><p><b>Key Takeaways</b></p>" + kBody3 + "</div></body>").authors, site);
+  EXPECT_EQ(Read(site_author + "<body><div>" + kBody3 + "<p><strong>Related Stories</strong></p><ul><li><a href=/a>"
+                 "Another story</a></li></ul></div></body>")
                 .authors,
             site);
   // A bold name in the middle of the article, a bold sentence, a name with more around it, too few paragraphs.
