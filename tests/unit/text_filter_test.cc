@@ -395,8 +395,13 @@ TEST(TextFilterTest, ReadMoreBoxesBetweenParagraphsAreNoTeaserList) {
 // wcxb 2833: a hero heading printed twice in a row (desktop and mobile markup); l3s-gn1 693c707d: a date label under
 // each screenshot of a gallery. The copy right after the line goes.
 TEST(TextFilterTest, AShortLineRepeatedRightAfterItselfGoes) {
-  EXPECT_EQ(Filter({"Make anything possible, all in Figma", "Make anything possible, all in Figma", kLong1, kLong2}),
-            (Strings{"Make anything possible, all in Figma", kLong1, kLong2}));
+  // A hero heading in its desktop and mobile versions.
+  std::vector<Line> hero =
+      ToLines({"Make anything possible, all in Figma", "Make anything possible, all in Figma", kLong1, kLong2});
+  for (size_t i : {0, 1}) hero[i].block = Tag::kH2;
+  FilterLines(TheRules(), "en", "", FilterOptions(), &hero);
+  EXPECT_EQ(hero.size(), 3u);
+  // A date under each thumbnail of a gallery (paragraphs, but with digits).
   EXPECT_EQ(Filter({kLong1, "10th Oct 2007", "10th Oct 2007", "10th Oct 2007", kLong2}),
             (Strings{kLong1, "10th Oct 2007", kLong2}));
 }
@@ -417,6 +422,13 @@ TEST(TextFilterTest, RepeatsThatAreNotCopiesStay) {
   for (size_t i : {1, 2}) code[i].block = Tag::kPre;
   FilterLines(TheRules(), "en", "", FilterOptions(), &code);
   EXPECT_EQ(code.size(), 4u);
+  // In paragraphs and list items, lines without digits: a refrain, a list that says one thing twice.
+  const Strings song = {kLong1, "Na na na, na-na-na na", "Na na na, na-na-na na", kLong2};
+  EXPECT_EQ(Filter(song), song);
+  std::vector<Line> items = ToLines({kLong1, "Order shipped today", "Order shipped today", kLong2});
+  for (size_t i : {1, 2}) items[i].block = Tag::kLi;
+  FilterLines(TheRules(), "en", "", FilterOptions(), &items);
+  EXPECT_EQ(items.size(), 4u);
   std::vector<Line> heading = ToLines({kLong1, "The new budget", "The new budget", kLong2});
   heading[1].block = Tag::kH2;
   heading[2].block = Tag::kP;
