@@ -517,6 +517,11 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
   // Per open element: is it <pre>, is it a link, is it <thead>, did it open a span. Depths are bounded by the
   // pre-scan's depth cap.
   std::vector<uint32_t> open_pre, open_link, open_thead, open_span;
+  // Open tables (and whether each holds data) and open cells: a <br> in a data table's cell is a space, so that
+  // the row stays one line with its cells in their columns (a line break there split the row, and the cells after
+  // it moved one column left in Markdown and HTML). In a layout table a cell holds an article, whose <br>s break.
+  std::vector<std::pair<uint32_t, bool>> open_tables;
+  std::vector<uint32_t> open_cells;
   size_t pre_first_line = 0;  // the first line of the outermost open <pre>
   for (uint32_t root : roots) {
     stack.push_back({root, false});
@@ -528,6 +533,8 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
         if (node.tag == Tag::kPre) open_pre.pop_back();
         if (!open_link.empty() && open_link.back() == f.node) open_link.pop_back();
         if (node.tag == Tag::kThead) open_thead.pop_back();
+        if (!open_tables.empty() && open_tables.back().first == f.node) open_tables.pop_back();
+        if (!open_cells.empty() && open_cells.back() == f.node) open_cells.pop_back();
         if (!open_span.empty() && open_span.back() == f.node) {
           open_span.pop_back();
           w.CloseInline();
@@ -552,6 +559,11 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
         continue;
       }
       const Tag t = node.tag;
+      if (t == Tag::kBr && !open_cells.empty() && !open_tables.empty() && open_tables.back().second &&
+          open_cells.back() > open_tables.back().first) {
+        w.Space();  // in a data table's cell
+        continue;
+      }
       if (t == Tag::kBr || t == Tag::kHr) {
         w.Break(Tag::kP);
         continue;
@@ -579,6 +591,8 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
         open_pre.push_back(f.node);
       }
       if (t == Tag::kThead) open_thead.push_back(f.node);
+      if (t == Tag::kTable) open_tables.emplace_back(f.node, IsDataTable(dom, f.node, removed));
+      if (t == Tag::kTd || t == Tag::kTh) open_cells.push_back(f.node);
       if (t == Tag::kA) {
         // Link text is what an <a href> holds, as the selection's link densities count it: a named anchor
         // (<a name>, often left unclosed around a whole section) is no link.

@@ -254,9 +254,10 @@ std::string HtmlInline(const Block& b, size_t begin, size_t end) {
 
 std::string HtmlLine(const Block& b) { return HtmlInline(b, 0, b.text.size()); }
 
-// True if a table row's text starts before its first cell: the library ends a line at a <br>, also inside a
-// cell, so "<td>c<br>d</td><td>e</td>" makes the row two blocks, and the second starts with "d", the rest of
-// the cell that the first block ended in, before the cell offset of "e".
+// True if a table row's text starts before its first cell: in a data table a <br> in a cell is a space (the
+// serializer), but in a layout table the library ends a line at it, so "<td>c<br>d</td><td>e</td>" makes the row
+// two blocks, and the second starts with "d", the rest of the cell that the first block ended in, before the cell
+// offset of "e".
 bool StartsInACell(const Block& b) {
   return !b.cells.empty() && b.text.find_first_not_of(' ') < std::min(b.cells.front(), b.text.size());
 }

@@ -82,6 +82,21 @@ TEST(SerializeTest, ListItems) {
   for (const Line& l : lines) EXPECT_EQ(l.block, Tag::kLi);
 }
 
+TEST(SerializeTest, ABrInADataTablesCellIsASpace) {
+  // The row stays one line, its cells where they were; in a layout table (no header, few cells) a cell holds
+  // an article, whose <br>s break lines.
+  Dom dom = Parse("<body><table><tr><th>Address</th><th>Phone</th><th>Code</th></tr><tr><td>1 Main St<br>"
+                  "Springfield</td><td>555</td><td>x</td></tr></table>"
+                  "<table><tr><td>First line of a poem<br>Second line of it</td></tr></table></body>");
+  std::vector<Line> lines = Lines(dom);
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[1].text, "1 Main St Springfield 555 x");
+  EXPECT_EQ(lines[1].block, Tag::kTr);
+  ASSERT_EQ(lines[1].cells.size(), 3u);
+  EXPECT_EQ(lines[2].text, "First line of a poem");
+  EXPECT_EQ(lines[3].text, "Second line of it");
+}
+
 TEST(SerializeTest, TableRowsJoinTheirCellsWithASpace) {
   Dom dom = Parse("<body><table><caption>Prices</caption><tr><th>Item</th><th>Cost</th></tr>"
                   "<tr><td>Tea</td><td>2</td></tr><tr><td>Cake</td><td></td><td>4</td></tr></table></body>");
