@@ -983,7 +983,12 @@ void AddAuthors(std::string_view byline, std::vector<std::string>* out) {
   }
   // A part of one letter is no name: the separator was inside one ("Mac & i", heise's magazine).
   for (const std::string& n : names) {
-    if (names.size() > 1 && Trim(n).size() == 1) {
+    size_t letters = 0;
+    for (size_t i = 0; i < Trim(n).size();) {
+      NextCodePoint(Trim(n), &i);
+      ++letters;
+    }
+    if (names.size() > 1 && letters == 1) {
       names = {std::string(text)};
       break;
     }
@@ -1269,20 +1274,20 @@ bool InComments(const Dom& dom, uint32_t i) {
   return false;
 }
 
-// True if the author `name` is the site `site` ("VnExpress" and "vnexpress.net", "Lesotho Times" and "Lesotho
-// Times"): the same words, or the site's domain without "www." and its last label, spaces aside.
+// True if the author `name` is the site `site` ("VnExpress" and "vnexpress.net", "BBC" and "bbc.co.uk", "Lesotho
+// Times" and "Lesotho Times"): the same words, or, spaces aside, a label of the site's domain other than its last.
 bool NamesSite(std::string_view name, std::string_view site) {
   const std::string n = TitleKey(name), s = TitleKey(site);
   if (n.empty() || n == s) return !n.empty();
-  std::string_view host = s;
-  if (host.substr(0, 4) == "www.") host.remove_prefix(4);
-  const size_t dot = host.rfind('.');
-  if (dot == std::string_view::npos || host.find(' ') != std::string_view::npos) return false;
-  host = host.substr(0, dot);
+  const std::string_view host = s;
+  if (host.find('.') == std::string_view::npos || host.find(' ') != std::string_view::npos) return false;
   std::string joined;
   for (char c : n)
     if (c != ' ') joined.push_back(c);
-  return joined == host;
+  // Any label of the domain but its last: "vnexpress.net", "bbc.co.uk".
+  for (size_t start = 0, dot; (dot = host.find('.', start)) != std::string_view::npos; start = dot + 1)
+    if (host.substr(start, dot - start) == joined) return true;
+  return false;
 }
 
 // The name a reporter signs an article with: a paragraph that is nothing but one bold name of two to four

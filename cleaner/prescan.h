@@ -9,12 +9,18 @@
 //     comments, which the extractor never uses (JSON-LD scripts are kept: they carry metadata);
 //   - ends an unclosed <title> or <textarea> at the next tag after it (a title also at its first line's end), so
 //     that a mangled crawl keeps its body;
-//   - tracks an approximate open-element depth and drops start and end tags beyond Options::max_depth, so hostile
-//     nesting reaches Gumbo flattened (the text inside is kept);
+//   - models the depth of the tree Gumbo will build and drops start and end tags beyond Options::max_depth, so
+//     hostile nesting reaches Gumbo flattened (the text inside is kept), and counts the elements Gumbo will make
+//     (Options::max_elements);
 //   - keeps at most 256 attributes of a long start tag (Gumbo compares each new attribute name with all earlier ones:
 //     100 000 distinct names take 19 s).
-// The depth model is approximate (it knows the common implied end tags: p, li, dt/dd, td/th, tr, option) because it
-// only has to bound Gumbo's work, not to build the tree.
+// The model follows the parts of the HTML standard's tree builder (as Gumbo 0.10.1 has it) that change depth and
+// element count: implied end tags, scopes, implied table parts, quirks-mode tables, the list of active formatting
+// elements (re-created before text) and the adoption agency. It need not build the tree, but it must never think it
+// shallower or smaller than Gumbo will: it may overestimate, and errs that way where it is unsure.
+// tests/fuzz/prescan_fuzzer.cc checks that property against Gumbo (depth within the cap + 3, elements within
+// twice the count + 3); a few fuzzed inputs still end 1 level past the slack where the adoption agency and
+// re-created elements interleave, and do not grow when repeated.
 
 #ifndef CLEANER_PRESCAN_H_
 #define CLEANER_PRESCAN_H_

@@ -413,6 +413,7 @@ TEST(MetadataAuthorTest, BylinesAreSplitAndCleaned) {
   // A separator with a single letter on one side is inside a name, not between two.
   EXPECT_EQ(SplitAuthors("Mac & i"), std::vector<std::string>({"Mac & i"}));
   EXPECT_EQ(SplitAuthors("Smith, J"), std::vector<std::string>({"Smith, J"}));
+  EXPECT_EQ(SplitAuthors("Dupont, \xC3\x89"), std::vector<std::string>({"Dupont, \xC3\x89"}));  // "É", two bytes
   EXPECT_EQ(SplitAuthors("Jane Doe & Jo Roe"), std::vector<std::string>({"Jane Doe", "Jo Roe"}));
 }
 
@@ -471,6 +472,11 @@ TEST(MetadataAuthorsTest, SiteAsAuthorGivesWayToTheSignedName) {
                  std::string(kBody3) + "</div></body>")
                 .authors,
             std::vector<std::string>({"Mohloai Mpesi"}));
+  // A site named by a domain with several labels is the site too.
+  EXPECT_EQ(Read("<head><meta property=og:site_name content=bbc.co.uk><meta name=author content=BBC></head><body><div>" +
+                 std::string(kBody3) + "<p><b>Jane Doe</b></p></div></body>")
+                .authors,
+            std::vector<std::string>({"Jane Doe"}));
 }
 
 TEST(MetadataAuthorsTest, BoldParagraphsThatAreNoSignature) {
