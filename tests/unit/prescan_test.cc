@@ -35,7 +35,7 @@ TEST(PrescanTest, PlainMarkupPassesThroughUnchanged) {
   PrescanResult r = Prescan(html, kDeep);
   EXPECT_EQ(r.html, html);
   EXPECT_FALSE(r.depth_capped);
-  EXPECT_EQ(r.max_depth_seen, 4u);  // html > body > p > b
+  EXPECT_EQ(r.max_depth_seen, 2u);  // p > b (<html> and <body> are always there, and not counted)
 }
 
 TEST(PrescanTest, EmptyInput) {
@@ -383,6 +383,14 @@ TEST(PrescanTest, ImpliedEndTagsOfTableCellsDoNotCountAsDepth) {
   EXPECT_FALSE(r.depth_capped);
   EXPECT_EQ(r.max_depth_seen, 4u);
   EXPECT_EQ(r.html, html);
+}
+
+TEST(PrescanTest, HtmlHeadAndBodyAreNoDepth) {
+  // A later <html> is ignored by the parser: the </p> closes the <p> and the <em> in it, which is re-created
+  // before each "<p>x" after, as an element of its own each time.
+  PrescanResult r = Prescan("<p><b><html><em></p>" + Repeat("<p>x", 30), 1000);
+  EXPECT_GE(r.elements, 30u * 3);
+  EXPECT_EQ(Prescan(Repeat("<html><body><div>", 30), 1000).max_depth_seen, 30u);
 }
 
 TEST(PrescanTest, TablePartsOutsideATableAreIgnored) {
