@@ -487,8 +487,9 @@ std::string Sentence(int i) {
 }
 
 // The base sizes keep each 1x page between about 5 KB and 400 KB, and the 4x Gumbo parse under two seconds,
-// so a run takes under a minute. Deep nesting, unclosed chains and many attributes are the shapes Gumbo
-// itself is quadratic on; cleaner's pre-scan caps nesting depth and attributes before Gumbo sees them.
+// so a run takes under a minute. Deep nesting (written, or made by misnested formatting elements and unknown end
+// tags), unclosed chains and many attributes are the shapes Gumbo itself is quadratic on; cleaner's pre-scan caps
+// nesting depth and attributes before Gumbo sees them.
 std::vector<HostileKind> HostileKinds() {
   auto page = [](const std::string& body) {
     return "<!DOCTYPE html><html><head><title>t</title></head><body>" + body;
@@ -501,6 +502,10 @@ std::vector<HostileKind> HostileKinds() {
        [=](int n) { return page(Repeat(n, [](int) { return "<b><i>"; }) + Sentence(0)); }},
       {"list-table-chain", "n unclosed `<ul><li><table><tr><td>`", 300,
        [=](int n) { return page(Repeat(n, [](int i) { return "<ul><li><table><tr><td>" + Sentence(i); })); }},
+      {"misnested-formatting", "n `<b><i><u><s><em><div>x</b></i></u></s></em>` (the adoption agency)", 300,
+       [=](int n) { return page(Repeat(n, [](int) { return "<b><i><u><s><em><div>x</b></i></u></s></em>"; })); }},
+      {"unknown-end-tags", "n `<x><y>t</x>` (Gumbo closes the `<y>`)", 2000,
+       [=](int n) { return page(Repeat(n, [](int) { return "<x><y>t</x>"; })); }},
       {"nested-tables", "n nested one-cell tables, text in each", 400,
        [=](int n) { return page(Repeat(n, [](int i) { return "<table><tr><td>" + Sentence(i); })); }},
       {"flat-paragraphs", "n sibling paragraphs in an `<article>`", 2500,
