@@ -755,24 +755,55 @@ class Scanner {
     // (an unknown element, say) is moved before the table, and the row or cell goes into the table all the same.
     const bool cell = name.Is("td") || name.Is("th");
     const Name* nearest = nullptr;
-    if (cell || name.Is("tr")) {
+    size_t nearest_at = stack_.size();
+    if (IsTablePart(name) || name.Is("table")) {
       const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
       for (size_t k = stack_.size(); k-- > limit && nearest == nullptr;) {
         const Name& n = stack_[k];
-        if (IsTablePart(n) || n.Is("table") || n.Is("template") || n.Is("html")) nearest = &n;
+        if (IsTablePart(n) || n.Is("table") || n.Is("template") || n.Is("html")) {
+          nearest = &n;
+          nearest_at = k;
+        }
       }
     }
     const bool in_table = nearest != nullptr && nearest->Is("table");
     const bool in_section =
         nearest != nullptr && (nearest->Is("tbody") || nearest->Is("thead") || nearest->Is("tfoot"));
     const size_t implied = (name.Is("tr") && in_table) ? 1 : cell && in_table ? 2 : cell && in_section ? 1 : 0;
+    // The parser first clears the stack back to the table (or its section or row): what a table holds outside
+    // its cells closes (formatting elements there are re-created before the next text, as elements of their own:
+    // "<table><b><em><tr>x<tr>x..." makes two per row).
+    // A <table> straight in a table (not in a cell) closes that table first, and becomes its sibling.
+    const bool in_table_body = in_table || in_section || (nearest != nullptr && nearest->Is("tr"));
+    size_t clear_to = nearest_at + 1;
+    if (name.Is("table") && in_table_body) {
+      clear_to = nearest_at;
+      while (clear_to > 0 && !stack_[clear_to].Is("table")) --clear_to;
+      if (!stack_[clear_to].Is("table")) clear_to = stack_.size();  // no table below: nothing to close
+    }
+    const bool clears = in_table_body && clear_to < stack_.size();
+    size_t cleared_depth = 0;
+    std::vector<uint32_t> cleared_ids;
+    if (clears) {
+      for (size_t k = clear_to; k < stack_.size(); ++k) {
+        cleared_depth += 1 + extra_[k];
+        cleared_ids.push_back(ids_[k]);
+      }
+    }
     // Room is kept for the formatting elements the next text will re-create (Reconstruct), which cannot be
     // dropped: without it, "<div>" at the cap then text nested them up to 16 past it.
-    if (Depth() + implied + Pending() >= max_depth_) {
+    size_t newest_open = active_.size();  // as in Pending, with what the clearing closes counted as closed
+    while (newest_open > 0 &&
+           (open_formatting_.count(active_[newest_open - 1].id) == 0 ||
+            std::find(cleared_ids.begin(), cleared_ids.end(), active_[newest_open - 1].id) != cleared_ids.end()))
+      --newest_open;
+    const size_t pending = active_.size() - newest_open;
+    if (Depth() - cleared_depth + implied + pending >= max_depth_) {
       out_.depth_capped = true;
       ++dropped_;
       return false;
     }
+    if (clears) Truncate(clear_to);
     if (implied == 2 || (implied == 1 && in_table)) Push(Make("tbody"));
     if (cell && implied > 0) Push(Make("tr"));
     Push(name);

@@ -577,6 +577,9 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
   ExpectCapHolds(Repeat("<div>", 60) + "<textarea>" + Repeat("<div>", 60), "unclosed textarea at the cap");
   ExpectCapHolds("<b>" + Repeat("<div><i><u><b>x</div>x", 60), "an outer <b> open beside inner ones closed");
   ExpectCapHolds("<p><td><b><i><u><s><em><strong><code><small>" + Repeat("<p>x", 200), "a cell outside a table");
+  // Formatting elements put in a table outside its cells close at the next row, and come back before each text.
+  ExpectCapHolds("<table><b><i><u><s><em>" + Repeat("<tr>x", 200), "formatting in a table, re-created per row");
+  ExpectCapHolds("<table><p><b><i><u><s><em>" + Repeat("<table><tr>x", 200), "a table in a table closes it");
   // Formatting elements a block closed around, re-created before every later text: 16 elements per "<p>x".
   ExpectCapHolds("<p><b><i><u><s><em><strong><code><small><big><tt><font><strike><b class=1><i class=2></p>" +
                      Repeat("<p>x", 200),
