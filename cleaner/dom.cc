@@ -278,13 +278,13 @@ bool Dom::has_attr(uint32_t i, std::string_view name) const {
 
 bool Dom::Contains(uint32_t a, uint32_t d) const { return a <= d && d < subtree_end_[a]; }
 
-std::string InnerText(const Dom& dom, uint32_t root) {
+std::string InnerText(const Dom& dom, uint32_t root, size_t max_bytes) {
   std::string out;
   bool pending = false;
   // Entries with the high bit set mark the end of a block element: text after it is a new word.
   constexpr uint32_t kExit = 0x80000000u;
   std::vector<uint32_t> stack{root};
-  while (!stack.empty()) {
+  while (!stack.empty() && out.size() <= max_bytes) {
     uint32_t i = stack.back();
     stack.pop_back();
     if (i & kExit) {
@@ -293,7 +293,16 @@ std::string InnerText(const Dom& dom, uint32_t root) {
     }
     const Node& n = dom.node(i);
     if (n.is_text()) {
-      AppendCollapsed(dom.text(i), &out, &pending);
+      // A text node of megabytes is read in pieces, no further than the limit needs (pieces end between
+      // characters; white space collapses, so a piece may add nothing and the next is read).
+      std::string_view text = dom.text(i);
+      while (!text.empty() && out.size() <= max_bytes) {
+        size_t cut = max_bytes == static_cast<size_t>(-1) ? text.size() : 2 * (max_bytes - out.size()) + 64;
+        while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
+        cut = std::min(cut, text.size());
+        AppendCollapsed(text.substr(0, cut), &out, &pending);
+        text.remove_prefix(cut);
+      }
       continue;
     }
     if (n.tag == Tag::kScript || n.tag == Tag::kStyle) continue;

@@ -96,8 +96,10 @@ class Dom {
   uint32_t head_ = kNoNode;
 };
 
-// The text of node `i` and its descendants, whitespace collapsed, blocks separated by a space.
-std::string InnerText(const Dom& dom, uint32_t i);
+// The text of node `i` and its descendants, whitespace collapsed, blocks separated by a space. With `max_bytes`,
+// reading stops once the text is longer than that: enough to tell its length up to the limit (the end may be cut
+// inside a character, so such a text is for measuring, not for printing).
+std::string InnerText(const Dom& dom, uint32_t i, size_t max_bytes = static_cast<size_t>(-1));
 
 // One past the last node of `root`'s subtree: nodes are stored in document order, so a subtree is the range
 // [root, SubtreeEnd(dom, root)). O(1).

@@ -138,7 +138,8 @@ void MarkImageBoxCaptions(const Dom& dom, PageFacts* f) {
           continue;
         }
         if (!n.is_element()) continue;
-        const std::string text = InnerText(dom, c);
+        // Read no further than the caption's limit: a box of a 30 MB text beside 60 images copied it 120 times.
+        const std::string text = InnerText(dom, c, kMaxBoxCaption + 1);
         if (text.empty()) continue;
         if (!after || !IsTextBlock(dom, c) || HasElement(dom, c, Tag::kA) || HasElement(dom, c, Tag::kImg)) {
           ok = false;
@@ -147,11 +148,12 @@ void MarkImageBoxCaptions(const Dom& dom, PageFacts* f) {
         blocks.push_back(c);
         text_bytes += text.size();
       }
-      if (ok && blocks.size() == 2 && text_bytes <= kMaxBoxCaption && InnerText(dom, blocks[1]).size() <= kMaxCredit) {
+      if (ok && blocks.size() == 2 && text_bytes <= kMaxBoxCaption &&
+          InnerText(dom, blocks[1], kMaxCredit + 1).size() <= kMaxCredit) {
         for (uint32_t b : blocks) f->elements[b].caption = true;
         break;
       }
-      if (!InnerText(dom, p).empty()) break;  // the image's element would hold text
+      if (!InnerText(dom, p, 1).empty()) break;  // the image's element would hold text
       a = p;
     }
   }

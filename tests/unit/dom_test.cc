@@ -206,6 +206,19 @@ TEST(DomTest, InnerTextCollapsesWhitespaceAndSkipsScripts) {
   EXPECT_EQ(InnerText(dom, ById(dom, "d")), "Hello big world!");
 }
 
+TEST(DomTest, InnerTextWithALimitReadsNoFurtherThanItNeeds) {
+  std::string words;
+  for (int i = 0; i < 200000; ++i) words += "word ";
+  Dom dom = Parse("<div id=d><b>" + words + "</b></div><p id=s>" + std::string(100000, ' ') + "Hi</p>");
+  EXPECT_EQ(InnerText(dom, ById(dom, "d")).size(), words.size() - 1);
+  const std::string cut = InnerText(dom, ById(dom, "d"), 300);
+  EXPECT_GT(cut.size(), 300u);  // longer than the limit: the caller can tell
+  EXPECT_LT(cut.size(), 2000u);  // and not the million bytes
+  EXPECT_EQ(words.compare(0, 300, cut, 0, 300), 0);
+  // White space that collapses to nothing is read past: the text after it still counts.
+  EXPECT_EQ(InnerText(dom, ById(dom, "s"), 1), "Hi");
+}
+
 TEST(DomTest, InnerTextSeparatesBlocks) {
   Dom dom = Parse("<div id=d><p>First</p><p>Second</p><h2>Third</h2><div>Fourth<br>Fifth</div></div>");
   EXPECT_EQ(InnerText(dom, ById(dom, "d")), "First Second Third Fourth Fifth");
