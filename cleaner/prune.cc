@@ -180,12 +180,12 @@ void MarkCaptions(const Dom& dom, PageFacts* f) {
           continue;
         }
         if (SubtreeEnd(dom, s) - s > kMaxCaptionNodes) break;
-        const std::string text = InnerText(dom, s);
-        if (!text.empty()) break;
+        if (!InnerText(dom, s, 1).empty()) break;
         ++skipped;  // a text-less sibling (a play icon) between the image and its caption
       }
       if (s == kNoNode || !dom.node(s).is_element() || SubtreeEnd(dom, s) - s > kMaxCaptionNodes) continue;
-      const std::string text = InnerText(dom, s);
+      // No longer than the alt text, a caption is read no further (a longer text is no caption).
+      const std::string text = InnerText(dom, s, want.size() + 1);
       if (text.size() >= 8 && IsCaptionOf(text, want)) {
         f->elements[s].caption = true;
         break;
