@@ -451,7 +451,8 @@ class Scanner {
     // A new <a> or <nobr> first closes an open one (the parser's adoption agency), which leaves the list, and then
     // re-creates what that closed: "<nobr><u><s><em><nobr>" opens <u>, <s> and <em> again before the second
     // <nobr>, 3 levels the model missed.
-    if (name.Is("a") || name.Is("nobr")) {
+    const bool mathml = InMath() && !BreaksOutOfForeignContent(name);  // (Open) no formatting element then
+    if (!mathml && (name.Is("a") || name.Is("nobr"))) {
       const bool closed = name.Is("a")
                               ? PopTo(name, {"td", "th", "caption", "table", "object", "applet", "marquee", "template"})
                               : PopTo(name, {"td", "th", "caption", "table", "object", "applet"});
@@ -461,7 +462,7 @@ class Scanner {
     }
     // A formatting element dropped at the cap must not join the list of active formatting elements, which the
     // parser, not seeing it, would not re-create. (<a> and <nobr> first close an open one, in Open.)
-    const bool formatting = IsFormatting(name);
+    const bool formatting = IsFormatting(name) && !mathml;
     if (formatting && !name.Is("a") && !name.Is("nobr") && Depth() >= max_depth_ && !InMath()) {
       out_.depth_capped = true;
       ++dropped_;
@@ -708,12 +709,25 @@ class Scanner {
 
   // Records a start tag; returns whether to keep it.
   bool Open(const Name& name, bool self_closing) {
+    if (name.Is("math")) math_seen_ = true;
+    // In <math>, a tag that is not one of HTML's breakout tags is a MathML element, to which none of HTML's
+    // rules apply: a <tr> there is no table row, an <input> no void element ("<math><e><tr><td><m>" nests). Only
+    // "/>" closes it. An HTML tag such as <div> closes the <math> first, as the parser does.
+    if (InMath()) {
+      if (!BreaksOutOfForeignContent(name)) {
+        if (self_closing) return true;
+        if (Depth() + Pending() >= max_depth_) {
+          out_.depth_capped = true;
+          ++dropped_;
+          return false;
+        }
+        Push(name);
+        return true;
+      }
+      PopTo(Make("math"), {});  // the parser closes the <math> and what it holds
+    }
     // Void elements never nest, so they never count against the cap (a <br> in flattened text still breaks it).
     if (IsVoid(name)) return true;
-    // "/>" closes an element only in foreign content (<svg>, <math>, and what <math> holds; <svg> bodies are
-    // emptied above). On an HTML element the parser ignores it, so "<div/>" opens a <div> that is never closed,
-    // and 100 000 of them nest 100 000 deep: 74 s in Gumbo before they counted here. An HTML tag such as <div>
-    // inside <math> closes the <math> first, as the parser does, so that "<math><div/><div/>..." counts too.
     // <html>, <head> and <body> are there from the start whatever the markup says, and a later one is ignored
     // (its attributes go to the first): none is depth here. ("<p><b><html><em></p>" kept the <em> open in the
     // model behind an <html> it pushed, while the parser closed it and re-created it before each "<p>x" after:
@@ -722,14 +736,9 @@ class Scanner {
     // Table parts outside a table are ignored by the parser (a <tr> the model opened there would later close
     // every element opened after it, when the next <tr> pops to it).
     if (IsTablePart(name) && !MayBeInTable()) return true;
-    if (name.Is("math")) math_seen_ = true;
-    if (InMath()) {
-      if (BreaksOutOfForeignContent(name)) {
-        PopTo(Make("math"), {});  // the parser closes the <math> and what it holds
-      } else if (self_closing) {
-        return true;
-      }
-    }
+    // "/>" closes an element only in foreign content (<svg>, <math>; <svg> bodies are emptied above). On an HTML
+    // element the parser ignores it, so "<div/>" opens a <div> that is never closed, and 100 000 of them nest
+    // 100 000 deep: 74 s in Gumbo before they counted here.
     if (self_closing && (name.Is("svg") || name.Is("math"))) return true;
     // Start tags that close an open element of their kind instead of nesting in it (the parser's adoption agency
     // for <a> and <nobr>, in Tag, and its rules for <button> and headings); "<a name=x/>" anchors, 600 on an old FAQ

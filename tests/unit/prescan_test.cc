@@ -576,6 +576,7 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
   ExpectCapHolds(Repeat("<div>", 60) + "<title>" + Repeat("<div>", 60) + "</title>", "title dropped at the cap");
   ExpectCapHolds(Repeat("<div>", 60) + "<textarea>" + Repeat("<div>", 60), "unclosed textarea at the cap");
   ExpectCapHolds("<b>" + Repeat("<div><i><u><b>x</div>x", 60), "an outer <b> open beside inner ones closed");
+  ExpectCapHolds("<math>" + Repeat("<e><tr><td><input>", 60), "table parts and void names in MathML nest");
   ExpectCapHolds("<p><td><b><i><u><s><em><strong><code><small>" + Repeat("<p>x", 200), "a cell outside a table");
   // Formatting elements put in a table outside its cells close at the next row, and come back before each text.
   ExpectCapHolds("<table><b><i><u><s><em>" + Repeat("<tr>x", 200), "formatting in a table, re-created per row");
