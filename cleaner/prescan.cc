@@ -146,11 +146,14 @@ class Scanner {
       const char* lt = static_cast<const char*>(std::memchr(in_.data() + i, '<', n - i));
       if (lt == nullptr) {
         if (n > i) Reconstruct();
-        Emit(i, n);
+        Emit(i, n);  // (the last text: no token follows it)
         break;
       }
       size_t at = static_cast<size_t>(lt - in_.data());
-      if (at > i) Reconstruct();
+      if (at > i) {
+        Reconstruct();
+        for (size_t k = i; k < at && !token_seen_; ++k) token_seen_ = !IsSpace(in_[k]);
+      }
       Emit(i, at);
       i = Tag(at);
     }
@@ -350,11 +353,13 @@ class Scanner {
       }
       size_t end = in_.find('>', p);  // doctype, CDATA or a bogus comment: passed through
       end = end == std::string_view::npos ? n : end + 1;
-      if (!element_seen_ && IsHtml5Doctype(in_.substr(p, end - p))) quirks_ = false;
+      if (!token_seen_ && IsHtml5Doctype(in_.substr(p, end - p))) quirks_ = false;
+      token_seen_ = true;
       Emit(at, end);
       return end;
     }
     if (c == '/') {
+      token_seen_ = true;
       // "</>" is ignored, and "</" before anything but a letter opens a bogus comment to the next '>' (no quotes
       // in it): dropped, as comments are.
       if (p + 1 < n && in_[p + 1] == '>') return p + 2;
@@ -395,7 +400,7 @@ class Scanner {
     }
     Name name;
     size_t after = ReadName(p, &name);
-    element_seen_ = true;
+    token_seen_ = true;
     bool self_closing = false;
     size_t end = FindTagEnd(after, &self_closing);
     if (end == std::string_view::npos) return n;  // a truncated tag at the end of the input: dropped
@@ -455,13 +460,13 @@ class Scanner {
     if (!mathml && (name.Is("a") || name.Is("nobr"))) {
       const bool closed = name.Is("a")
                               ? PopTo(name, {"td", "th", "caption", "table", "object", "applet", "marquee", "template"})
-                              : PopTo(name, {"td", "th", "caption", "table", "object", "applet"});
+                              : PopTo(name, {"td", "th", "caption", "table", "object", "applet", "marquee", "template"});
       active_.erase(std::remove_if(active_.begin(), active_.end(), [&](const Active& e) { return e.name == name; }),
                     active_.end());
       if (closed) Reconstruct();
     }
     // A formatting element dropped at the cap must not join the list of active formatting elements, which the
-    // parser, not seeing it, would not re-create. (<a> and <nobr> first close an open one, in Open.)
+    // parser, not seeing it, would not re-create. (<a> and <nobr> first closed an open one, above.)
     const bool formatting = IsFormatting(name) && !mathml;
     if (formatting && !name.Is("a") && !name.Is("nobr") && Depth() >= max_depth_ && !InMath()) {
       out_.depth_capped = true;
@@ -607,17 +612,23 @@ class Scanner {
     while (k > 0 && !(active_[k - 1].name == name)) --k;
     if (k == 0) return false;
     const uint32_t id = active_[k - 1].id;
-    active_.erase(active_.begin() + static_cast<long>(k - 1));
-    if (open_formatting_.count(id) == 0) return true;
+    if (open_formatting_.count(id) == 0) {
+      active_.erase(active_.begin() + static_cast<long>(k - 1));
+      return true;
+    }
     const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
     for (size_t j = stack_.size(); j-- > limit;) {
       if (ids_[j] == id) {
         CloseAt(j);
+        active_.erase(active_.begin() + static_cast<long>(k - 1));
         return true;
       }
-      if (Bounds(flags_[j], EndScope::kDefault)) return true;  // out of scope: ignored
+      // Out of scope (a table or a cell nearer): the parser ignores the end tag, and the element stays open and
+      // on the list ("<div><b><table></b></table></div>" repeated left each <b> to be re-created before every
+      // later text: 4.5 million elements from 122 KB when the model took it off).
+      if (Bounds(flags_[j], EndScope::kDefault)) return true;
     }
-    return true;  // deeper than the model looks: left open, so the depth may be overestimated, not under
+    return true;  // deeper than the model looks: left open and listed, so the depth may be overestimated
   }
 
   // Closes the element at stack_[k]. A formatting element with a special element (a block) open inside it is
@@ -726,6 +737,8 @@ class Scanner {
       }
       PopTo(Make("math"), {});  // the parser closes the <math> and what it holds
     }
+    // Gumbo 0.10.1 expands an <isindex> into a <form> of <hr>, <label>, <input> and <hr>: four more elements.
+    if (name.Is("isindex")) out_.elements += 4;
     // Void elements never nest, so they never count against the cap (a <br> in flattened text still breaks it).
     if (IsVoid(name)) return true;
     // <html>, <head> and <body> are there from the start whatever the markup says, and a later one is ignored
@@ -743,18 +756,18 @@ class Scanner {
     // Start tags that close an open element of their kind instead of nesting in it (the parser's adoption agency
     // for <a> and <nobr>, in Tag, and its rules for <button> and headings); "<a name=x/>" anchors, 600 on an old FAQ
     // page, otherwise counted as 600 levels and hit the cap. A <form> inside a <form> is ignored.
-    if (name.Is("button")) PopTo(name, {"td", "th", "caption", "table", "object", "applet"});
+    if (name.Is("button")) PopTo(name, {"td", "th", "caption", "table", "object", "applet", "marquee", "template"});
     if (IsHeading(name) && !stack_.empty() && IsHeading(stack_.back())) PopBack();
-    if (name.Is("form") && InStack(name)) return true;
+    if (name.Is("form") && InStack(name) && !InStack(Make("template"))) return true;  // in a template, it nests
     // Implied end tags, so that ordinary unclosed <p>, <li> and table cells do not count as depth.
     // In quirks mode (no "<!DOCTYPE html>"), a <table> opens inside an open <p> rather than closing it.
     if (ClosesP(name) && !(quirks_ && name.Is("table"))) CloseP();
     if (name.Is("li")) CloseListItem({"li"});
     if (name.Is("dt") || name.Is("dd")) CloseListItem({"dd", "dt"});
     if (name.Is("td") || name.Is("th")) {
-      if (!PopTo(Make("td"), {"tr", "table"})) PopTo(Make("th"), {"tr", "table"});
+      if (!PopTo(Make("td"), {"tr", "table", "template"})) PopTo(Make("th"), {"tr", "table", "template"});
     }
-    if (name.Is("tr")) PopTo(Make("tr"), {"table", "tbody", "thead", "tfoot"});
+    if (name.Is("tr")) PopTo(Make("tr"), {"table", "tbody", "thead", "tfoot", "template"});
     // An <option> closes only an <option> that is the current node: "<option><div><option>" nests (20 000 of them
     // took 21 s in Gumbo before this followed the parser).
     if (name.Is("option") && !stack_.empty() && stack_.back().Is("option")) PopBack();
@@ -783,8 +796,18 @@ class Scanner {
     // its cells closes (formatting elements there are re-created before the next text, as elements of their own:
     // "<table><b><em><tr>x<tr>x..." makes two per row).
     // A <table> straight in a table (not in a cell) closes that table first, and becomes its sibling.
-    const bool in_table_body = in_table || in_section || (nearest != nullptr && nearest->Is("tr"));
+    bool in_table_body = in_table || in_section || (nearest != nullptr && nearest->Is("tr"));
     size_t clear_to = nearest_at + 1;
+    // A caption, column group or section opened in a cell or row closes them first and goes into the table.
+    if ((name.Is("caption") || name.Is("colgroup") || name.Is("tbody") || name.Is("thead") || name.Is("tfoot")) &&
+        nearest != nullptr && !nearest->Is("table") && !nearest->Is("template") && !nearest->Is("html")) {
+      size_t t = nearest_at;
+      while (t > 0 && !stack_[t].Is("table") && !stack_[t].Is("template")) --t;
+      if (stack_[t].Is("table")) {
+        clear_to = t + 1;
+        in_table_body = true;
+      }
+    }
     if (name.Is("table") && in_table_body) {
       clear_to = nearest_at;
       while (clear_to > 0 && !stack_[clear_to].Is("table")) --clear_to;
@@ -1001,7 +1024,8 @@ class Scanner {
   // The parser's quirks mode, taken to be on unless the page starts with the HTML5 doctype (other doctypes put
   // Gumbo in quirks or limited-quirks mode or not; the model assumes the one that nests deeper).
   bool quirks_ = true;
-  bool element_seen_ = false;  // a start tag was read (a doctype after one counts for nothing)
+  // A token other than white space and comments was read: a doctype after one comes too late to leave quirks mode.
+  bool token_seen_ = false;
   PrescanResult out_;
 };
 
