@@ -983,12 +983,14 @@ void AddAuthors(std::string_view byline, std::vector<std::string>* out) {
   }
   // A part of one letter is no name: the separator was inside one ("Mac & i", heise's magazine).
   for (const std::string& n : names) {
+    // (A Chinese, Japanese or Korean character alone can be a name: only other scripts' letters count here.)
     size_t letters = 0;
+    uint32_t cp = 0;
     for (size_t i = 0; i < Trim(n).size();) {
-      NextCodePoint(Trim(n), &i);
+      cp = NextCodePoint(Trim(n), &i);
       ++letters;
     }
-    if (names.size() > 1 && letters == 1) {
+    if (names.size() > 1 && letters == 1 && cp < 0x2E80) {
       names = {std::string(text)};
       break;
     }
@@ -1275,7 +1277,7 @@ bool InComments(const Dom& dom, uint32_t i) {
 }
 
 // True if the author `name` is the site `site` ("VnExpress" and "vnexpress.net", "BBC" and "bbc.co.uk", "Lesotho
-// Times" and "Lesotho Times"): the same words, or, spaces aside, a label of the site's domain other than its last.
+// Times" and "Lesotho Times"): the same words, or, spaces aside, the domain's own label.
 bool NamesSite(std::string_view name, std::string_view site) {
   const std::string n = TitleKey(name), s = TitleKey(site);
   if (n.empty() || n == s) return !n.empty();
@@ -1284,10 +1286,19 @@ bool NamesSite(std::string_view name, std::string_view site) {
   std::string joined;
   for (char c : n)
     if (c != ' ') joined.push_back(c);
-  // Any label of the domain but its last: "vnexpress.net", "bbc.co.uk".
-  for (size_t start = 0, dot; (dot = host.find('.', start)) != std::string_view::npos; start = dot + 1)
-    if (host.substr(start, dot - start) == joined) return true;
-  return false;
+  // The domain's own label: the one before the last ("vnexpress.net"), or before a generic second level
+  // ("bbc.co.uk"); not a subdomain ("Edition" is no name of edition.cnn.com).
+  std::vector<std::string_view> labels;
+  for (size_t start = 0;;) {
+    const size_t dot = host.find('.', start);
+    labels.push_back(host.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  size_t own = labels.size() - 2;
+  for (std::string_view generic : {"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"})
+    if (own > 0 && labels[own] == generic) --own;
+  return labels[own] == joined;
 }
 
 // The name a reporter signs an article with: a paragraph that is nothing but one bold name of two to four

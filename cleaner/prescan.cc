@@ -560,8 +560,9 @@ class Scanner {
   // The parser's list of active formatting elements, roughly (see kMaxActiveFormatting): a formatting start tag
   // joins it, unless three identical ones are on it already (then the earliest of those leaves), and a new <a> or
   // <nobr> replaces an open one; its end tag takes it off. The parser also clears what a table cell added when the
-  // cell closes; this copy does not (telling a cell's close from a nested table's is the parser's work), so it may
-  // hold more than the parser's list, never less. False if the tag is to be dropped.
+  // cell closes; this copy does not (telling a cell's close from a nested table's is the parser's work), so it
+  // mostly holds more than the parser's list (less only through the three-identical rule across cells, see
+  // prescan.h). False if the tag is to be dropped.
   bool StartFormatting(const Name& name, std::string_view attributes) {
     if (name.Is("a") || name.Is("nobr")) {
       active_.erase(std::remove_if(active_.begin(), active_.end(), [&](const Active& e) { return e.name == name; }),
@@ -584,8 +585,9 @@ class Scanner {
   // entries of the list after the newest one still open are opened again, nested. They are elements the markup
   // does not show, so they are counted here for Options::max_elements ("<p><b><i>...</p>" and then "<p>x" 200 000
   // times, 800 KB, made 3.6 million elements in Gumbo and 836 MB, under a count of 200 000 start tags), and they
-  // are depth, past the cap if need be: the parser creates them whatever the markup says. As this copy of the list
-  // may hold more than the parser's (StartFormatting), this may count more than the parser makes, never less.
+  // are depth, past the cap if need be: the parser creates them whatever the markup says. This copy of the list
+  // mostly holds more than the parser's (StartFormatting: no markers), so counts more; it can hold less where the
+  // three-identical-entries rule drops an entry the parser keeps behind a cell's marker (see prescan.h).
   void Reconstruct() {
     for (size_t k = active_.size() - Pending(); k < active_.size(); ++k) {
       Push(active_[k].name);

@@ -472,6 +472,11 @@ TEST(MetadataAuthorsTest, SiteAsAuthorGivesWayToTheSignedName) {
                  std::string(kBody3) + "</div></body>")
                 .authors,
             std::vector<std::string>({"Mohloai Mpesi"}));
+  // A subdomain is no name of the site.
+  EXPECT_EQ(Read("<head><meta property=og:site_name content=edition.cnn.com><meta name=author content=Edition></head>"
+                 "<body><div>" + std::string(kBody3) + "<p><b>Jane Doe</b></p></div></body>")
+                .authors,
+            std::vector<std::string>({"Edition"}));
   // A site named by a domain with several labels is the site too.
   EXPECT_EQ(Read("<head><meta property=og:site_name content=bbc.co.uk><meta name=author content=BBC></head><body><div>" +
                  std::string(kBody3) + "<p><b>Jane Doe</b></p></div></body>")
