@@ -42,15 +42,20 @@ struct Name {
   bool operator==(const Name& o) const { return len == o.len && std::memcmp(s.data(), o.s.data(), len) == 0; }
 };
 
+// True if `n` is in `sorted` (kept in sorted order: the lists below are searched by halves, as the model asks them
+// of every tag and of every element it pushes).
+template <size_t N>
+bool InSorted(const std::string_view (&sorted)[N], const Name& n) {
+  return std::binary_search(sorted, sorted + N, std::string_view(n.s.data(), n.len));
+}
+
 // Gumbo's void elements: never pushed on its stack of open elements. (Not <spacer>, an old Netscape tag that
 // Gumbo opens like any other: 20 000 of them nest 20 000 deep.)
 bool IsVoid(const Name& n) {
-  static const char* const kVoid[] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                                      "param", "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame",
-                                      "image", "isindex"};
-  for (const char* v : kVoid)
-    if (n.Is(v)) return true;
-  return false;
+  static constexpr std::string_view kVoid[] = {
+      "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img", "input", "isindex",
+      "keygen", "link", "meta", "param", "source", "track", "wbr"};
+  return InSorted(kVoid, n);
 }
 
 // Elements whose content Gumbo reads as raw text up to the matching end tag, and that cleaner never uses. Also
@@ -68,29 +73,22 @@ bool IsRcdata(const Name& n) { return n.Is("title") || n.Is("textarea"); }
 // Start tags that close an open <p> (the "close a p element" list of the HTML standard, as Gumbo 0.10.1 has it).
 bool ClosesP(const Name& n) {
   // Not <dialog> or <search>: Gumbo 0.10.1 predates them and nests them in the <p> like unknown elements.
-  static const char* const kTags[] = {"address", "article", "aside",  "blockquote", "center", "details",
-                                      "dir",     "div",     "dl",     "fieldset",   "figcaption", "figure",
-                                      "footer",  "form",    "h1",     "h2",         "h3",     "h4",      "h5",
-                                      "h6",      "header",  "hgroup", "hr",         "listing", "main",   "menu",
-                                      "nav",     "ol",      "p",      "plaintext",  "pre",    "section", "summary",
-                                      "table",   "ul",      "xmp",    "li",         "dd",     "dt"};
-  for (const char* t : kTags)
-    if (n.Is(t)) return true;
-  return false;
+  static constexpr std::string_view kTags[] = {
+      "address", "article", "aside", "blockquote", "center", "dd", "details", "dir", "div", "dl", "dt", "fieldset",
+      "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li",
+      "listing", "main", "menu", "nav", "ol", "p", "plaintext", "pre", "section", "summary", "table", "ul", "xmp"};
+  return InSorted(kTags, n);
 }
 
 // The formatting elements that the parser's adoption agency closes (the HTML standard's list).
 bool IsFormatting(const Name& n) {
-  static const char* const kTags[] = {"a",  "b",      "big",    "code", "em", "font", "i",
-                                      "nobr", "s",    "small",  "strike", "strong", "tt", "u"};
-  for (const char* t : kTags)
-    if (n.Is(t)) return true;
-  return false;
+  static constexpr std::string_view kTags[] = {
+      "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"};
+  return InSorted(kTags, n);
 }
 
 // Elements of the HTML standard's "special" category that the scanner can have open (void ones never are): a
-// formatting element closed with one of these inside it leaves it open (see Scanner::CloseFormatting).
-// (Kept sorted: it is searched by halves, as the model asks it of every open element an end tag passes.)
+// formatting element closed with one of these inside it leaves it open (see Scanner::CloseAt).
 bool IsSpecial(const Name& n) {
   static constexpr std::string_view kTags[] = {
       "address", "applet", "article", "aside", "blockquote", "body", "button", "caption", "center", "colgroup",
@@ -98,7 +96,7 @@ bool IsSpecial(const Name& n) {
       "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "html", "li", "listing",
       "main", "marquee", "menu", "nav", "object", "ol", "p", "plaintext", "pre", "section", "select", "summary",
       "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "title", "tr", "ul"};
-  return std::binary_search(std::begin(kTags), std::end(kTags), std::string_view(n.s.data(), n.len));
+  return InSorted(kTags, n);
 }
 
 // True if Gumbo 0.10.1 knows the tag: it compares tags by its enumeration, so to it every unknown tag is the same
