@@ -381,7 +381,7 @@ class Scanner {
       // later text. (Dropped, as the end tag of a start tag dropped at the cap, it left the element on the
       // parser's list but not on the model's: "<b><i><u><s><em><div>x</b></i></u></s></em>" x 20 000 went 20 796
       // deep under a cap of 400.)
-      if ((IsFormatting(name) && CloseListedFormatting(name)) || CloseTag(name, /*droppable=*/true)) Emit(at, end);
+      if ((IsFormatting(name) && CloseListedFormatting(name)) || CloseTag(name)) Emit(at, end);
       return end;
     }
     if (c == '?') {  // "<?...>": a bogus comment, to the next '>'
@@ -877,8 +877,9 @@ class Scanner {
     }
   }
 
-  // Records an end tag; returns whether to keep it.
-  bool CloseTag(const Name& name, bool droppable) {
+  // Records an end tag (any but that of a listed formatting element, CloseListedFormatting); returns whether to
+  // keep it: one that closes nothing is dropped while start tags dropped at the cap are unmatched (dropped_).
+  bool CloseTag(const Name& name) {
     // Search only the top of the stack: a stray end tag must not cost a walk of a deep stack. An end tag whose
     // element is out of scope, behind a table cell or a table, say, is ignored by the parser, and so here: the
     // model popped through them before, and "</ul>" inside a cell closed an outer list in the model only, so the
@@ -897,7 +898,7 @@ class Scanner {
       }
       if (Bounds(flags_[k], scope)) break;
     }
-    if (droppable && dropped_ > 0) {
+    if (dropped_ > 0) {
       --dropped_;
       return false;
     }
