@@ -795,7 +795,6 @@ class Scanner {
     // The parser first clears the stack back to the table (or its section or row): what a table holds outside
     // its cells closes (formatting elements there are re-created before the next text, as elements of their own:
     // "<table><b><em><tr>x<tr>x..." makes two per row).
-    // A <table> straight in a table (not in a cell) closes that table first, and becomes its sibling.
     bool in_table_body = in_table || in_section || (nearest != nullptr && nearest->Is("tr"));
     size_t clear_to = nearest_at + 1;
     // A caption, column group or section opened in a cell or row closes them first and goes into the table.
@@ -808,6 +807,7 @@ class Scanner {
         in_table_body = true;
       }
     }
+    // A <table> straight in a table (not in a cell) closes that table first, and becomes its sibling.
     if (name.Is("table") && in_table_body) {
       clear_to = nearest_at;
       while (clear_to > 0 && !stack_[clear_to].Is("table")) --clear_to;
