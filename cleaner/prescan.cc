@@ -810,8 +810,8 @@ class Scanner {
     // A <table> straight in a table (not in a cell) closes that table first, and becomes its sibling.
     if (name.Is("table") && in_table_body) {
       clear_to = nearest_at;
-      while (clear_to > 0 && !stack_[clear_to].Is("table")) --clear_to;
-      if (!stack_[clear_to].Is("table")) clear_to = stack_.size();  // no table below: nothing to close
+      while (clear_to > 0 && !stack_[clear_to].Is("table") && !stack_[clear_to].Is("template")) --clear_to;
+      if (!stack_[clear_to].Is("table")) clear_to = stack_.size();  // no table below (in this template): none closes
     }
     const bool clears = in_table_body && clear_to < stack_.size();
     size_t cleared_depth = 0;
