@@ -564,7 +564,7 @@ constexpr float kMaxOuterParagraphLinkDensity = 0.25f;
 void AddOuterParagraphs(const Dom& dom, const Aggregates& agg, const std::vector<uint8_t>& removed, uint32_t body,
                         std::vector<uint32_t>* roots) {
   if (roots->empty()) return;
-  // The (tag, class) of every element kept in the roots that has a class, read once.
+  // The (tag, class) of every element kept in the roots that has a class, read once (on the first sibling asked).
   std::vector<std::pair<Tag, std::string_view>> kinds;
   bool kinds_read = false;
   auto written_like_article = [&](uint32_t s) {
@@ -579,12 +579,15 @@ void AddOuterParagraphs(const Dom& dom, const Aggregates& agg, const std::vector
             continue;
           }
           if (!dom.node(j).is_element()) continue;
-          const std::pair<Tag, std::string_view> kind{dom.node(j).tag, dom.attr(j, "class")};
-          if (!kind.second.empty() && std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.push_back(kind);
+          const std::string_view c = dom.attr(j, "class");
+          if (!c.empty()) kinds.emplace_back(dom.node(j).tag, c);
         }
       }
+      // Sorted once and searched by halves: a page of many distinct classes costs no square.
+      std::sort(kinds.begin(), kinds.end());
+      kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
     }
-    return std::find(kinds.begin(), kinds.end(), std::make_pair(dom.node(s).tag, cls)) != kinds.end();
+    return std::binary_search(kinds.begin(), kinds.end(), std::make_pair(dom.node(s).tag, cls));
   };
   float roots_text = 0;
   for (uint32_t r : *roots) roots_text += agg.sums[r].text;
