@@ -1267,6 +1267,24 @@ bool IsCreditLine(std::string_view text) {
   return false;
 }
 
+// True if element `i` is inside the page's side content: a <nav>, <aside> or <footer>, or an element whose ARIA
+// role is one of theirs, outside any <article>. A byline there names the writers of other articles (readability's
+// yahoo-2 has a "follow these authors" box in its right rail, ahead of the article's own byline in document
+// order). An article's own <aside> or <footer> often holds its byline (hpd.de's `<aside class="meta">`,
+// WordPress's `<footer class="entry-meta">`), and not every article is an <article>: a byline in side content
+// is taken only where the page has no other.
+bool InSideContent(const Dom& dom, uint32_t i) {
+  bool side = false;
+  for (uint32_t p = dom.node(i).parent; p != kNoNode; p = dom.node(p).parent) {
+    const Tag t = dom.node(p).tag;
+    if (t == Tag::kArticle) return false;
+    const std::string_view role = dom.attr(p, "role");
+    side |= t == Tag::kNav || t == Tag::kAside || t == Tag::kFooter || role == "complementary" ||
+            role == "navigation" || role == "contentinfo";
+  }
+  return side;
+}
+
 // True if element `i` is inside a comment section (an ancestor's class or id names comments).
 bool InComments(const Dom& dom, uint32_t i) {
   for (uint32_t p = dom.node(i).parent; p != kNoNode; p = dom.node(p).parent) {
@@ -1792,14 +1810,16 @@ Metadata ReadMetadata(const Dom& dom, std::string_view url, int today) {
     AddAuthors(!content.empty() ? std::string(content) : BoundedText(dom, i, 200), &m.authors);
   }
   // A byline in the page: the first rel=author link or element named like a byline (Readability's rule),
-  // outside the comments, whose comment authors are marked up the same way.
+  // outside the comments, whose comment authors are marked up the same way, and outside the side content.
+  // One in the side content counts only if there is none elsewhere.
   std::vector<std::string> byline_authors;
-  for (uint32_t i : page.bylines) {
-    if (InComments(dom, i)) continue;
-    std::string text = BoundedText(dom, i, 300);
-    if (IsCreditLine(text)) continue;
-    if (text.size() < 200) AddAuthors(text, &byline_authors);
-    if (!byline_authors.empty()) break;
+  for (bool side : {false, true}) {
+    for (uint32_t i : page.bylines) {
+      if (!byline_authors.empty()) break;
+      if (InComments(dom, i) || InSideContent(dom, i) != side) continue;
+      std::string text = BoundedText(dom, i, 300);
+      if (!IsCreditLine(text) && text.size() < 200) AddAuthors(text, &byline_authors);
+    }
   }
   // Sites that name themselves as the author in their metadata may print the writer's name on the page
   // (fundus's vn-VnExpress: meta author "VnExpress", a byline "Lê Phương" under the article): an author that

@@ -453,6 +453,30 @@ TEST(MetadataAuthorTest, SourcesInOrder) {
       std::vector<std::string>({"L\xC3\xAA Ph\xC6\xB0\xC6\xA1ng"}));
 }
 
+// A byline in side content (a right rail's "follow these authors" box, readability's yahoo-2) names other
+// articles' writers: the article's own byline after it in document order wins.
+TEST(MetadataAuthorTest, BylineInSideContentGivesWayToTheArticles) {
+  EXPECT_EQ(Read("<body><div role=complementary><ul><li class=author-follow>Rail Writer</li></ul></div>"
+                 "<div class=story><div class=author-name>Story Writer</div><p>text</p></div></body>")
+                .authors,
+            std::vector<std::string>({"Story Writer"}));
+  EXPECT_EQ(Read("<body><aside><span class=author>Rail Writer</span></aside>"
+                 "<main><p class=byline>By Story Writer</p></main></body>")
+                .authors,
+            std::vector<std::string>({"Story Writer"}));
+  // Must not fire: an article's own <aside> or <footer> holds its byline (hpd.de, WordPress's entry-meta), and a
+  // page whose only byline is in side content still has it.
+  EXPECT_EQ(Read("<body><nav><a href=/>Home</a></nav><article><aside class=meta><p class=authors>Von: "
+                 "Own Writer</p></aside><p>text</p></article><footer><span class=author>Site Team</span>"
+                 "</footer></body>")
+                .authors,
+            std::vector<std::string>({"Own Writer"}));
+  EXPECT_EQ(Read("<body><div class=body><aside><p class=article-meta__author>von <strong>Only Writer"
+                 "</strong></p></aside><p>text</p></div></body>")
+                .authors,
+            std::vector<std::string>({"Only Writer"}));
+}
+
 // Three paragraphs of an article body, to put a signed paragraph before or after.
 constexpr char kBody3[] = "<p>The council met on Tuesday evening.</p><p>It voted on the budget.</p>"
                           "<p>The vote was close.</p>";
