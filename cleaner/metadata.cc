@@ -847,6 +847,7 @@ constexpr std::string_view kDwara =
 
 // Words that end the names in a byline: what follows is a date, a role or a place.
 constexpr std::string_view kBylineStops[] = {" | ",
+                                             " // ",
                                              "|",
                                              " \xE2\x80\xA2",
                                              "\xC2\xB7",
@@ -1131,7 +1132,11 @@ struct Page {
   std::vector<Json> ld;
   std::vector<LdRef> entities;  // objects with an @type, in document order
   std::vector<uint32_t> h1s, times, dated;
-  std::vector<uint32_t> bylines;  // rel=author links and byline class/id names, in document order
+  struct Byline {
+    uint32_t node;
+    bool dateline_only;  // named a dateline and nothing else that marks a byline (IsDatelineOnlyName)
+  };
+  std::vector<Byline> bylines;  // rel=author links and byline class/id names, in document order
   std::vector<uint32_t> itemprop_author, itemprop_date, itemprop_modified, itemprop_headline;
   std::vector<std::string> rel_tags, rel_categories;
 };
@@ -1223,6 +1228,13 @@ bool IsBylineName(std::string_view lower) {
            Has(lower, "authoriz") || Has(lower, "authent") || Has(lower, "authorbio") ||
            Has(lower, "about-author") || Has(lower, "author-box") || Has(lower, "author-image") ||
            Has(lower, "author-img") || Has(lower, "author-pic"));
+}
+
+// True if `lower` names a dateline and nothing else that marks a byline: such an element holds a place and a
+// date ("GENEVA", "RENO, Nev.", "Columbus, Ohio" on 6 l3s-gn1 pages), and the writer's name only after a "By".
+bool IsDatelineOnlyName(std::string_view lower) {
+  return Has(lower, "dateline") && !(Has(lower, "author") || Has(lower, "byline") || Has(lower, "writ") ||
+                                     Has(lower, "autor"));
 }
 
 bool IsDateName(std::string_view lower) {
@@ -1435,7 +1447,7 @@ void Walk(const Dom& dom, Page* page) {
         if (!rel.empty()) {
           std::string text;
           if (ContainsNoCase(rel, "author") && page->bylines.size() < kMaxCandidates) {
-            page->bylines.push_back(i);
+            page->bylines.push_back({i, false});
             continue;
           }
           if (ContainsNoCase(rel, "tag") && page->rel_tags.size() < kMaxListItems) {
@@ -1472,8 +1484,13 @@ void Walk(const Dom& dom, Page* page) {
     for (char& c : lower_id) c = LowerAscii(c);
     if (page->bylines.size() < kMaxCandidates && (IsBylineName(lower_class) || IsBylineName(lower_id)) &&
         n.tag != Tag::kInput && n.tag != Tag::kLabel && n.tag != Tag::kForm && n.tag != Tag::kTextarea &&
-        n.tag != Tag::kButton && n.tag != Tag::kLink && n.tag != Tag::kMeta)
-      page->bylines.push_back(i);
+        n.tag != Tag::kButton && n.tag != Tag::kLink && n.tag != Tag::kMeta) {
+      auto byline_proper = [](std::string_view lower) {
+        return IsBylineName(lower) && !IsDatelineOnlyName(lower);
+      };
+      const bool dateline_only = !byline_proper(lower_class) && !byline_proper(lower_id);
+      page->bylines.push_back({i, dateline_only});
+    }
     if (page->dated.size() < kMaxCandidates && (IsDateName(lower_class) || IsDateName(lower_id)))
       page->dated.push_back(i);
   }
@@ -1814,11 +1831,14 @@ Metadata ReadMetadata(const Dom& dom, std::string_view url, int today) {
   // One in the side content counts only if there is none elsewhere.
   std::vector<std::string> byline_authors;
   for (bool side : {false, true}) {
-    for (uint32_t i : page.bylines) {
+    for (const Page::Byline& b : page.bylines) {
       if (!byline_authors.empty()) break;
-      if (InComments(dom, i) || InSideContent(dom, i) != side) continue;
-      std::string text = BoundedText(dom, i, 300);
-      if (!IsCreditLine(text) && text.size() < 200) AddAuthors(text, &byline_authors);
+      if (InComments(dom, b.node) || InSideContent(dom, b.node) != side) continue;
+      std::string text = BoundedText(dom, b.node, 300);
+      if (IsCreditLine(text) || text.size() >= 200) continue;
+      // A dateline names its writer only after a "By" (dragnet's R459: "By Ed Silverman // November 13").
+      if (b.dateline_only && StripAuthorPrefix(text).size() == TrimNamePunct(text).size()) continue;
+      AddAuthors(text, &byline_authors);
     }
   }
   // Sites that name themselves as the author in their metadata may print the writer's name on the page

@@ -477,6 +477,22 @@ TEST(MetadataAuthorTest, BylineInSideContentGivesWayToTheArticles) {
             std::vector<std::string>({"Only Writer"}));
 }
 
+// An element named a dateline holds a place and a date (l3s-gn1: "GENEVA", "RENO, Nev."), and its writer only
+// after a "By" (dragnet R459).
+TEST(MetadataAuthorTest, DatelineNamesTheWriterOnlyAfterBy) {
+  EXPECT_EQ(Read("<body><span class=dateline>RENO, Nev.</span><p>text</p></body>").authors,
+            std::vector<std::string>());
+  EXPECT_EQ(Read("<body><span class=dateline>GENEVA</span><span class=author>Ann Writer</span></body>").authors,
+            std::vector<std::string>({"Ann Writer"}));
+  // Must not fire: a dateline with its "By", and an element that is also named a byline.
+  EXPECT_EQ(Read("<body><p class=dateline>By Ed Silverman // <a href=/d>November 13</a></p></body>").authors,
+            std::vector<std::string>({"Ed Silverman"}));
+  EXPECT_EQ(Read("<body><p class='byline dateline'>Jane Roe</p></body>").authors,
+            std::vector<std::string>({"Jane Roe"}));
+  EXPECT_EQ(Read("<body><p class=dateline id=story-byline>Jane Roe</p></body>").authors,
+            std::vector<std::string>({"Jane Roe"}));
+}
+
 // Three paragraphs of an article body, to put a signed paragraph before or after.
 constexpr char kBody3[] = "<p>The council met on Tuesday evening.</p><p>It voted on the budget.</p>"
                           "<p>The vote was close.</p>";
