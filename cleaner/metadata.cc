@@ -848,6 +848,7 @@ constexpr std::string_view kDwara =
 // Words that end the names in a byline: what follows is a date, a role or a place.
 constexpr std::string_view kBylineStops[] = {" | ",
                                              " // ",
+                                             " \xC2\xBB",
                                              "|",
                                              " \xE2\x80\xA2",
                                              "\xC2\xB7",
@@ -942,9 +943,67 @@ bool LooksLikeName(std::string_view s) {
   return letter;
 }
 
+// True if every word of `name` that is written in a cased script starts with a capital ("Lê Phương", not
+// "Themen bearbeiten"); particles such as "van" and "de" are allowed.
+bool CapitalizedWords(std::string_view name) {
+  size_t i = 0;
+  bool word_start = true;
+  while (i < name.size()) {
+    size_t start = i;
+    uint32_t cp = NextCodePoint(name, &i);
+    if (cp == ' ' || cp == '-') {
+      word_start = true;
+      continue;
+    }
+    if (word_start) {
+      word_start = false;
+      std::string_view rest = name.substr(start);
+      bool particle = false;
+      for (std::string_view p :
+           {"van ", "von ", "de ", "der ", "da ", "di ", "del ", "la ", "le ", "bin ", "al-"})
+        particle |= rest.substr(0, p.size()) == p;
+      if (particle) continue;
+      if ((cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF) || (cp >= 0x0430 && cp <= 0x045F))
+        return false;
+    }
+  }
+  return true;
+}
+
+// Words that are never a name on their own: what a byline element holds when it holds no name ("Updated",
+// "About" as a rel=author link in a menu, "Reviews", meta author "author" and "No Primary Author" on dragnet
+// pages), and the names of days and months left when a date is cut from a byline ("Friday", "Aug").
+constexpr std::string_view kNotNames[] = {
+    "author", "authors", "no primary author", "unknown", "updated", "posted", "published", "about", "reviews",
+    "comments", "comment", "share", "follow", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august",
+    "september", "october", "november", "december"};
+
+// Days of the week after the names: "Associated Press Tuesday", "Malcolm Owen Monday" (scrapinghub).
+constexpr std::string_view kWeekdays[] = {" monday", " tuesday", " wednesday", " thursday", " friday", " saturday",
+                                          " sunday"};
+
+// The part of `s` after a "by" inside it that follows no name: "Recipe by PJ Hamel", "Analysis by Chris
+// Cillizza", "TECHNOLOGY | 8 Hours Ago By Ann Lee", "Friday, January 11, 2008 By Jalilur Rahman"; only for a
+// byline that does not start with its own "By" ("By Ben Bowers on 10.29.12 | Photo by Google"). What comes
+// before "by" is a name if it is two or more capitalised words without digits ("Rob Ewaschuk Edited by Betsy
+// Beyer" keeps its writer). `s` itself otherwise.
+std::string_view AfterInnerBy(std::string_view s) {
+  const std::string lower = Lower(s);
+  size_t pos = lower.find(" by ");
+  if (pos == std::string::npos || pos == 0) return s;
+  const std::string_view before = TrimNamePunct(s.substr(0, pos));
+  bool digit = false;
+  for (char c : before) digit |= c >= '0' && c <= '9';
+  if (!digit && Words(before) >= 2 && CapitalizedWords(before)) return s;
+  return s.substr(pos + 4);
+}
+
 void AddAuthors(std::string_view byline, std::vector<std::string>* out) {
   std::string s = CleanField(byline);
   std::string_view v = StripAuthorPrefix(s);
+  if (v.size() == TrimNamePunct(s).size()) v = StripAuthorPrefix(AfterInnerBy(v));
   // Cut at a date ("By Nathan Willis March 25, 2015"), then at the first digit, then at a stop word.
   std::string_view text = v;
   Ymd d;
@@ -963,6 +1022,12 @@ void AddAuthors(std::string_view byline, std::vector<std::string>* out) {
   for (std::string_view stop : kBylineStops) {
     size_t pos = lower.find(stop);
     if (pos != std::string::npos && pos > 0) cut = std::min(cut, pos);
+  }
+  for (std::string_view day : kWeekdays) {
+    const size_t pos = lower.find(day);
+    if (pos == std::string::npos || pos == 0) continue;
+    const size_t end = pos + day.size();
+    if (end == lower.size() || !std::isalpha(static_cast<unsigned char>(lower[end]))) cut = std::min(cut, pos);
   }
   text = text.substr(0, cut);
   // Split into names.
@@ -998,7 +1063,14 @@ void AddAuthors(std::string_view byline, std::vector<std::string>* out) {
   }
   for (const std::string& raw : names) {
     std::string_view name = StripAuthorPrefix(raw);
+    // A connective left at the end when a date was cut ("Günter W. Kienitz at", "Posted by Tim on"). Not "le"
+    // or "el": "Khanh Le" is a name.
+    for (std::string_view tail : {" at", " on", " am", " um"})
+      if (EndsWith(Lower(name), tail)) name = TrimNamePunct(name.substr(0, name.size() - tail.size()));
     if (!LooksLikeName(name)) continue;
+    bool not_name = false;
+    for (std::string_view w : kNotNames) not_name |= EqualsNoCase(name, w);
+    if (not_name) continue;
     bool dup = false;
     for (const std::string& o : *out) dup |= EqualsNoCase(o, name);
     if (!dup && out->size() < kMaxListItems) out->emplace_back(name);
@@ -1242,33 +1314,6 @@ bool IsDateName(std::string_view lower) {
         Has(lower, "byline") || Has(lower, "meta") || Has(lower, "datum") || Has(lower, "fecha")))
     return false;
   return !(Has(lower, "update") || Has(lower, "modif") || Has(lower, "comment"));
-}
-
-// True if every word of `name` that is written in a cased script starts with a capital ("Lê Phương", not
-// "Themen bearbeiten"); particles such as "van" and "de" are allowed.
-bool CapitalizedWords(std::string_view name) {
-  size_t i = 0;
-  bool word_start = true;
-  while (i < name.size()) {
-    size_t start = i;
-    uint32_t cp = NextCodePoint(name, &i);
-    if (cp == ' ' || cp == '-') {
-      word_start = true;
-      continue;
-    }
-    if (word_start) {
-      word_start = false;
-      std::string_view rest = name.substr(start);
-      bool particle = false;
-      for (std::string_view p :
-           {"van ", "von ", "de ", "der ", "da ", "di ", "del ", "la ", "le ", "bin ", "al-"})
-        particle |= rest.substr(0, p.size()) == p;
-      if (particle) continue;
-      if ((cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF) || (cp >= 0x0430 && cp <= 0x045F))
-        return false;
-    }
-  }
-  return true;
 }
 
 // Photo credits and sources are marked up like bylines ("Foto: SN/APA", "Bild: Keystone", "Photo: AFP").

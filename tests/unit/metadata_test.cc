@@ -417,6 +417,29 @@ TEST(MetadataAuthorTest, BylinesAreSplitAndCleaned) {
   EXPECT_EQ(SplitAuthors("Jane Doe & Jo Roe"), std::vector<std::string>({"Jane Doe", "Jo Roe"}));
 }
 
+// What byline elements hold beside the names, seen across the bench pages.
+TEST(MetadataAuthorTest, BylineWordsThatAreNoNames) {
+  // A "by" inside the text after a label, a section or a date (wcxb 4163, scrapinghub, dragnet R254, l3s-gn1).
+  EXPECT_EQ(SplitAuthors("Recipe by PJ Hamel"), std::vector<std::string>({"PJ Hamel"}));
+  EXPECT_EQ(SplitAuthors("TECHNOLOGY | 8 Hours Ago By Richard Darell"),
+            std::vector<std::string>({"Richard Darell"}));
+  EXPECT_EQ(SplitAuthors("Friday, January 11, 2008 By Jalilur Rehman"),
+            std::vector<std::string>({"Jalilur Rehman"}));
+  EXPECT_EQ(SplitAuthors("Post by Arny \xC2\xBB Mon Jun 02, 2025"), std::vector<std::string>({"Arny"}));
+  // Must not fire: the writer before an editor's "by", and a credit after the byline's own "By".
+  EXPECT_EQ(SplitAuthors("Rob Ewaschuk Edited by Betsy Beyer"),
+            std::vector<std::string>({"Rob Ewaschuk Edited by Betsy Beyer"}));
+  EXPECT_EQ(SplitAuthors("By Ben Bowers on 10.29.12 | Photo by Google"), std::vector<std::string>({"Ben Bowers"}));
+  // Days of the week and connectives left by a cut date.
+  EXPECT_EQ(SplitAuthors("Associated Press Tuesday"), std::vector<std::string>({"Associated Press"}));
+  EXPECT_EQ(SplitAuthors("G\xC3\xBCnter W. Kienitz at 12:00"),
+            std::vector<std::string>({"G\xC3\xBCnter W. Kienitz"}));
+  EXPECT_EQ(SplitAuthors("Fridaya Mondale"), std::vector<std::string>({"Fridaya Mondale"}));  // not a weekday
+  // Words that are never a name alone (dragnet R17, R30, R382; cleaneval final-573; dragnet T41).
+  for (const char* s : {"author", "No Primary Author", "About", "Updated: January 21, 2005", "Aug 3, 2012"})
+    EXPECT_EQ(SplitAuthors(s), std::vector<std::string>()) << s;
+}
+
 TEST(MetadataAuthorTest, HindiDwara) {
   const std::string ram =
       "\xE0\xA4\xB0\xE0\xA4\xBE\xE0\xA4\xAE \xE0\xA4\x95\xE0\xA5\x81\xE0\xA4\xAE\xE0\xA4\xBE\xE0\xA4\xB0";
