@@ -15,6 +15,7 @@
 
 #include "cleaner/decode.h"
 #include "cleaner/language.h"
+#include "cleaner/rules_data.h"
 #include "cleaner/text.h"
 
 namespace cleaner {
@@ -807,93 +808,22 @@ int TodayUtc() {
 // -----------------------------------------------------------------------------------------------------------
 // Authors.
 
-// Labels before a name, longest first, matched case-insensitively and followed by a space or a colon.
-constexpr std::string_view kAuthorPrefixes[] = {
-    "written and edited by",
-    "written by",
-    "posted by",
-    "published by",
-    "reported by",
-    "story by",
-    "words by",
-    "text by",
-    "article by",
-    "author:",
-    "authors:",
-    "autor:",
-    "autorin:",
-    "autoren:",
-    "auteur:",
-    "auteurs:",
-    "autore:",
-    "by:",
-    "von:",
-    "text:",
-    "texte:",
-    "by",
-    "von",
-    "par",
-    "por",
-    "door",
-    "av",
-    "af",
-    "di",
-    "de:",
-    "\xE0\xA4\xB2\xE0\xA5\x87\xE0\xA4\x96\xE0\xA4\x95:",                         // लेखक:
-    "\xE0\xA4\xA6\xE0\xA5\x8D\xE0\xA4\xB5\xE0\xA4\xBE\xE0\xA4\xB0\xE0\xA4\xBE",  // द्वारा
-};
 constexpr std::string_view kDwara =
     "\xE0\xA4\xA6\xE0\xA5\x8D\xE0\xA4\xB5\xE0\xA4\xBE\xE0\xA4\xB0\xE0\xA4\xBE";
 
-// Words that end the names in a byline: what follows is a date, a role or a place.
-constexpr std::string_view kBylineStops[] = {" | ",
-                                             " // ",
-                                             " \xC2\xBB",
-                                             "|",
-                                             " \xE2\x80\xA2",
-                                             "\xC2\xB7",
-                                             " \xE2\x80\x94 ",
-                                             " \xE2\x80\x93 ",
-                                             " - ",
-                                             "\n",
-                                             " updated",
-                                             " published",
-                                             " posted",
-                                             " aktualisiert",
-                                             " ver\xC3\xB6\x66\x66\x65ntlicht",
-                                             " publi\xC3\xA9",
-                                             " mis \xC3\xA0 jour",
-                                             " actualizado",
-                                             " publicado",
-                                             " last updated",
-                                             " on ",
-                                             " am ",
-                                             " le ",
-                                             " el ",
-                                             " il ",
-                                             " email",
-                                             " e-mail",
-                                             " follow",
-                                             " twitter",
-                                             " read more",
-                                             " view all"};
-
-// Conjunctions and lists between names.
-constexpr std::string_view kAuthorSeparators[] = {",",
-                                                  ";",
-                                                  " and ",
-                                                  " & ",
-                                                  " und ",
-                                                  " et ",
-                                                  " y ",
-                                                  " e ",
-                                                  " og ",
-                                                  " och ",
-                                                  " en ",
-                                                  " i ",
-                                                  " with ",
-                                                  " \xE0\xA4\x94\xE0\xA4\xB0 ",               // और
-                                                  " \xE0\xA4\x8F\xE0\xA4\xB5\xE0\xA4\x82 "};  // एवं
+// The byline phrases of rules/metadata/bylines.txt, parsed once.
+const BylinePhrases& Phrases() {
+  static const BylinePhrases* const phrases = [] {
+    auto* p = new BylinePhrases();
+    for (const EmbeddedFile& f : EmbeddedRuleFiles()) {
+      if (f.path != "metadata/bylines.txt") continue;
+      Result<BylinePhrases> parsed = ParseBylinePhrases(f.content);
+      if (parsed.ok()) *p = std::move(parsed).value();  // metadata_test checks that it parses
+    }
+    return p;
+  }();
+  return *phrases;
+}
 
 std::string_view TrimNamePunct(std::string_view s) {
   for (;;) {
@@ -916,7 +846,7 @@ std::string_view StripAuthorPrefix(std::string_view s) {
   for (bool again = true; again;) {
     again = false;
     s = TrimNamePunct(s);
-    for (std::string_view p : kAuthorPrefixes) {
+    for (std::string_view p : Phrases().prefixes) {
       if (!StartsWithNoCase(s, p)) continue;
       bool boundary = p.back() == ':' || s.size() == p.size() || s[p.size()] == ' ' || s[p.size()] == ':' ||
                       (static_cast<unsigned char>(p.back()) >= 0x80);
@@ -970,20 +900,6 @@ bool CapitalizedWords(std::string_view name) {
   return true;
 }
 
-// Words that are never a name on their own: what a byline element holds when it holds no name ("Updated",
-// "About" as a rel=author link in a menu, "Reviews", meta author "author" and "No Primary Author" on dragnet
-// pages), and the names of days and months left when a date is cut from a byline ("Friday", "Aug").
-constexpr std::string_view kNotNames[] = {
-    "author", "authors", "no primary author", "unknown", "updated", "posted", "published", "about", "reviews",
-    "comments", "comment", "share", "follow", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august",
-    "september", "october", "november", "december"};
-
-// Days of the week after the names: "Associated Press Tuesday", "Malcolm Owen Monday" (scrapinghub).
-constexpr std::string_view kWeekdays[] = {" monday", " tuesday", " wednesday", " thursday", " friday", " saturday",
-                                          " sunday"};
-
 // The part of `s` after a "by" inside it that follows no name: "Recipe by PJ Hamel", "Analysis by Chris
 // Cillizza", "TECHNOLOGY | 8 Hours Ago By Ann Lee", "Friday, January 11, 2008 By Jalilur Rahman"; only for a
 // byline that does not start with its own "By" ("By Ben Bowers on 10.29.12 | Photo by Google"). What comes
@@ -1019,11 +935,11 @@ void AddAuthors(std::string_view byline, std::vector<std::string>* out) {
   }
   std::string lower = Lower(text);
   size_t cut = lower.size();
-  for (std::string_view stop : kBylineStops) {
+  for (std::string_view stop : Phrases().stops) {
     size_t pos = lower.find(stop);
     if (pos != std::string::npos && pos > 0) cut = std::min(cut, pos);
   }
-  for (std::string_view day : kWeekdays) {
+  for (std::string_view day : Phrases().weekdays) {
     const size_t pos = lower.find(day);
     if (pos == std::string::npos || pos == 0) continue;
     const size_t end = pos + day.size();
@@ -1036,7 +952,7 @@ void AddAuthors(std::string_view byline, std::vector<std::string>* out) {
   while (!rest.empty() && names.size() < kMaxListItems) {
     std::string low = Lower(rest);
     size_t best = std::string::npos, best_len = 0;
-    for (std::string_view sep : kAuthorSeparators) {
+    for (std::string_view sep : Phrases().separators) {
       size_t pos = low.find(sep);
       if (pos != std::string::npos && pos < best) {
         best = pos;
@@ -1069,7 +985,7 @@ void AddAuthors(std::string_view byline, std::vector<std::string>* out) {
       if (EndsWith(Lower(name), tail)) name = TrimNamePunct(name.substr(0, name.size() - tail.size()));
     if (!LooksLikeName(name)) continue;
     bool not_name = false;
-    for (std::string_view w : kNotNames) not_name |= EqualsNoCase(name, w);
+    for (std::string_view w : Phrases().not_names) not_name |= EqualsNoCase(name, w);
     if (not_name) continue;
     bool dup = false;
     for (const std::string& o : *out) dup |= EqualsNoCase(o, name);
@@ -1316,10 +1232,10 @@ bool IsDateName(std::string_view lower) {
   return !(Has(lower, "update") || Has(lower, "modif") || Has(lower, "comment"));
 }
 
-// Photo credits and sources are marked up like bylines ("Foto: SN/APA", "Bild: Keystone", "Photo: AFP").
+// Photo credits and sources are marked up like bylines ("Foto: SN/APA", "Bild: Keystone", "Photo: AFP"): the
+// credit phrases of rules/metadata/bylines.txt.
 bool IsCreditLine(std::string_view text) {
-  for (std::string_view p : {"foto", "photo", "bild", "image", "credit", "\xC2\xA9", "copyright", "quelle",
-                             "source", "fuente", "getty"})
+  for (std::string_view p : Phrases().credits)
     if (StartsWithNoCase(Trim(text), p)) return true;
   return false;
 }
@@ -1693,6 +1609,43 @@ std::string NormalizeDate(std::string_view s) {
 std::string FindDateInText(std::string_view text, int today) {
   Ymd d;
   return FindPlausibleDate(text, today, text.size(), &d) ? FormatYmd(d) : std::string();
+}
+
+Result<BylinePhrases> ParseBylinePhrases(std::string_view text) {
+  BylinePhrases out;
+  int line_no = 0;
+  while (!text.empty()) {
+    const size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    ++line_no;
+    line = Trim(line);
+    if (line.empty() || line[0] == '#') continue;
+    auto fail = [&](std::string_view why) {
+      return Status(StatusCode::kInvalidArgument,
+                    "metadata/bylines.txt:" + std::to_string(line_no) + ": " + std::string(why));
+    };
+    const size_t colon = line.find(": \"");
+    if (colon == std::string_view::npos || line.size() < colon + 4 || line.back() != '"')
+      return fail("expected KIND: \"PHRASE\"");
+    const std::string_view kind = line.substr(0, colon);
+    std::string phrase(line.substr(colon + 3, line.size() - colon - 4));
+    if (phrase.empty()) return fail("empty phrase");
+    if (Lower(phrase) != phrase) return fail("phrases are lower case");
+    std::vector<std::string>* list = kind == "prefix"      ? &out.prefixes
+                                     : kind == "stop"      ? &out.stops
+                                     : kind == "weekday"   ? &out.weekdays
+                                     : kind == "separator" ? &out.separators
+                                     : kind == "not-name"  ? &out.not_names
+                                     : kind == "credit"    ? &out.credits
+                                                           : nullptr;
+    if (list == nullptr) return fail("unknown kind \"" + std::string(kind) + "\"");
+    list->push_back(std::move(phrase));
+  }
+  // "written by" before "by": the longest label is stripped first.
+  std::stable_sort(out.prefixes.begin(), out.prefixes.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  return out;
 }
 
 std::vector<std::string> SplitAuthors(std::string_view byline) {

@@ -50,6 +50,15 @@ std::string NormalizeDate(std::string_view s);
 // The names in a byline: "By Jane Doe and John Roe, March 3, 2024" gives {"Jane Doe", "John Roe"}.
 std::vector<std::string> SplitAuthors(std::string_view byline);
 
+// The phrases around the names in a byline, from rules/metadata/bylines.txt (its header says what each kind does).
+struct BylinePhrases {
+  std::vector<std::string> prefixes;  // longest first
+  std::vector<std::string> stops, weekdays, separators, not_names, credits;
+};
+
+// Parses the text of rules/metadata/bylines.txt; an error names the line at fault. Exposed for tests.
+Result<BylinePhrases> ParseBylinePhrases(std::string_view text);
+
 }  // namespace cleaner
 
 #endif  // CLEANER_METADATA_H_

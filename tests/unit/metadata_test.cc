@@ -7,11 +7,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <iterator>
 #include <string>
 #include <vector>
 
 #include "cleaner/dom.h"
+#include "cleaner/rules_data.h"
 
 namespace cleaner {
 namespace {
@@ -438,6 +440,31 @@ TEST(MetadataAuthorTest, BylineWordsThatAreNoNames) {
   // Words that are never a name alone (dragnet R17, R30, R382; cleaneval final-573; dragnet T41).
   for (const char* s : {"author", "No Primary Author", "About", "Updated: January 21, 2005", "Aug 3, 2012"})
     EXPECT_EQ(SplitAuthors(s), std::vector<std::string>()) << s;
+}
+
+// The byline phrases are data (rules/metadata/bylines.txt): the embedded file parses, and a malformed line is
+// an error that names it.
+TEST(MetadataAuthorTest, BylinePhrasesFile) {
+  auto file = std::find_if(EmbeddedRuleFiles().begin(), EmbeddedRuleFiles().end(),
+                           [](const EmbeddedFile& f) { return f.path == "metadata/bylines.txt"; });
+  ASSERT_NE(file, EmbeddedRuleFiles().end());
+  Result<BylinePhrases> parsed = ParseBylinePhrases(file->content);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  const BylinePhrases& p = parsed.value();
+  for (const auto* list : {&p.prefixes, &p.stops, &p.weekdays, &p.separators, &p.not_names, &p.credits})
+    EXPECT_FALSE(list->empty());
+  for (size_t i = 1; i < p.prefixes.size(); ++i) EXPECT_GE(p.prefixes[i - 1].size(), p.prefixes[i].size());
+  // Spaces inside the quotes are kept.
+  EXPECT_NE(std::find(p.stops.begin(), p.stops.end(), " on "), p.stops.end());
+
+  Result<BylinePhrases> sorted = ParseBylinePhrases("# c\nprefix: \"by\"\n\nprefix: \"written by\"\n");
+  ASSERT_TRUE(sorted.ok());
+  EXPECT_EQ(sorted.value().prefixes, std::vector<std::string>({"written by", "by"}));
+  for (const char* bad : {"stop: on", "stop: \"\"", "colour: \"red\"", "stop: \"By\""}) {
+    Result<BylinePhrases> r = ParseBylinePhrases(std::string("# header\n") + bad);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_NE(r.status().message().find("bylines.txt:2:"), std::string::npos) << r.status().message();
+  }
 }
 
 TEST(MetadataAuthorTest, HindiDwara) {
