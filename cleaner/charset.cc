@@ -353,28 +353,33 @@ std::optional<Encoding> Utf16ByNuls(std::string_view bytes) {
   std::string_view head = bytes.substr(0, 4096);
   if (head.size() < 8 || std::memchr(head.data(), 0, head.size()) == nullptr) return std::nullopt;
   const size_t units = head.size() / 2;
-  size_t ascii_le = 0, ascii_be = 0, controls_le = 0, controls_be = 0;
+  size_t ascii_le = 0, ascii_be = 0, controls_le = 0, controls_be = 0, marks_le = 0, marks_be = 0;
   for (size_t i = 0; i < units; ++i) {
     auto b0 = static_cast<unsigned char>(head[2 * i]), b1 = static_cast<unsigned char>(head[2 * i + 1]);
     auto control = [](unsigned char c) {
       return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';
     };
+    auto mark = [](unsigned char c) { return c == '<' || c == '>' || c == ' ' || c == '\n'; };
     if (b1 == 0 && b0 != 0) {
       ++ascii_le;
       controls_le += control(b0);
+      marks_le += mark(b0);
     }
     if (b0 == 0 && b1 != 0) {
       ++ascii_be;
       controls_be += control(b1);
+      marks_be += mark(b1);
     }
   }
   if (!SniffBinaryFormat(bytes).empty()) return std::nullopt;
-  // At least 8 such units: a stray NUL in a short UTF-8 page ("<p>a\0b</p>") makes one.
-  auto fits = [&](size_t ascii, size_t other, size_t controls) {
-    return ascii >= 8 && ascii * 10 >= units && other * 8 <= ascii && controls * 50 <= units;
+  // At least 8 such units: a stray NUL in a short UTF-8 page ("<p>a\0b</p>") makes one. And among them a tag's
+  // bracket, a space or a line break, which every page and every text has: NULs that fall on one side only by
+  // chance ("<p>a\0b\0c</p>" over and over) sit beside letters.
+  auto fits = [&](size_t ascii, size_t other, size_t controls, size_t marks) {
+    return ascii >= 8 && ascii * 10 >= units && other * 8 <= ascii && controls * 50 <= units && marks > 0;
   };
-  if (fits(ascii_le, ascii_be, controls_le)) return EncodingNamed("utf-16le");
-  if (fits(ascii_be, ascii_le, controls_be)) return EncodingNamed("utf-16be");
+  if (fits(ascii_le, ascii_be, controls_le, marks_le)) return EncodingNamed("utf-16le");
+  if (fits(ascii_be, ascii_le, controls_be, marks_be)) return EncodingNamed("utf-16be");
   return std::nullopt;
 }
 

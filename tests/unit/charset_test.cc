@@ -453,6 +453,18 @@ TEST(CharsetDecode, AStrayNulInAShortPage) {
   EXPECT_EQ(doc->text, "Short note\xEF\xBF\xBD\n");
 }
 
+// NULs that fall on one side of the two-byte units by chance, beside letters only, are no UTF-16: the page
+// stays UTF-8 with replacement characters instead of turning into CJK characters.
+TEST(CharsetDecode, AlignedStrayNulsAreNoUtf16) {
+  static const char kUnit[] = "<p>a\0b\0c</p>";
+  std::string page;
+  for (int i = 0; i < 500; ++i) page.append(kUnit, sizeof kUnit - 1);
+  auto r = DecodeHtml(page);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->charset, "utf-8");
+  EXPECT_EQ(r->utf8.substr(0, 16), "<p>a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c</p>");
+}
+
 // Extract takes a file's bytes and decodes them as DecodeHtml decodes a page without a Content-Type: pages
 // declared, undeclared (ISO-2022-JP's escapes are 7-bit) and declared UTF-8 wrongly come out as their fetched
 // twins do.
