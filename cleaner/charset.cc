@@ -372,11 +372,12 @@ std::optional<Encoding> Utf16ByNuls(std::string_view bytes) {
     }
   }
   if (!SniffBinaryFormat(bytes).empty()) return std::nullopt;
-  // At least 8 such units: a stray NUL in a short UTF-8 page ("<p>a\0b</p>") makes one. And among them a tag's
-  // bracket, a space or a line break, which every page and every text has: NULs that fall on one side only by
-  // chance ("<p>a\0b\0c</p>" over and over) sit beside letters.
+  // At least 8 such units: a stray NUL in a short UTF-8 page ("<p>a\0b</p>") makes one. And one in 20 of them a
+  // tag's bracket, a space or a line break, as in every page and every text (markup alone is over a third
+  // brackets): NULs that fall on one side only by chance ("<p>a\0b\0c</p>" over and over) sit beside letters.
   auto fits = [&](size_t ascii, size_t other, size_t controls, size_t marks) {
-    return ascii >= 8 && ascii * 10 >= units && other * 8 <= ascii && controls * 50 <= units && marks > 0;
+    return ascii >= 8 && ascii * 10 >= units && other * 8 <= ascii && controls * 50 <= units &&
+           marks * 20 >= ascii;
   };
   if (fits(ascii_le, ascii_be, controls_le, marks_le)) return EncodingNamed("utf-16le");
   if (fits(ascii_be, ascii_le, controls_be, marks_be)) return EncodingNamed("utf-16be");

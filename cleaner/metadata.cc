@@ -818,7 +818,9 @@ const BylinePhrases& Phrases() {
     for (const EmbeddedFile& f : EmbeddedRuleFiles()) {
       if (f.path != "metadata/bylines.txt") continue;
       Result<BylinePhrases> parsed = ParseBylinePhrases(f.content);
-      if (parsed.ok()) *p = std::move(parsed).value();  // metadata_test checks that it parses
+      // The file is built in: metadata_test's BylinePhrasesFile makes sure it parses, so no page ever meets an
+      // error here (a broken file would leave the lists empty and fail the author tests).
+      if (parsed.ok()) *p = std::move(parsed).value();
     }
     return p;
   }();
@@ -826,9 +828,23 @@ const BylinePhrases& Phrases() {
 }
 
 std::string_view TrimNamePunct(std::string_view s) {
+  // Bullets, middle dots, guillemets and dashes that bylines put between their parts: "· Jane Doe".
+  static constexpr std::string_view kMarks[] = {"\xC2\xB7", "\xE2\x80\xA2", "\xC2\xBB", "\xC2\xAB",
+                                                "\xE2\x80\x94", "\xE2\x80\x93"};
   for (;;) {
     s = Trim(s);
     if (s.empty()) return s;
+    bool marked = false;
+    for (std::string_view m : kMarks) {
+      if (s.substr(0, m.size()) == m) {
+        s.remove_prefix(m.size());
+        marked = true;
+      } else if (s.size() >= m.size() && s.substr(s.size() - m.size()) == m) {
+        s.remove_suffix(m.size());
+        marked = true;
+      }
+    }
+    if (marked) continue;
     char f = s.front(), b = s.back();
     if (f == ',' || f == ':' || f == ';' || f == '-' || f == '.' || f == '|' || f == '/' || f == '(' ||
         f == '"') {
@@ -842,7 +858,10 @@ std::string_view TrimNamePunct(std::string_view s) {
   }
 }
 
-std::string_view StripAuthorPrefix(std::string_view s) {
+// `s` without its labels ("By", "Written by", "Von:", ...); `*label`, if given, is set to the first label
+// stripped, or to empty if there was none.
+std::string_view StripAuthorPrefix(std::string_view s, std::string_view* label = nullptr) {
+  if (label != nullptr) *label = {};
   for (bool again = true; again;) {
     again = false;
     s = TrimNamePunct(s);
@@ -851,6 +870,7 @@ std::string_view StripAuthorPrefix(std::string_view s) {
       bool boundary = p.back() == ':' || s.size() == p.size() || s[p.size()] == ' ' || s[p.size()] == ':' ||
                       (static_cast<unsigned char>(p.back()) >= 0x80);
       if (!boundary) continue;
+      if (label != nullptr && label->empty()) *label = p;
       s.remove_prefix(p.size());
       again = true;
       break;
@@ -901,15 +921,28 @@ bool CapitalizedWords(std::string_view name) {
 }
 
 // The part of `s` after a "by" inside it that follows no name: "Recipe by PJ Hamel", "Analysis by Chris
-// Cillizza", "TECHNOLOGY | 8 Hours Ago By Ann Lee", "Friday, January 11, 2008 By Jalilur Rahman"; only for a
-// byline that does not start with its own "By" ("By Ben Bowers on 10.29.12 | Photo by Google"). What comes
-// before "by" is a name if it is two or more capitalised words without digits ("Rob Ewaschuk Edited by Betsy
-// Beyer" keeps its writer). `s` itself otherwise.
+// Cillizza", "TECHNOLOGY | 8 Hours Ago By Ann Lee", "Friday, January 11, 2008 By Jalilur Rahman", "See more
+// articles by Rosie Einhorn". For a byline without a label of its own (AddAuthors keeps "By Ben Bowers on
+// 10.29.12 | Photo by Google" to its writer). What comes before "by" starts with a name if its first part (up to
+// a separator), without the lower-case words that end it ("photos", "edited"), is two or more capitalised words
+// without digits: "Rob Ewaschuk Edited by Betsy Beyer", "Jane Doe, photos by John Roe" and "John Smith and Mary
+// Jones edited by Bob" keep their writers. `s` itself otherwise.
 std::string_view AfterInnerBy(std::string_view s) {
   const std::string lower = Lower(s);
-  size_t pos = lower.find(" by ");
+  const size_t pos = lower.find(" by ");
   if (pos == std::string::npos || pos == 0) return s;
-  const std::string_view before = TrimNamePunct(s.substr(0, pos));
+  std::string_view before = s.substr(0, pos);
+  for (std::string_view sep : Phrases().separators) {
+    const size_t at = lower.find(sep);
+    if (at != std::string::npos && at < before.size()) before = before.substr(0, at);
+  }
+  before = TrimNamePunct(before);
+  for (;;) {  // drop the lower-case words at its end
+    const size_t space = before.rfind(' ');
+    const std::string_view last = before.substr(space == std::string_view::npos ? 0 : space + 1);
+    if (last.empty() || !(last[0] >= 'a' && last[0] <= 'z') || space == std::string_view::npos) break;
+    before = TrimNamePunct(before.substr(0, space));
+  }
   bool digit = false;
   for (char c : before) digit |= c >= '0' && c <= '9';
   if (!digit && Words(before) >= 2 && CapitalizedWords(before)) return s;
@@ -918,8 +951,9 @@ std::string_view AfterInnerBy(std::string_view s) {
 
 void AddAuthors(std::string_view byline, std::vector<std::string>* out) {
   std::string s = CleanField(byline);
-  std::string_view v = StripAuthorPrefix(s);
-  if (v.size() == TrimNamePunct(s).size()) v = StripAuthorPrefix(AfterInnerBy(v));
+  std::string_view label;
+  std::string_view v = StripAuthorPrefix(s, &label);
+  if (label.empty()) v = StripAuthorPrefix(AfterInnerBy(v));
   // Cut at a date ("By Nathan Willis March 25, 2015"), then at the first digit, then at a stop word.
   std::string_view text = v;
   Ymd d;
@@ -935,17 +969,24 @@ void AddAuthors(std::string_view byline, std::vector<std::string>* out) {
   }
   std::string lower = Lower(text);
   size_t cut = lower.size();
+  // The first place after the start where a stop occurs ("· Jane Doe · Staff" is cut at its second dot), or a
+  // weekday as a whole word ("Tom Fridayson Friday" at the second).
   for (std::string_view stop : Phrases().stops) {
     size_t pos = lower.find(stop);
-    if (pos != std::string::npos && pos > 0) cut = std::min(cut, pos);
+    if (pos == 0) pos = lower.find(stop, 1);
+    if (pos != std::string::npos) cut = std::min(cut, pos);
   }
   for (std::string_view day : Phrases().weekdays) {
-    const size_t pos = lower.find(day);
-    if (pos == std::string::npos || pos == 0) continue;
-    const size_t end = pos + day.size();
-    if (end == lower.size() || !std::isalpha(static_cast<unsigned char>(lower[end]))) cut = std::min(cut, pos);
+    for (size_t pos = lower.find(day, 1); pos != std::string::npos && pos < cut; pos = lower.find(day, pos + 1)) {
+      const size_t end = pos + day.size();
+      if (end == lower.size() || !std::isalpha(static_cast<unsigned char>(lower[end]))) {
+        cut = pos;
+        break;
+      }
+    }
   }
   text = text.substr(0, cut);
+  const bool shortened = Trim(text).size() < Trim(v).size();
   // Split into names.
   std::string rest(text);
   std::vector<std::string> names;
@@ -977,12 +1018,13 @@ void AddAuthors(std::string_view byline, std::vector<std::string>* out) {
       break;
     }
   }
-  for (const std::string& raw : names) {
-    std::string_view name = StripAuthorPrefix(raw);
-    // A connective left at the end when a date was cut ("Günter W. Kienitz at", "Posted by Tim on"). Not "le"
-    // or "el": "Khanh Le" is a name.
-    for (std::string_view tail : {" at", " on", " am", " um"})
-      if (EndsWith(Lower(name), tail)) name = TrimNamePunct(name.substr(0, name.size() - tail.size()));
+  for (size_t k = 0; k < names.size(); ++k) {
+    std::string_view name = StripAuthorPrefix(names[k]);
+    // A connective left at the end of the last name when a date was cut after it ("Günter W. Kienitz at 12:00",
+    // "Posted by Tim on 3 May"); "Juliet Um" alone keeps her name. Not "le" or "el": "Khanh Le" is a name.
+    if (shortened && k + 1 == names.size())
+      for (std::string_view tail : {" at", " on", " am", " um"})
+        if (EndsWith(Lower(name), tail)) name = TrimNamePunct(name.substr(0, name.size() - tail.size()));
     if (!LooksLikeName(name)) continue;
     bool not_name = false;
     for (std::string_view w : Phrases().not_names) not_name |= EqualsNoCase(name, w);
@@ -1208,10 +1250,12 @@ bool Has(std::string_view s, std::string_view needle) { return s.find(needle) !=
 
 // `lower` is a class or id value in lower case. Matching the two names on every element is the costliest part
 // of the walk (21% of ReadMetadata's time on the scrapinghub pages before the values were lower-cased once).
+bool HasBylineMarker(std::string_view lower) {
+  return Has(lower, "author") || Has(lower, "byline") || Has(lower, "writ") || Has(lower, "autor");
+}
+
 bool IsBylineName(std::string_view lower) {
-  if (!(Has(lower, "author") || Has(lower, "byline") || Has(lower, "dateline") || Has(lower, "writ") ||
-        Has(lower, "autor")))
-    return false;
+  if (!(HasBylineMarker(lower) || Has(lower, "dateline"))) return false;
   return !(Has(lower, "comment") || Has(lower, "avatar") || Has(lower, "author-bio") ||
            Has(lower, "authoriz") || Has(lower, "authent") || Has(lower, "authorbio") ||
            Has(lower, "about-author") || Has(lower, "author-box") || Has(lower, "author-image") ||
@@ -1220,10 +1264,7 @@ bool IsBylineName(std::string_view lower) {
 
 // True if `lower` names a dateline and nothing else that marks a byline: such an element holds a place and a
 // date ("GENEVA", "RENO, Nev.", "Columbus, Ohio" on 6 l3s-gn1 pages), and the writer's name only after a "By".
-bool IsDatelineOnlyName(std::string_view lower) {
-  return Has(lower, "dateline") && !(Has(lower, "author") || Has(lower, "byline") || Has(lower, "writ") ||
-                                     Has(lower, "autor"));
-}
+bool IsDatelineOnlyName(std::string_view lower) { return Has(lower, "dateline") && !HasBylineMarker(lower); }
 
 bool IsDateName(std::string_view lower) {
   if (!(Has(lower, "date") || Has(lower, "time") || Has(lower, "publish") || Has(lower, "posted") ||
@@ -1240,20 +1281,41 @@ bool IsCreditLine(std::string_view text) {
   return false;
 }
 
+// True if the white-space separated list `list` ("complementary region") holds `token`, ASCII case ignored.
+bool HasToken(std::string_view list, std::string_view token) {
+  size_t i = 0;
+  while (i < list.size()) {
+    while (i < list.size() && (list[i] == ' ' || list[i] == '\t' || list[i] == '\n')) ++i;
+    size_t end = i;
+    while (end < list.size() && !(list[end] == ' ' || list[end] == '\t' || list[end] == '\n')) ++end;
+    if (end > i && EqualsNoCase(list.substr(i, end - i), token)) return true;
+    i = end;
+  }
+  return false;
+}
+
 // True if element `i` is inside the page's side content: a <nav>, <aside> or <footer>, or an element whose ARIA
-// role is one of theirs, outside any <article>. A byline there names the writers of other articles (readability's
-// yahoo-2 has a "follow these authors" box in its right rail, ahead of the article's own byline in document
-// order). An article's own <aside> or <footer> often holds its byline (hpd.de's `<aside class="meta">`,
-// WordPress's `<footer class="entry-meta">`), and not every article is an <article>: a byline in side content
-// is taken only where the page has no other.
+// role is one of theirs, that is not an <article>'s own. A byline there names the writers of other articles
+// (readability's yahoo-2 has a "follow these authors" box in its right rail, ahead of the article's own byline in
+// document order; rails also list teasers as <article>s). An article's own <aside> or <footer> often holds its
+// byline (hpd.de's `<aside class="meta">`, WordPress's `<footer class="entry-meta">`), and not every article is
+// an <article>: a byline in side content is taken only where the page has no other.
 bool InSideContent(const Dom& dom, uint32_t i) {
-  bool side = false;
+  bool side = false, article = false;
   for (uint32_t p = dom.node(i).parent; p != kNoNode; p = dom.node(p).parent) {
     const Tag t = dom.node(p).tag;
-    if (t == Tag::kArticle) return false;
+    if (t == Tag::kArticle) {
+      if (side) return false;  // the article's own aside or footer
+      article = true;
+      continue;
+    }
+    bool side_role = false;
     const std::string_view role = dom.attr(p, "role");
-    side |= t == Tag::kNav || t == Tag::kAside || t == Tag::kFooter || role == "complementary" ||
-            role == "navigation" || role == "contentinfo";
+    for (std::string_view r : {"complementary", "navigation", "contentinfo"}) side_role |= HasToken(role, r);
+    if (t == Tag::kNav || t == Tag::kAside || t == Tag::kFooter || side_role) {
+      if (article) return true;  // a teaser in a rail
+      side = true;
+    }
   }
   return side;
 }
@@ -1642,7 +1704,7 @@ Result<BylinePhrases> ParseBylinePhrases(std::string_view text) {
     if (list == nullptr) return fail("unknown kind \"" + std::string(kind) + "\"");
     list->push_back(std::move(phrase));
   }
-  // "written by" before "by": the longest label is stripped first.
+  // Longest first, so that of two labels one of which starts the other ("by:" and "by") the longer is taken.
   std::stable_sort(out.prefixes.begin(), out.prefixes.end(),
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   return out;
@@ -1834,8 +1896,13 @@ Metadata ReadMetadata(const Dom& dom, std::string_view url, int today) {
       if (InComments(dom, b.node) || InSideContent(dom, b.node) != side) continue;
       std::string text = BoundedText(dom, b.node, 300);
       if (IsCreditLine(text) || text.size() >= 200) continue;
-      // A dateline names its writer only after a "By" (dragnet's R459: "By Ed Silverman // November 13").
-      if (b.dateline_only && StripAuthorPrefix(text).size() == TrimNamePunct(text).size()) continue;
+      // A dateline names its writer only after a "By" (dragnet's R459: "By Ed Silverman // November 13"), not
+      // after a label that a place can start with ("DOOR COUNTY, Wis.", "PAR...").
+      if (b.dateline_only) {
+        std::string_view label;
+        StripAuthorPrefix(text, &label);
+        if (!EndsWith(label, "by") && !EndsWith(label, "by:")) continue;
+      }
       AddAuthors(text, &byline_authors);
     }
   }

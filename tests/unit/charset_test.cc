@@ -463,6 +463,10 @@ TEST(CharsetDecode, AlignedStrayNulsAreNoUtf16) {
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->charset, "utf-8");
   EXPECT_EQ(r->utf8.substr(0, 16), "<p>a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c</p>");
+  // Nor with one unit that is a space.
+  r = DecodeHtml(std::string("\0 ", 2) + page);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->charset, "utf-8");
 }
 
 // Extract takes a file's bytes and decodes them as DecodeHtml decodes a page without a Content-Type: pages

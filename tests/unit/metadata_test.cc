@@ -429,14 +429,22 @@ TEST(MetadataAuthorTest, BylineWordsThatAreNoNames) {
             std::vector<std::string>({"Jalilur Rehman"}));
   EXPECT_EQ(SplitAuthors("Post by Arny \xC2\xBB Mon Jun 02, 2025"), std::vector<std::string>({"Arny"}));
   // Must not fire: the writer before an editor's "by", and a credit after the byline's own "By".
-  EXPECT_EQ(SplitAuthors("Rob Ewaschuk Edited by Betsy Beyer"),
-            std::vector<std::string>({"Rob Ewaschuk Edited by Betsy Beyer"}));
+  EXPECT_EQ(SplitAuthors("Rob Ewaschuk Edited by Betsy Beyer"), std::vector<std::string>({"Rob Ewaschuk"}));
   EXPECT_EQ(SplitAuthors("By Ben Bowers on 10.29.12 | Photo by Google"), std::vector<std::string>({"Ben Bowers"}));
   // Days of the week and connectives left by a cut date.
   EXPECT_EQ(SplitAuthors("Associated Press Tuesday"), std::vector<std::string>({"Associated Press"}));
   EXPECT_EQ(SplitAuthors("G\xC3\xBCnter W. Kienitz at 12:00"),
             std::vector<std::string>({"G\xC3\xBCnter W. Kienitz"}));
-  EXPECT_EQ(SplitAuthors("Fridaya Mondale"), std::vector<std::string>({"Fridaya Mondale"}));  // not a weekday
+  EXPECT_EQ(SplitAuthors("Tom Fridayson Friday"), std::vector<std::string>({"Tom Fridayson"}));  // a whole word
+  EXPECT_EQ(SplitAuthors("\xC2\xB7 Jane Doe \xC2\xB7 Staff"), std::vector<std::string>({"Jane Doe"}));
+  // Must not fire: a connective ends a name only where a date was cut after it; other roles' credits give way to
+  // the writers before them.
+  EXPECT_EQ(SplitAuthors("Juliet Um"), std::vector<std::string>({"Juliet Um"}));
+  EXPECT_EQ(SplitAuthors("Jane Um and John Roe"), std::vector<std::string>({"Jane Um", "John Roe"}));
+  EXPECT_EQ(SplitAuthors("John Smith and Mary Jones edited by Bob Lee"),
+            std::vector<std::string>({"John Smith", "Mary Jones"}));
+  EXPECT_EQ(SplitAuthors("Jane Doe, photos by John Roe"), std::vector<std::string>({"Jane Doe"}));
+  EXPECT_EQ(SplitAuthors("See more articles by Rosie Einhorn"), std::vector<std::string>({"Rosie Einhorn"}));
   // Words that are never a name alone (dragnet R17, R30, R382; cleaneval final-573; dragnet T41).
   for (const char* s : {"author", "No Primary Author", "About", "Updated: January 21, 2005", "Aug 3, 2012"})
     EXPECT_EQ(SplitAuthors(s), std::vector<std::string>()) << s;
@@ -514,6 +522,15 @@ TEST(MetadataAuthorTest, BylineInSideContentGivesWayToTheArticles) {
                  "<main><p class=byline>By Story Writer</p></main></body>")
                 .authors,
             std::vector<std::string>({"Story Writer"}));
+  // Rails list teasers as <article>s; ARIA roles are token lists, in any case.
+  EXPECT_EQ(Read("<body><aside><article><span class=author>Rail Writer</span></article></aside>"
+                 "<div class=story><p class=byline>By Story Writer</p></div></body>")
+                .authors,
+            std::vector<std::string>({"Story Writer"}));
+  EXPECT_EQ(Read("<body><div role='Complementary region'><span class=author>Rail Writer</span></div>"
+                 "<div class=story><p class=byline>By Story Writer</p></div></body>")
+                .authors,
+            std::vector<std::string>({"Story Writer"}));
   // Must not fire: an article's own <aside> or <footer> holds its byline (hpd.de, WordPress's entry-meta), and a
   // page whose only byline is in side content still has it.
   EXPECT_EQ(Read("<body><nav><a href=/>Home</a></nav><article><aside class=meta><p class=authors>Von: "
@@ -531,6 +548,9 @@ TEST(MetadataAuthorTest, BylineInSideContentGivesWayToTheArticles) {
 // after a "By" (dragnet R459).
 TEST(MetadataAuthorTest, DatelineNamesTheWriterOnlyAfterBy) {
   EXPECT_EQ(Read("<body><span class=dateline>RENO, Nev.</span><p>text</p></body>").authors,
+            std::vector<std::string>());
+  // A place can start with a word that is a label in another language ("door" is Dutch for "by").
+  EXPECT_EQ(Read("<body><span class=dateline>DOOR COUNTY, Wis.</span><p>text</p></body>").authors,
             std::vector<std::string>());
   EXPECT_EQ(Read("<body><span class=dateline>GENEVA</span><span class=author>Ann Writer</span></body>").authors,
             std::vector<std::string>({"Ann Writer"}));
