@@ -4,6 +4,7 @@
 
 #include <cld2/internal/lang_script.h>
 #include <cld2/public/compact_lang_det.h>
+#include <unicode/uloc.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
@@ -100,7 +101,12 @@ std::string PrimaryLanguage(std::string_view tag) {
     if (c < 'a' || c > 'z') return {};
     out.push_back(c);
   }
-  return out.size() >= 2 && out.size() <= 3 ? out : std::string();
+  if (out.size() < 2 || out.size() > 3) return {};
+  // A language ICU knows (ISO 639: 595 codes, 413 of three letters), not just any letters: sites declare their
+  // charset as their language (fundus's cn-People: Content-Language "utf-8").
+  for (const char* const* code = uloc_getISOLanguages(); *code != nullptr; ++code)
+    if (out == *code) return out;
+  return *uloc_getISO3Language(out.c_str()) != '\0' ? out : std::string();  // "eng", "iw"
 }
 
 }  // namespace cleaner

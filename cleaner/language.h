@@ -17,7 +17,7 @@ namespace cleaner {
 std::string GuessLanguage(std::string_view text);
 
 // The primary subtag of a BCP 47 tag, lower-cased: "en-US" and "EN_us" give "en"; "" when there is none of 2-3
-// letters ("english", "x-klingon", "").
+// letters that ICU knows as a language ("english", "x-klingon", "utf-8", "").
 std::string PrimaryLanguage(std::string_view tag);
 
 }  // namespace cleaner

@@ -55,7 +55,8 @@ struct Options {
   std::size_t max_depth = 400;
 
   // Language of the page as a BCP 47 tag ("hi", "en", "pt-BR"); only the primary subtag counts ("pt"), and
-  // a tag without one of 2-3 letters counts as empty. Empty means: read it from the markup, else guess it from
+  // a tag whose primary subtag is no ISO 639 language that ICU knows ("utf-8", "xx") counts as empty, as it does
+  // in the page's markup. Empty means: read it from the markup, else guess it from
   // the text (the script with ICU, then CLD2 within a script). Chooses the per-language rule files.
   // Default: empty.
   std::string language;

@@ -93,6 +93,12 @@ TEST(MetadataTest, MalformedLanguageIsEmpty) {
   EXPECT_EQ(Read("<html lang=english><body>x</body></html>").language, "");
   EXPECT_EQ(Read("<html lang='e1'><body>x</body></html>").language, "");
   EXPECT_EQ(Read("<html lang=''><body>x</body></html>").language, "");
+  // A charset declared as the language (fundus's cn-People), and letters that are no language.
+  EXPECT_EQ(Read("<head><meta http-equiv=Content-Language content=utf-8></head>").language, "");
+  EXPECT_EQ(Read("<html lang=qqq><body>x</body></html>").language, "");
+  // Three-letter codes are languages too.
+  EXPECT_EQ(Read("<html lang=eng><body>x</body></html>").language, "eng");
+  EXPECT_EQ(Read("<html lang=yue-HK><body>x</body></html>").language, "yue");
 }
 
 TEST(MetadataTest, LanguageFromContentLanguageMeta) {
