@@ -1166,7 +1166,7 @@ struct Page {
     uint32_t node;
     bool dateline_only;  // named a dateline and nothing else that marks a byline (IsDatelineOnlyName)
   };
-  std::vector<Byline> bylines;  // rel=author links and byline class/id names, in document order
+  std::vector<Byline> bylines;  // rel=author links and byline class/id names, in document order (see Walk)
   std::vector<uint32_t> itemprop_author, itemprop_date, itemprop_modified, itemprop_headline;
   std::vector<std::string> rel_tags, rel_categories;
 };
@@ -1420,9 +1420,22 @@ std::string SignedName(const Dom& dom, std::string_view description) {
 
 void Walk(const Dom& dom, Page* page) {
   std::string lower_class, lower_id;
+  // Bylines inside a <nav>, <aside> or <footer> have a quota of their own, so that a rail of author links ahead of
+  // the article cannot crowd out its byline (ReadMetadata tells side content apart exactly, by InSideContent).
+  uint32_t side_end = 0;  // the end of the <nav>, <aside> or <footer> being walked through
+  size_t side_bylines = 0, other_bylines = 0;
+  auto add_byline = [&](uint32_t i, bool dateline_only) {
+    size_t& count = i < side_end ? side_bylines : other_bylines;
+    if (count >= kMaxCandidates) return false;
+    ++count;
+    page->bylines.push_back({i, dateline_only});
+    return true;
+  };
   for (uint32_t i = 0; i < dom.size(); ++i) {
     const Node& n = dom.node(i);
     if (!n.is_element()) continue;
+    if ((n.tag == Tag::kNav || n.tag == Tag::kAside || n.tag == Tag::kFooter) && i >= side_end)
+      side_end = SubtreeEnd(dom, i);
     switch (n.tag) {
       case Tag::kHtml:
         if (page->html_lang.empty()) page->html_lang = PrimaryLanguage(dom.attr(i, "lang"));
@@ -1469,10 +1482,7 @@ void Walk(const Dom& dom, Page* page) {
         std::string_view rel = dom.attr(i, "rel");
         if (!rel.empty()) {
           std::string text;
-          if (ContainsNoCase(rel, "author") && page->bylines.size() < kMaxCandidates) {
-            page->bylines.push_back({i, false});
-            continue;
-          }
+          if (ContainsNoCase(rel, "author") && add_byline(i, false)) continue;
           if (ContainsNoCase(rel, "tag") && page->rel_tags.size() < kMaxListItems) {
             text = BoundedText(dom, i, 100);
             if (!text.empty()) page->rel_tags.push_back(text);
@@ -1505,14 +1515,14 @@ void Walk(const Dom& dom, Page* page) {
     lower_id.assign(id);
     for (char& c : lower_class) c = LowerAscii(c);
     for (char& c : lower_id) c = LowerAscii(c);
-    if (page->bylines.size() < kMaxCandidates && (IsBylineName(lower_class) || IsBylineName(lower_id)) &&
+    if ((IsBylineName(lower_class) || IsBylineName(lower_id)) &&
         n.tag != Tag::kInput && n.tag != Tag::kLabel && n.tag != Tag::kForm && n.tag != Tag::kTextarea &&
         n.tag != Tag::kButton && n.tag != Tag::kLink && n.tag != Tag::kMeta) {
       auto byline_proper = [](std::string_view lower) {
         return IsBylineName(lower) && !IsDatelineOnlyName(lower);
       };
       const bool dateline_only = !byline_proper(lower_class) && !byline_proper(lower_id);
-      page->bylines.push_back({i, dateline_only});
+      add_byline(i, dateline_only);
     }
     if (page->dated.size() < kMaxCandidates && (IsDateName(lower_class) || IsDateName(lower_id)))
       page->dated.push_back(i);

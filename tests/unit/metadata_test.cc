@@ -537,6 +537,11 @@ TEST(MetadataAuthorTest, BylineInSideContentGivesWayToTheArticles) {
                  "<div class=story><p class=byline>By Story Writer</p></div></body>")
                 .authors,
             std::vector<std::string>({"Story Writer"}));
+  // However many author links a rail holds ahead of the article, its byline is still found.
+  std::string rail = "<body><aside><ul>";
+  for (int k = 0; k < 40; ++k) rail += "<li><a rel=author href=/a>Rail Writer " + std::string(1, 'A' + k % 26) + "</a>";
+  EXPECT_EQ(Read(rail + "</ul></aside><div class=story><p class=byline>By Story Writer</p></div></body>").authors,
+            std::vector<std::string>({"Story Writer"}));
   // Must not fire: an article's own <aside> or <footer> holds its byline (hpd.de, WordPress's entry-meta), and a
   // page whose only byline is in side content still has it.
   EXPECT_EQ(Read("<body><nav><a href=/>Home</a></nav><article><aside class=meta><p class=authors>Von: "
