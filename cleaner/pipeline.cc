@@ -23,6 +23,7 @@
 #include "cleaner/prune.h"
 #include "cleaner/rules.h"
 #include "cleaner/score.h"
+#include "cleaner/script_html.h"
 #include "cleaner/select.h"
 #include "cleaner/serialize.h"
 #include "cleaner/text.h"
@@ -331,6 +332,8 @@ Result<Document> Extractor::Impl::Extract(std::string_view html, std::string_vie
   doc.stats.invalid_utf8 = decode_report.invalid_utf8;
   RepairDoubleEncodedUtf8(&utf8);
   PlaceStreamedSegments(&utf8);
+  // Article HTML that the page may ship only as data for its scripts, for the fallback below.
+  const std::string script_html = MayHaveScriptHtml(utf8) ? ScriptHtml(utf8) : std::string();
 
   PrescanResult pre = Prescan(utf8, opt.max_depth == 0 ? 1 : opt.max_depth);
   utf8.clear();
@@ -365,8 +368,6 @@ Result<Document> Extractor::Impl::Extract(std::string_view html, std::string_vie
   std::unique_ptr<TextMeasurer> measurer = measurer_prototype->Clone();
   const PageFacts facts = ComputePageFacts(dom, *rules, measurer.get());
 
-  PassResult best;
-  size_t best_pass = 0;
   // Readability's order of fallbacks: keep unlikely class names, then ignore class weights, then prune only what
   // can never be text, and last keep the selection without the clean-up of widgets inside it (Readability's
   // FLAG_CLEAN_CONDITIONALLY: listings whose every result looks like a widget, cleaneval dev-43). The recall focus
@@ -390,71 +391,107 @@ Result<Document> Extractor::Impl::Extract(std::string_view html, std::string_vie
   filter_options.drop_link_lines = opt.focus == Focus::kPrecision;
   filter_options.cut_tail = opt.focus != Focus::kRecall;
   const bool recall = opt.focus == Focus::kRecall;
-  std::vector<uint8_t> strict;  // the strict pass's prune mask, for WithoutComments
-  for (size_t pass = recall ? 1 : 0; pass < std::size(kPasses); ++pass) {
-    PassResult r;
-    r.language = page_language;
-    std::vector<uint8_t> removed = Prune(dom, facts, kPasses[pass].level, &r.pruned, recall);
-    if (pass == 0) strict = removed;
-    if (strict.empty()) strict = Prune(dom, facts, PruneLevel::kStrict, nullptr);  // the recall focus skips pass 0
-    Aggregates agg = SumSubtrees(dom, facts, removed);
-    Scores scores = ScoreCandidates(dom, facts, removed, agg, kPasses[pass].class_weights);
-    r.candidates = scores.candidates.size();
-    Selection sel = Select(dom, facts, std::move(removed), std::move(agg), scores, kPasses[pass].class_weights,
-                           kPasses[pass].clean_conditionally);
-    if (r.language.empty()) r.language = GuessLanguage(SelectionText(dom, sel, 16 * 1024));
-    if (opt.filter_lines && filter_options.cut_tail) CutAtCommentsAnchor(dom, facts, &sel);
-    if (opt.filter_lines) RemoveLabelledBlocks(dom, facts, *rules, r.language, &sel);
-    // A fallback pass keeps comment sections, which are never the article but would win on their length (dragnet 60:
-    // a video post, and 15000 characters of comments in the last pass; 42: a post of 192 characters in a wrapper
-    // with 17 comments): passes compare on their text without them. That text is also what the pass prints (the
-    // comments go to Document::comments with Options::include_comments, as from the strict pass, which prunes
-    // them); only a pass with no text outside comment sections is serialized with them, and compares on all of it.
-    auto serialize = [&](const std::vector<uint8_t>& mask) {
-      r.lines = Serialize(dom, mask, sel.roots, serialize_options);
-      r.lines_before_filter = r.lines.size();
-      if (opt.filter_lines) FilterLines(*rules, r.language, doc.title, filter_options, &r.lines);
-      double length = 0;
-      for (const Line& l : r.lines)
-        if (!l.is_image()) length += measurer->EffectiveLength(l.text);
-      return length;
-    };
-    const std::vector<uint8_t> comments_mask = WithoutComments(dom, facts, strict, sel.roots, sel.removed);
-    if (!comments_mask.empty()) r.article_length = r.length = serialize(comments_mask);
-    if (r.article_length == 0) {
-      r.length = serialize(sel.removed);
-      if (comments_mask.empty()) r.article_length = r.length;
-    }
-    {
-      float text = 0, links = 0;
-      for (uint32_t root : sel.roots) {
-        text += sel.agg.sums[root].text;
-        links += sel.agg.sums[root].link;
+  // The passes over one parsed page (`dom` and `facts` in here are that page's: the served one, or the article HTML
+  // of its script data below); `best` and `best_pass` (1-based, 0 for none) take the result that wins.
+  auto run_passes = [&](const Dom& dom, const PageFacts& facts, PassResult* best_out, size_t* best_pass_out) {
+    PassResult& best = *best_out;
+    size_t& best_pass = *best_pass_out;
+    std::vector<uint8_t> strict;  // the strict pass's prune mask, for WithoutComments
+    for (size_t pass = recall ? 1 : 0; pass < std::size(kPasses); ++pass) {
+      PassResult r;
+      r.language = page_language;
+      std::vector<uint8_t> removed = Prune(dom, facts, kPasses[pass].level, &r.pruned, recall);
+      if (pass == 0) strict = removed;
+      if (strict.empty()) strict = Prune(dom, facts, PruneLevel::kStrict, nullptr);  // the recall focus skips pass 0
+      Aggregates agg = SumSubtrees(dom, facts, removed);
+      Scores scores = ScoreCandidates(dom, facts, removed, agg, kPasses[pass].class_weights);
+      r.candidates = scores.candidates.size();
+      Selection sel = Select(dom, facts, std::move(removed), std::move(agg), scores, kPasses[pass].class_weights,
+                             kPasses[pass].clean_conditionally);
+      if (r.language.empty()) r.language = GuessLanguage(SelectionText(dom, sel, 16 * 1024));
+      if (opt.filter_lines && filter_options.cut_tail) CutAtCommentsAnchor(dom, facts, &sel);
+      if (opt.filter_lines) RemoveLabelledBlocks(dom, facts, *rules, r.language, &sel);
+      // A fallback pass keeps comment sections, which are never the article but would win on their length (dragnet 60:
+      // a video post, and 15000 characters of comments in the last pass; 42: a post of 192 characters in a wrapper
+      // with 17 comments): passes compare on their text without them. That text is also what the pass prints (the
+      // comments go to Document::comments with Options::include_comments, as from the strict pass, which prunes
+      // them); only a pass with no text outside comment sections is serialized with them, and compares on all of it.
+      auto serialize = [&](const std::vector<uint8_t>& mask) {
+        r.lines = Serialize(dom, mask, sel.roots, serialize_options);
+        r.lines_before_filter = r.lines.size();
+        if (opt.filter_lines) FilterLines(*rules, r.language, doc.title, filter_options, &r.lines);
+        double length = 0;
+        for (const Line& l : r.lines)
+          if (!l.is_image()) length += measurer->EffectiveLength(l.text);
+        return length;
+      };
+      const std::vector<uint8_t> comments_mask = WithoutComments(dom, facts, strict, sel.roots, sel.removed);
+      if (!comments_mask.empty()) r.article_length = r.length = serialize(comments_mask);
+      if (r.article_length == 0) {
+        r.length = serialize(sel.removed);
+        if (comments_mask.empty()) r.article_length = r.length;
       }
-      r.link_density = text > 0 ? links / text : 0;
+      {
+        float text = 0, links = 0;
+        for (uint32_t root : sel.roots) {
+          text += sel.agg.sums[root].text;
+          links += sel.agg.sums[root].link;
+        }
+        r.link_density = text > 0 ? links / text : 0;
+      }
+      r.roots = std::move(sel.roots);
+      if (opt.include_comments) r.removed = std::move(sel.removed);
+      // Passes without any text outside comment sections compare on all their text: a page has some text.
+      const bool longer = (r.article_length > 0 || best.article_length > 0) ? r.article_length > best.article_length
+                                                                            : r.length > best.length;
+      r.scope = ArticleScope(dom, facts, r.roots);
+      // A short article found in the page's <article> or <main> stays the article when a later pass, which prunes
+      // less, finds more text elsewhere (a sidebar beside a two-paragraph post): more text outside the article's
+      // element is not more of the article.
+      const bool outside = best_pass != 0 && best.length > 0 && best.scope != kNoNode && !r.roots.empty() &&
+                           !dom.Contains(best.scope, r.roots.front()) && !dom.Contains(r.roots.front(), best.scope);
+      // A later pass whose result holds the earlier one and is mostly links found the page around a short article
+      // (its menu, a blogroll), not more of it (dragnet R485: a post of two quoted lines in a page of 60 links).
+      const bool links = best_pass != 0 && best.length > 0 && r.link_density > kMaxFallbackLinkDensity &&
+                         !best.roots.empty() && !r.roots.empty() && dom.Contains(r.roots.front(), best.roots.front());
+      if (best_pass == 0 || (longer && !outside && !links)) {
+        best = std::move(r);
+        best_pass = pass + 1;
+      }
+      if ((best.article_length > 0 ? best.article_length : best.length) >= static_cast<double>(opt.min_text_length))
+        break;
     }
-    r.roots = std::move(sel.roots);
-    if (opt.include_comments) r.removed = std::move(sel.removed);
-    // Passes without any text outside comment sections compare on all their text: a page has some text.
-    const bool longer = (r.article_length > 0 || best.article_length > 0) ? r.article_length > best.article_length
-                                                                          : r.length > best.length;
-    r.scope = ArticleScope(dom, facts, r.roots);
-    // A short article found in the page's <article> or <main> stays the article when a later pass, which prunes
-    // less, finds more text elsewhere (a sidebar beside a two-paragraph post): more text outside the article's
-    // element is not more of the article.
-    const bool outside = best_pass != 0 && best.length > 0 && best.scope != kNoNode && !r.roots.empty() &&
-                         !dom.Contains(best.scope, r.roots.front()) && !dom.Contains(r.roots.front(), best.scope);
-    // A later pass whose result holds the earlier one and is mostly links found the page around a short article
-    // (its menu, a blogroll), not more of it (dragnet R485: a post of two quoted lines in a page of 60 links).
-    const bool links = best_pass != 0 && best.length > 0 && r.link_density > kMaxFallbackLinkDensity &&
-                       !best.roots.empty() && !r.roots.empty() && dom.Contains(r.roots.front(), best.roots.front());
-    if (best_pass == 0 || (longer && !outside && !links)) {
-      best = std::move(r);
-      best_pass = pass + 1;
+  };
+  PassResult best;
+  size_t best_pass = 0;
+  run_passes(dom, facts, &best, &best_pass);
+  // A page whose served HTML has no article text but whose scripts' data holds the article's HTML (a shell that
+  // the browser fills, fundus's kr-HankookIlbo): the passes run again over that HTML, as an <article>. The metadata
+  // stays the page's.
+  std::optional<Dom> data_dom;
+  std::optional<PageFacts> data_facts;
+  if (best.lines.empty() && !script_html.empty()) {
+    const PrescanResult data_pre = Prescan("<!DOCTYPE html><html><body><article>" + script_html +
+                                               "</article></body></html>",
+                                           opt.max_depth == 0 ? 1 : opt.max_depth);
+    if (data_pre.elements <= opt.max_elements) {
+      auto data_parsed = Dom::Parse(data_pre.html);
+      if (data_parsed.ok()) {
+        data_dom = std::move(data_parsed).value();
+        data_facts = ComputePageFacts(*data_dom, *rules, measurer.get());
+        PassResult data_best;
+        size_t data_pass = 0;
+        run_passes(*data_dom, *data_facts, &data_best, &data_pass);
+        if (!data_best.lines.empty()) {
+          best = std::move(data_best);
+          best_pass = data_pass;
+          doc.stats.from_script_data = true;
+        }
+      }
     }
-    if ((best.article_length > 0 ? best.article_length : best.length) >= static_cast<double>(opt.min_text_length))
-      break;
   }
+  const Dom& article_dom = doc.stats.from_script_data ? *data_dom : dom;
+  const PageFacts& article_facts = doc.stats.from_script_data ? *data_facts : facts;
   doc.stats.pass = best_pass;
   doc.language = std::move(best.language);
   doc.stats.candidates = best.candidates;
@@ -463,8 +500,8 @@ Result<Document> Extractor::Impl::Extract(std::string_view html, std::string_vie
   doc.stats.lines_after_filter = best.lines.size();
 
   if (opt.include_comments) {
-    std::vector<Line> comments = ExtractComments(dom, *rules, facts, best.roots, best.removed, doc.language,
-                                                 serialize_options);
+    std::vector<Line> comments = ExtractComments(article_dom, *rules, article_facts, best.roots, best.removed,
+                                                 doc.language, serialize_options);
     if (opt.filter_lines) FilterLines(*rules, doc.language, /*title=*/"", filter_options, &comments);
     doc.comments = JoinText(comments);
   }

@@ -408,6 +408,7 @@ std::string RenderJson(const Document& doc, const std::string& input, bool lines
                 {"lines_after_filter", doc.stats.lines_after_filter},
                 {"depth_capped", doc.stats.depth_capped},
                 {"invalid_utf8", doc.stats.invalid_utf8},
+                {"from_script_data", doc.stats.from_script_data},
                 {"parse_ms", doc.stats.parse_ms},
                 {"total_ms", doc.stats.total_ms}};
   if (!doc.stats.empty_reason.empty()) j["stats"]["empty_reason"] = doc.stats.empty_reason;

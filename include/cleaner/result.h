@@ -22,6 +22,8 @@ struct Stats {
   std::size_t lines_after_filter = 0;
   bool depth_capped = false;         // nesting deeper than Options::max_depth was flattened
   bool invalid_utf8 = false;         // invalid UTF-8 sequences were replaced with U+FFFD
+  bool from_script_data = false;     // the text came from HTML in the page's script data (a page its scripts
+                                     // fill), not from its served markup
   std::string empty_reason;          // why text is empty: "no content", "no article text found", "no text"
   double parse_ms = 0;               // time in the HTML parser
   double total_ms = 0;               // time in Extract, end to end

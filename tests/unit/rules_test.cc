@@ -365,6 +365,18 @@ TEST(RulesTest, GalleryCounters) {
   EXPECT_EQ(r.ClassifyLine("Image 1 of 5 shows the damage to the bridge.", "en"), 0);
 }
 
+// fundus kr-HankookIlbo, read from its script data: template placeholders its scripts fill in ("$$ARTICLEAD$$").
+TEST(RulesTest, TemplatePlaceholders) {
+  const Rules& r = TheRules();
+  EXPECT_EQ(r.ClassifyLine("$$ARTICLEAD$$", "ko"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("{{adSlot}}", "en"), Rules::kLine);
+  EXPECT_EQ(r.ClassifyLine("%%BANNER_2%%", "de"), Rules::kLine);
+  // Must not fire: a line that says more, or prices.
+  EXPECT_EQ(r.ClassifyLine("$$ARTICLEAD$$ The council met on Tuesday.", "en"), 0);
+  EXPECT_EQ(r.ClassifyLine("$$ 40 $$", "en"), 0);
+  EXPECT_EQ(r.ClassifyLine("Prices rose 5%% in May.", "en"), 0);
+}
+
 // scrapinghub ("Advert"), l3s-gn1 ("SPONSORED LINKS"), cleaneval ("Top of Page", "[ Back To The Top ]").
 TEST(RulesTest, AdvertLabelsAndBackToTopLinks) {
   const Rules& r = TheRules();
