@@ -35,6 +35,7 @@ constexpr size_t kMaxFieldBytes = 2048;     // a title or description longer tha
 constexpr size_t kMaxListItems = 32;        // tags, categories, authors
 constexpr size_t kMaxCandidates = 24;       // h1s, <time>s, bylines, dated elements kept from the walk
 constexpr size_t kVisibleDateChars = 4000;  // visible text searched for a date after the headline
+constexpr size_t kVisibleBylineTexts = 12;  // text nodes after the headline searched for a "By" line
 
 // -----------------------------------------------------------------------------------------------------------
 // Strings.
@@ -1020,6 +1021,10 @@ void AddAuthors(std::string_view byline, std::vector<std::string>* out) {
   }
   for (size_t k = 0; k < names.size(); ++k) {
     std::string_view name = StripAuthorPrefix(names[k]);
+    for (std::string_view stop : Phrases().name_stops) {
+      const size_t at = Lower(name).find(stop);
+      if (at != std::string::npos && at > 0) name = TrimNamePunct(name.substr(0, at));
+    }
     // A connective left at the end of the last name when a date was cut after it ("Günter W. Kienitz at 12:00",
     // "Posted by Tim on 3 May"); "Juliet Um" alone keeps her name. Not "le" or "el": "Khanh Le" is a name.
     if (shortened && k + 1 == names.size())
@@ -1352,6 +1357,39 @@ bool NamesSite(std::string_view name, std::string_view site) {
   for (std::string_view generic : {"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"})
     if (own > 0 && labels[own] == generic) --own;
   return labels[own] == joined;
+}
+
+// The names of a byline printed under the headline without markup that says so: the first short text after the
+// <h1> (`h1`) that starts a line with an English "By" label ("By TPN," on fundus's pt-ThePortugalNews, in a plain
+// `<p class="text-sm">`), among the next kVisibleBylineTexts texts; not a "by" after a link inside a sentence
+// ("a new article <a>...</a> by Michael Douglas"). Empty if there is none.
+std::vector<std::string> VisibleByline(const Dom& dom, uint32_t h1) {
+  std::vector<std::string> names;
+  size_t texts = 0;
+  bool line_start = true;  // no text since the last block element began or ended
+  for (uint32_t i = SubtreeEnd(dom, h1); i < dom.size() && texts < kVisibleBylineTexts; ++i) {
+    const Node& n = dom.node(i);
+    if (n.is_element()) {
+      line_start |= IsBlock(n.tag) || n.tag == Tag::kBr;
+      continue;
+    }
+    if (!n.is_text()) continue;
+    const Tag pt = dom.node(n.parent).tag;
+    if (pt == Tag::kScript || pt == Tag::kStyle || pt == Tag::kNoscript || pt == Tag::kTemplate) continue;
+    const std::string text = CleanField(dom.text(i));
+    if (text.empty()) continue;
+    ++texts;
+    const bool starts_line = line_start;
+    line_start = false;
+    if (!starts_line || text.size() > 80) continue;
+    std::string_view label;
+    StripAuthorPrefix(text, &label);
+    if (!EndsWith(label, "by") && !EndsWith(label, "by:")) continue;
+    AddAuthors(text, &names);
+    if (!names.empty() && CapitalizedWords(names[0])) return names;
+    names.clear();
+  }
+  return names;
 }
 
 // The name a reporter signs an article with: a paragraph that is nothing but one bold name of two to four
@@ -1707,6 +1745,7 @@ Result<BylinePhrases> ParseBylinePhrases(std::string_view text) {
     std::vector<std::string>* list = kind == "prefix"      ? &out.prefixes
                                      : kind == "stop"      ? &out.stops
                                      : kind == "weekday"   ? &out.weekdays
+                                     : kind == "name-stop" ? &out.name_stops
                                      : kind == "separator" ? &out.separators
                                      : kind == "not-name"  ? &out.not_names
                                      : kind == "credit"    ? &out.credits
@@ -1928,6 +1967,7 @@ Metadata ReadMetadata(const Dom& dom, std::string_view url, int today) {
     std::string signed_name = SignedName(dom, FirstMeta(page, {"og:description", "description"}));
     if (!signed_name.empty()) m.authors = {std::move(signed_name)};
   }
+  if (m.authors.empty() && h1_node != kNoNode) m.authors = VisibleByline(dom, h1_node);
 
   // Dates: structured data, then meta tags, microdata and <time>, then the URL, then visible text.
   Ymd date;

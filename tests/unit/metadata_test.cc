@@ -439,6 +439,9 @@ TEST(MetadataAuthorTest, BylineWordsThatAreNoNames) {
   EXPECT_EQ(SplitAuthors("By Ben Bowers on 10.29.12 | Photo by Google"), std::vector<std::string>({"Ben Bowers"}));
   // Days of the week and connectives left by a cut date.
   EXPECT_EQ(SplitAuthors("Associated Press Tuesday"), std::vector<std::string>({"Associated Press"}));
+  // A place after one name qualifies that name alone (l3s-gn1).
+  EXPECT_EQ(SplitAuthors("HEMMY SO in Los Angeles, BEN WIDDICOMBE and LARRY McSHANE"),
+            std::vector<std::string>({"HEMMY SO", "BEN WIDDICOMBE", "LARRY McSHANE"}));
   EXPECT_EQ(SplitAuthors("G\xC3\xBCnter W. Kienitz at 12:00"),
             std::vector<std::string>({"G\xC3\xBCnter W. Kienitz"}));
   EXPECT_EQ(SplitAuthors("Tom Fridayson Friday"), std::vector<std::string>({"Tom Fridayson"}));  // a whole word
@@ -465,7 +468,8 @@ TEST(MetadataAuthorTest, BylinePhrasesFile) {
   Result<BylinePhrases> parsed = ParseBylinePhrases(file->content);
   ASSERT_TRUE(parsed.ok()) << parsed.status().message();
   const BylinePhrases& p = parsed.value();
-  for (const auto* list : {&p.prefixes, &p.stops, &p.weekdays, &p.separators, &p.not_names, &p.credits})
+  for (const auto* list : {&p.prefixes, &p.stops, &p.weekdays, &p.name_stops, &p.separators, &p.not_names,
+                           &p.credits})
     EXPECT_FALSE(list->empty());
   for (size_t i = 1; i < p.prefixes.size(); ++i) EXPECT_GE(p.prefixes[i - 1].size(), p.prefixes[i].size());
   // Spaces inside the quotes are kept.
@@ -553,6 +557,30 @@ TEST(MetadataAuthorTest, BylineInSideContentGivesWayToTheArticles) {
                  "</strong></p></aside><p>text</p></div></body>")
                 .authors,
             std::vector<std::string>({"Only Writer"}));
+}
+
+// A byline printed under the headline in plain markup (fundus's pt-ThePortugalNews: `<p class="text-sm">By TPN, in
+// <a>News</a>`), taken when the page names no author otherwise.
+TEST(MetadataAuthorTest, VisibleBylineUnderTheHeadline) {
+  EXPECT_EQ(Read("<body><h1>Council votes</h1><p class=text-sm>By TPN, in <a href=/n>News</a></p><p>text</p></body>")
+                .authors,
+            std::vector<std::string>({"TPN"}));
+  EXPECT_EQ(Read("<body><h1>Council votes</h1><div><span>Jan 3</span><br>By Jane Roe in Lisbon</div></body>").authors,
+            std::vector<std::string>({"Jane Roe"}));
+  // Must not fire: a "by" inside a sentence, after a link; lines that are no byline; far below the headline; and
+  // a page that names its author in its markup.
+  EXPECT_EQ(Read("<body><h1>Notes</h1><p>A new article <a href=/a>on strings</a> by Michael Douglas.</p></body>")
+                .authors,
+            std::vector<std::string>());
+  EXPECT_EQ(Read("<body><h1>Budget</h1><p>By the numbers</p><p>By 2030 the city will grow.</p></body>").authors,
+            std::vector<std::string>());
+  std::string far = "<body><h1>Budget</h1>";
+  for (int k = 0; k < 20; ++k) far += "<p>Paragraph " + std::to_string(k) + "</p>";
+  EXPECT_EQ(Read(far + "<p>By Jane Roe</p></body>").authors, std::vector<std::string>());
+  EXPECT_EQ(Read("<head><meta name=author content='Meta Writer'></head><body><h1>Budget</h1><p>By Jane Roe</p>"
+                 "</body>")
+                .authors,
+            std::vector<std::string>({"Meta Writer"}));
 }
 
 // An element named a dateline holds a place and a date (l3s-gn1: "GENEVA", "RENO, Nev."), and its writer only
