@@ -829,9 +829,10 @@ const BylinePhrases& Phrases() {
 }
 
 std::string_view TrimNamePunct(std::string_view s) {
-  // Bullets, middle dots, guillemets and dashes that bylines put between their parts: "· Jane Doe".
-  static constexpr std::string_view kMarks[] = {"\xC2\xB7", "\xE2\x80\xA2", "\xC2\xBB", "\xC2\xAB",
-                                                "\xE2\x80\x94", "\xE2\x80\x93"};
+  // Bullets, middle dots, guillemets, dashes and full-width slashes and bars that bylines put between their parts:
+  // "· Jane Doe", "ライトハウス国際特許事務所 ／".
+  static constexpr std::string_view kMarks[] = {"\xC2\xB7",     "\xE2\x80\xA2", "\xC2\xBB",     "\xC2\xAB",
+                                                "\xE2\x80\x94", "\xE2\x80\x93", "\xEF\xBC\x8F", "\xEF\xBD\x9C"};
   for (;;) {
     s = Trim(s);
     if (s.empty()) return s;
@@ -1030,6 +1031,11 @@ void AddAuthors(std::string_view byline, std::vector<std::string>* out) {
     if (shortened && k + 1 == names.size())
       for (std::string_view tail : {" at", " on", " am", " um"})
         if (EndsWith(Lower(name), tail)) name = TrimNamePunct(name.substr(0, name.size() - tail.size()));
+    // The full stop of a sentence the byline ends ("Damien McFerran."), not an initial's ("John Smith Jr.").
+    const size_t last_space = name.rfind(' ');
+    if (name.size() >= 2 && name.back() == '.' && name[name.size() - 2] >= 'a' && name[name.size() - 2] <= 'z' &&
+        name.size() - (last_space == std::string_view::npos ? 0 : last_space + 1) > 4)
+      name.remove_suffix(1);
     if (!LooksLikeName(name)) continue;
     bool not_name = false;
     for (std::string_view w : Phrases().not_names) not_name |= EqualsNoCase(name, w);

@@ -445,6 +445,10 @@ TEST(MetadataAuthorTest, BylineWordsThatAreNoNames) {
   EXPECT_EQ(SplitAuthors("G\xC3\xBCnter W. Kienitz at 12:00"),
             std::vector<std::string>({"G\xC3\xBCnter W. Kienitz"}));
   EXPECT_EQ(SplitAuthors("Tom Fridayson Friday"), std::vector<std::string>({"Tom Fridayson"}));  // a whole word
+  // A sentence's full stop and a full-width slash go; an initial's stop stays.
+  EXPECT_EQ(SplitAuthors("By Damien McFerran."), std::vector<std::string>({"Damien McFerran"}));
+  EXPECT_EQ(SplitAuthors("John Smith Jr."), std::vector<std::string>({"John Smith Jr."}));
+  EXPECT_EQ(SplitAuthors("Jane Roe \xEF\xBC\x8F"), std::vector<std::string>({"Jane Roe"}));
   EXPECT_EQ(SplitAuthors("\xC2\xB7 Jane Doe \xC2\xB7 Staff"), std::vector<std::string>({"Jane Doe"}));
   // Must not fire: a connective ends a name only where a date was cut after it; other roles' credits give way to
   // the writers before them.
