@@ -46,6 +46,23 @@ std::string DecodeUtf16(std::string_view bytes, bool little_endian, bool* replac
 
 }  // namespace
 
+uint32_t NextCodePoint(std::string_view s, size_t* i) {
+  auto c = static_cast<unsigned char>(s[*i]);
+  if (c < 0x80) {
+    ++*i;
+    return c;
+  }
+  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (len == 1 || *i + static_cast<size_t>(len) > s.size()) {
+    ++*i;
+    return 0xFFFD;
+  }
+  uint32_t cp = c & (len == 4 ? 0x07 : len == 3 ? 0x0F : 0x1F);
+  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3F);
+  *i += static_cast<size_t>(len);
+  return cp;
+}
+
 void AppendCodePoint(uint32_t cp, std::string* out) {
   if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
   if (cp < 0x80) {

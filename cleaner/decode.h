@@ -31,6 +31,9 @@ std::string DecodeToUtf8(std::string_view bytes, DecodeReport* report);
 size_t RepairDoubleEncodedUtf8(std::string* s);
 // Appends code point `cp` to `out` as UTF-8; NUL, surrogates and values past U+10FFFF become U+FFFD.
 void AppendCodePoint(uint32_t cp, std::string* out);
+// Decodes one code point of `s` at *i (an invalid or cut sequence counts as one U+FFFD per byte); advances *i.
+// *i must be below s.size().
+uint32_t NextCodePoint(std::string_view s, size_t* i);
 
 // Appends `s` to `out` with invalid sequences replaced by U+FFFD; true if `s` was valid already.
 bool AppendValidUtf8(std::string_view s, std::string* out);

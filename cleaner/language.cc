@@ -102,11 +102,23 @@ std::string PrimaryLanguage(std::string_view tag) {
     out.push_back(c);
   }
   if (out.size() < 2 || out.size() > 3) return {};
+  // In ICU's canonical form, which rule files are named by: "eng" and "deu" are "en" and "de"; "und" (undetermined)
+  // is nothing. The codes for no language, many and missing ones say nothing either, and the retired codes of
+  // Hebrew, Indonesian and Yiddish are their current ones.
+  char canonical[16];
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t length = uloc_canonicalize(out.c_str(), canonical, sizeof canonical, &status);
+  if (U_FAILURE(status) || length <= 0 || length >= static_cast<int32_t>(sizeof canonical)) return {};
+  out.assign(canonical, static_cast<size_t>(length));
+  if (out == "zxx" || out == "mul" || out == "mis") return {};
+  if (out == "iw") out = "he";
+  if (out == "in") out = "id";
+  if (out == "ji") out = "yi";
   // A language ICU knows (ISO 639: 595 codes, 413 of three letters), not just any letters: sites declare their
   // charset as their language (fundus's cn-People: Content-Language "utf-8").
   for (const char* const* code = uloc_getISOLanguages(); *code != nullptr; ++code)
     if (out == *code) return out;
-  return *uloc_getISO3Language(out.c_str()) != '\0' ? out : std::string();  // "eng", "iw"
+  return *uloc_getISO3Language(out.c_str()) != '\0' ? out : std::string();
 }
 
 }  // namespace cleaner

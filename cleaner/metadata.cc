@@ -74,23 +74,6 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-// Decodes one code point of `s` at *i (invalid bytes count as one U+FFFD); advances *i.
-uint32_t NextCodePoint(std::string_view s, size_t* i) {
-  auto c = static_cast<unsigned char>(s[*i]);
-  if (c < 0x80) {
-    ++*i;
-    return c;
-  }
-  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-  if (len == 1 || *i + static_cast<size_t>(len) > s.size()) {
-    ++*i;
-    return 0xFFFD;
-  }
-  uint32_t cp = c & (len == 4 ? 0x07 : len == 3 ? 0x0F : 0x1F);
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3F);
-  *i += static_cast<size_t>(len);
-  return cp;
-}
 
 // HTML character references in JSON-LD strings, which no HTML parser decoded (script text is raw). The named
 // ones are those seen in titles.
@@ -988,7 +971,6 @@ void AddAuthors(std::string_view byline, std::vector<std::string>* out) {
     }
   }
   text = text.substr(0, cut);
-  const bool shortened = Trim(text).size() < Trim(v).size();
   // Split into names.
   std::string rest(text);
   std::vector<std::string> names;
@@ -1026,16 +1008,23 @@ void AddAuthors(std::string_view byline, std::vector<std::string>* out) {
       const size_t at = Lower(name).find(stop);
       if (at != std::string::npos && at > 0) name = TrimNamePunct(name.substr(0, at));
     }
-    // A connective left at the end of the last name when a date was cut after it ("Günter W. Kienitz at 12:00",
-    // "Posted by Tim on 3 May"); "Juliet Um" alone keeps her name. Not "le" or "el": "Khanh Le" is a name.
-    if (shortened && k + 1 == names.size())
-      for (std::string_view tail : {" at", " on", " am", " um"})
-        if (EndsWith(Lower(name), tail)) name = TrimNamePunct(name.substr(0, name.size() - tail.size()));
-    // The full stop of a sentence the byline ends ("Damien McFerran."), not an initial's ("John Smith Jr.").
-    const size_t last_space = name.rfind(' ');
-    if (name.size() >= 2 && name.back() == '.' && name[name.size() - 2] >= 'a' && name[name.size() - 2] <= 'z' &&
-        name.size() - (last_space == std::string_view::npos ? 0 : last_space + 1) > 4)
-      name.remove_suffix(1);
+    // A connective in lower case left at the end of the last name where a date was cut after it ("Günter W.
+    // Kienitz at 12:00", "Posted by Tim on 3 May") or a link began ("By TPN, in <a>News</a>"). Written so, it
+    // ends no name: "Juliet Um" and "Lee In" keep theirs. Not "le" or "el": "Khanh le" may be one.
+    if (k + 1 == names.size())
+      for (std::string_view tail : {" at", " on", " am", " um", " in"})
+        if (EndsWith(name, tail)) name = TrimNamePunct(name.substr(0, name.size() - tail.size()));
+    // The full stop of a sentence the byline ends ("Damien McFerran.", "By Jane Roe."), not an initial's or an
+    // abbreviation's ("John Smith Jr.", "Acme Inc.", "Rosie Einhorn, L.C.S.W.").
+    if (name.size() >= 2 && name.back() == '.') {
+      const size_t space = name.rfind(' ');
+      const std::string_view last = name.substr(space == std::string_view::npos ? 0 : space + 1);
+      // "J.", "L.C.S.W.", "e.V.", an ellipsis
+      bool abbreviation = last.size() <= 2 || last.substr(0, last.size() - 1).find('.') != std::string_view::npos;
+      for (std::string_view a : {"jr.", "sr.", "esq.", "inc.", "ltd.", "co.", "corp.", "bros.", "st.", "dr."})
+        abbreviation |= EqualsNoCase(last, a);
+      if (!abbreviation) name = TrimNamePunct(name.substr(0, name.size() - 1));
+    }
     if (!LooksLikeName(name)) continue;
     bool not_name = false;
     for (std::string_view w : Phrases().not_names) not_name |= EqualsNoCase(name, w);
@@ -1365,10 +1354,28 @@ bool NamesSite(std::string_view name, std::string_view site) {
   return labels[own] == joined;
 }
 
+// True if node `i` or an ancestor is hidden: the `hidden` attribute, aria-hidden="true", or display:none or
+// visibility:hidden in its style.
+bool Hidden(const Dom& dom, uint32_t i) {
+  for (uint32_t p = i; p != kNoNode; p = dom.node(p).parent) {
+    if (!dom.node(p).is_element()) continue;
+    if (dom.has_attr(p, "hidden") || dom.attr(p, "aria-hidden") == "true") return true;
+    const std::string_view style = dom.attr(p, "style");
+    if (style.empty()) continue;
+    std::string compact;
+    for (char c : style)
+      if (c != ' ' && c != '\t' && c != '\n') compact.push_back(LowerAscii(c));
+    if (compact.find("display:none") != std::string::npos || compact.find("visibility:hidden") != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
 // The names of a byline printed under the headline without markup that says so: the first short text after the
 // <h1> (`h1`) that starts a line with an English "By" label ("By TPN," on fundus's pt-ThePortugalNews, in a plain
 // `<p class="text-sm">`), among the next kVisibleBylineTexts texts; not a "by" after a link inside a sentence
-// ("a new article <a>...</a> by Michael Douglas"). Empty if there is none.
+// ("a new article <a>...</a> by Michael Douglas"), nor one that is hidden, in side content or in the comments.
+// Empty if there is none.
 std::vector<std::string> VisibleByline(const Dom& dom, uint32_t h1) {
   std::vector<std::string> names;
   size_t texts = 0;
@@ -1387,7 +1394,7 @@ std::vector<std::string> VisibleByline(const Dom& dom, uint32_t h1) {
     ++texts;
     const bool starts_line = line_start;
     line_start = false;
-    if (!starts_line || text.size() > 80) continue;
+    if (!starts_line || text.size() > 80 || Hidden(dom, i) || InSideContent(dom, i) || InComments(dom, i)) continue;
     std::string_view label;
     StripAuthorPrefix(text, &label);
     if (!EndsWith(label, "by") && !EndsWith(label, "by:")) continue;

@@ -58,6 +58,10 @@ double MsSince(Clock::time_point start) {
 // post below Options::min_text_length; 0.35 lost cleaneval final-618 (0.75 -> 0), 0.65 no longer helps 2919.
 constexpr float kMaxFallbackLinkDensity = 0.5f;
 
+// A served page with less article text than this (in equivalent Latin characters) may be a shell that its scripts
+// fill: "Loading...", a copyright line. The fallback on its script data looks at it (kr-HankookIlbo has none).
+constexpr double kMaxShellTextLength = 80;
+
 struct PassResult {
   std::vector<Line> lines;
   std::vector<uint32_t> roots;  // the subtrees the lines came from
@@ -332,8 +336,8 @@ Result<Document> Extractor::Impl::Extract(std::string_view html, std::string_vie
   doc.stats.invalid_utf8 = decode_report.invalid_utf8;
   RepairDoubleEncodedUtf8(&utf8);
   PlaceStreamedSegments(&utf8);
-  // Article HTML that the page may ship only as data for its scripts, for the fallback below.
-  const std::string script_html = MayHaveScriptHtml(utf8) ? ScriptHtml(utf8) : std::string();
+  // Whether the page may ship its article as data for its scripts, for the fallback below.
+  const bool may_have_script_html = MayHaveScriptHtml(utf8);
 
   PrescanResult pre = Prescan(utf8, opt.max_depth == 0 ? 1 : opt.max_depth);
   utf8.clear();
@@ -465,27 +469,42 @@ Result<Document> Extractor::Impl::Extract(std::string_view html, std::string_vie
   PassResult best;
   size_t best_pass = 0;
   run_passes(dom, facts, &best, &best_pass);
-  // A page whose served HTML has no article text but whose scripts' data holds the article's HTML (a shell that
-  // the browser fills, fundus's kr-HankookIlbo): the passes run again over that HTML, as an <article>. The metadata
-  // stays the page's.
+  // A page whose served markup gives no article (no text, or a line such as "Loading..." or a copyright notice)
+  // but whose scripts' data holds the article's HTML (a shell that the browser fills, fundus's kr-HankookIlbo): the
+  // passes run again over that HTML, as an <article>, and keep its text if it is an article's length and mentions
+  // the page's title or description (not a cookie notice or a newsletter box of the same markup). The metadata
+  // stays the page's; the script data is read again from the input only here, as this is rare.
   std::optional<Dom> data_dom;
   std::optional<PageFacts> data_facts;
-  if (best.lines.empty() && !script_html.empty()) {
-    const PrescanResult data_pre = Prescan("<!DOCTYPE html><html><body><article>" + script_html +
-                                               "</article></body></html>",
-                                           opt.max_depth == 0 ? 1 : opt.max_depth);
-    if (data_pre.elements <= opt.max_elements) {
+  if (may_have_script_html && best.article_length < kMaxShellTextLength) {
+    DecodeReport data_report;
+    std::string page_utf8 = DecodeToUtf8(html, &data_report);
+    RepairDoubleEncodedUtf8(&page_utf8);
+    const std::string script_html = ScriptHtml(page_utf8);
+    page_utf8.clear();
+    page_utf8.shrink_to_fit();
+    const PrescanResult data_pre =
+        script_html.empty()
+            ? PrescanResult()
+            : Prescan("<!DOCTYPE html><html><body><article>" + script_html + "</article></body></html>",
+                      opt.max_depth == 0 ? 1 : opt.max_depth);
+    if (!script_html.empty() && data_pre.elements <= opt.max_elements) {
+      const auto data_parse_start = Clock::now();
       auto data_parsed = Dom::Parse(data_pre.html);
+      doc.stats.parse_ms += MsSince(data_parse_start);
       if (data_parsed.ok()) {
         data_dom = std::move(data_parsed).value();
         data_facts = ComputePageFacts(*data_dom, *rules, measurer.get());
         PassResult data_best;
         size_t data_pass = 0;
         run_passes(*data_dom, *data_facts, &data_best, &data_pass);
-        if (!data_best.lines.empty()) {
+        if (data_best.article_length >= static_cast<double>(opt.min_text_length) &&
+            data_best.article_length > best.article_length &&
+            MentionsTitle(JoinText(data_best.lines), doc.title + " " + doc.description)) {
           best = std::move(data_best);
           best_pass = data_pass;
           doc.stats.from_script_data = true;
+          doc.stats.depth_capped = doc.stats.depth_capped || data_pre.depth_capped;
         }
       }
     }

@@ -20,9 +20,17 @@ namespace cleaner {
 bool MayHaveScriptHtml(std::string_view html);
 
 // The longest string in the inline scripts of `html` that holds article markup (three or more paragraphs), decoded
-// from its JavaScript or JSON string literal; strings inside a decoded string are looked at too, once (Next.js's
-// flight data). Empty when there is none. At most `html.size()` bytes; linear in the size of the scripts.
+// from its JavaScript or JSON string literal. A decoded string that is itself data (JSON, or rows of Next.js's
+// flight data, whose chunks are joined first) is not taken whole: its own strings are looked at, once, and the
+// flight data's text rows too. Empty when there is none. At most `html.size()` bytes; linear in the size of the
+// scripts. Quotes are paired without parsing JavaScript: a '"' inside a '...' string, a comment or a regular
+// expression before the data puts the pairing out of step, and the data may then be missed.
 std::string ScriptHtml(std::string_view html);
+
+// True if `text` has at least two of the words of `title` (words of four bytes or more, ASCII case folded; pairs
+// of characters in Chinese and Japanese), or all of them if it has fewer; true for a title without such words.
+// Tells the article in a page's script data from a cookie notice or a newsletter box that is just as long.
+bool MentionsTitle(std::string_view text, std::string_view title);
 
 }  // namespace cleaner
 

@@ -8,23 +8,11 @@
 
 #include <cstdint>
 
+#include "cleaner/decode.h"
+
 namespace cleaner {
 namespace {
 
-// Decodes one code point of valid UTF-8 at s[i]; advances i.
-uint32_t NextCodePoint(std::string_view s, size_t* i) {
-  auto c = static_cast<unsigned char>(s[*i]);
-  if (c < 0x80) {
-    ++*i;
-    return c;
-  }
-  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-  uint32_t cp = c & (len == 4 ? 0x07 : len == 3 ? 0x0F : 0x1F);
-  size_t end = *i + static_cast<size_t>(len);
-  for (size_t k = *i + 1; k < end && k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[k]) & 0x3F);
-  *i = end > s.size() ? s.size() : end;
-  return cp;
-}
 
 bool IsUnicodeSpace(uint32_t cp) {
   switch (cp) {

@@ -23,7 +23,9 @@ struct Stats {
   bool depth_capped = false;         // nesting deeper than Options::max_depth was flattened
   bool invalid_utf8 = false;         // invalid UTF-8 sequences were replaced with U+FFFD
   bool from_script_data = false;     // the text came from HTML in the page's script data (a page its scripts
-                                     // fill), not from its served markup
+                                     // fill), not from its served markup; `pass`, `candidates`, `pruned_subtrees`
+                                     // and the line counts then describe that HTML, `nodes` and `parsed_bytes`
+                                     // the served page, and `parse_ms` is both parses
   std::string empty_reason;          // why text is empty: "no content", "no article text found", "no text"
   double parse_ms = 0;               // time in the HTML parser
   double total_ms = 0;               // time in Extract, end to end

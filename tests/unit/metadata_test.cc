@@ -96,9 +96,14 @@ TEST(MetadataTest, MalformedLanguageIsEmpty) {
   // A charset declared as the language (fundus's cn-People), and letters that are no language.
   EXPECT_EQ(Read("<head><meta http-equiv=Content-Language content=utf-8></head>").language, "");
   EXPECT_EQ(Read("<html lang=qqq><body>x</body></html>").language, "");
-  // Three-letter codes are languages too.
-  EXPECT_EQ(Read("<html lang=eng><body>x</body></html>").language, "eng");
+  // Three-letter codes are languages too, in ICU's canonical form (rule files are named so); "undetermined" and
+  // "no language" say nothing; retired codes are today's.
+  EXPECT_EQ(Read("<html lang=eng><body>x</body></html>").language, "en");
+  EXPECT_EQ(Read("<html lang=deu><body>x</body></html>").language, "de");
   EXPECT_EQ(Read("<html lang=yue-HK><body>x</body></html>").language, "yue");
+  EXPECT_EQ(Read("<html lang=und><body>x</body></html>").language, "");
+  EXPECT_EQ(Read("<html lang=zxx><body>x</body></html>").language, "");
+  EXPECT_EQ(Read("<html lang=iw><body>x</body></html>").language, "he");
 }
 
 TEST(MetadataTest, LanguageFromContentLanguageMeta) {
@@ -447,12 +452,16 @@ TEST(MetadataAuthorTest, BylineWordsThatAreNoNames) {
   EXPECT_EQ(SplitAuthors("Tom Fridayson Friday"), std::vector<std::string>({"Tom Fridayson"}));  // a whole word
   // A sentence's full stop and a full-width slash go; an initial's stop stays.
   EXPECT_EQ(SplitAuthors("By Damien McFerran."), std::vector<std::string>({"Damien McFerran"}));
+  EXPECT_EQ(SplitAuthors("By JANE ROE."), std::vector<std::string>({"JANE ROE"}));
   EXPECT_EQ(SplitAuthors("John Smith Jr."), std::vector<std::string>({"John Smith Jr."}));
+  EXPECT_EQ(SplitAuthors("Hanns-Seidel-Stiftung e.V."), std::vector<std::string>({"Hanns-Seidel-Stiftung e.V."}));
+  EXPECT_EQ(SplitAuthors("Jane Roe in"), std::vector<std::string>({"Jane Roe"}));  // where a link began, cut
   EXPECT_EQ(SplitAuthors("Jane Roe \xEF\xBC\x8F"), std::vector<std::string>({"Jane Roe"}));
   EXPECT_EQ(SplitAuthors("\xC2\xB7 Jane Doe \xC2\xB7 Staff"), std::vector<std::string>({"Jane Doe"}));
   // Must not fire: a connective ends a name only where a date was cut after it; other roles' credits give way to
   // the writers before them.
   EXPECT_EQ(SplitAuthors("Juliet Um"), std::vector<std::string>({"Juliet Um"}));
+  EXPECT_EQ(SplitAuthors("Lee In"), std::vector<std::string>({"Lee In"}));
   EXPECT_EQ(SplitAuthors("Jane Um and John Roe"), std::vector<std::string>({"Jane Um", "John Roe"}));
   EXPECT_EQ(SplitAuthors("John Smith and Mary Jones edited by Bob Lee"),
             std::vector<std::string>({"John Smith", "Mary Jones"}));
@@ -577,6 +586,10 @@ TEST(MetadataAuthorTest, VisibleBylineUnderTheHeadline) {
                 .authors,
             std::vector<std::string>());
   EXPECT_EQ(Read("<body><h1>Budget</h1><p>By the numbers</p><p>By 2030 the city will grow.</p></body>").authors,
+            std::vector<std::string>());
+  EXPECT_EQ(Read("<body><h1>Budget</h1><aside><p>Related</p><p>By Other Writer</p></aside><div style='display: "
+                 "none'><p>By Hidden Person</p></div><p>text</p></body>")
+                .authors,
             std::vector<std::string>());
   std::string far = "<body><h1>Budget</h1>";
   for (int k = 0; k < 20; ++k) far += "<p>Paragraph " + std::to_string(k) + "</p>";
