@@ -321,6 +321,15 @@ uint32_t SubtreeEnd(const Dom& dom, uint32_t root) { return dom.subtree_end(root
 
 bool IsHeading(Tag t) { return t >= Tag::kH1 && t <= Tag::kH6; }
 
+bool IsHiddenByStyle(std::string_view style) {
+  if (style.empty()) return false;
+  std::string s;
+  s.reserve(style.size());
+  for (char c : style)
+    if (c != ' ' && c != '\t' && c != '\n') s.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
+  return s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos;
+}
+
 bool IsBlock(Tag t) {
   switch (t) {
     case Tag::kHtml: case Tag::kBody: case Tag::kP: case Tag::kDiv: case Tag::kSection: case Tag::kArticle:

@@ -108,6 +108,8 @@ uint32_t SubtreeEnd(const Dom& dom, uint32_t root);
 bool IsHeading(Tag t);
 // Elements that start a new line of output (block-level in the HTML rendering sense).
 bool IsBlock(Tag t);
+// True if an inline `style` hides its element: display:none or visibility:hidden, in any case and spacing.
+bool IsHiddenByStyle(std::string_view style);
 
 // True if <table> element `table` holds data rather than layout (Readability's rule). In document order, a caption,
 // header cell or header/footer row group makes it data and a nested table makes it layout, whichever comes first;

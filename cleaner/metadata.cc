@@ -1359,13 +1359,7 @@ bool NamesSite(std::string_view name, std::string_view site) {
 bool Hidden(const Dom& dom, uint32_t i) {
   for (uint32_t p = i; p != kNoNode; p = dom.node(p).parent) {
     if (!dom.node(p).is_element()) continue;
-    if (dom.has_attr(p, "hidden") || dom.attr(p, "aria-hidden") == "true") return true;
-    const std::string_view style = dom.attr(p, "style");
-    if (style.empty()) continue;
-    std::string compact;
-    for (char c : style)
-      if (c != ' ' && c != '\t' && c != '\n') compact.push_back(LowerAscii(c));
-    if (compact.find("display:none") != std::string::npos || compact.find("visibility:hidden") != std::string::npos)
+    if (dom.has_attr(p, "hidden") || dom.attr(p, "aria-hidden") == "true" || IsHiddenByStyle(dom.attr(p, "style")))
       return true;
   }
   return false;

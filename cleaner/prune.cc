@@ -31,15 +31,6 @@ void AppendClassTokens(std::string_view cls, const Rules& rules, std::string* ou
   }
 }
 
-bool IsHiddenByStyle(std::string_view style) {
-  if (style.empty()) return false;
-  std::string s;
-  s.reserve(style.size());
-  for (char c : style)
-    if (c != ' ' && c != '\t' && c != '\n') s.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
-  return s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos;
-}
-
 bool IsChromeRole(std::string_view role) {
   // ARIA landmarks and widgets that are page chrome, never the article (Readability removes the same roles).
   static constexpr std::string_view kRoles[] = {"navigation", "menu", "menubar", "complementary", "banner",
