@@ -32,21 +32,26 @@ char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20)
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
 // A tag name, lower-cased and truncated: only the first 15 bytes matter for recognising HTML elements.
+// A MathML element (`foreign`) never matches an HTML name: the parser compares elements by namespace and tag.
 struct Name {
   std::array<char, 16> s{};
   unsigned char len = 0;
+  bool truncated = false;  // the tag's name was longer than 15 bytes
+  bool foreign = false;    // an element the parser puts in the MathML namespace (Scanner::StartsForeign)
   bool Is(const char* other) const {
     size_t n = std::strlen(other);
-    return n == len && std::memcmp(s.data(), other, n) == 0;
+    return !foreign && n == len && std::memcmp(s.data(), other, n) == 0;
   }
-  bool operator==(const Name& o) const { return len == o.len && std::memcmp(s.data(), o.s.data(), len) == 0; }
+  bool operator==(const Name& o) const {
+    return foreign == o.foreign && len == o.len && std::memcmp(s.data(), o.s.data(), len) == 0;
+  }
 };
 
 // True if `n` is in `sorted` (kept in sorted order: the lists below are searched by halves, as the model asks them
 // of every tag and of every element it pushes).
 template <size_t N>
 bool InSorted(const std::string_view (&sorted)[N], const Name& n) {
-  return std::binary_search(sorted, sorted + N, std::string_view(n.s.data(), n.len));
+  return !n.foreign && std::binary_search(sorted, sorted + N, std::string_view(n.s.data(), n.len));
 }
 
 // Gumbo's void elements: never pushed on its stack of open elements. (Not <spacer>, an old Netscape tag that
@@ -102,7 +107,7 @@ bool IsSpecial(const Name& n) {
 // True if Gumbo 0.10.1 knows the tag: it compares tags by its enumeration, so to it every unknown tag is the same
 // tag ("</x>" closes an open <y>).
 bool IsKnownTag(const Name& n) {
-  return gumbo_tag_enum(n.s.data()) != GUMBO_TAG_UNKNOWN;  // n.s ends with a NUL: at most 15 of its 16 bytes are used
+  return !n.foreign && gumbo_tag_enum(n.s.data()) != GUMBO_TAG_UNKNOWN;  // n.s ends with a NUL: at most 15 of its 16 bytes are used
 }
 
 // What the model asks of an open element, worked out once when it is pushed: the walks down the stack that
@@ -116,9 +121,26 @@ enum ElementFlag : uint16_t {
   kFlagButton = 16,     // the edge of button scope too
   kFlagListEdge = 32,   // <ol>, <ul>: the edge of list item scope too
   kFlagUnknown = 64,    // not a tag Gumbo knows
+  kFlagForeign = 128,   // a MathML element (Name::foreign)
+  kFlagTextPoint = 256,  // <mi>, <mo>, <mn>, <ms>, <mtext>: start tags and text in them are HTML's again
+  kFlagHtmlPoint = 512,  // <annotation-xml encoding="text/html"> (or XHTML): all of its content is HTML's
 };
 
+// True if `n` is `raw` whatever its namespace (Name::Is never matches a MathML element).
+bool RawIs(const Name& n, std::string_view raw) {
+  return raw.size() == n.len && std::memcmp(n.s.data(), raw.data(), raw.size()) == 0;
+}
+
 uint16_t FlagsOf(const Name& n) {
+  if (n.foreign) {
+    // The MathML elements in the parser's scopes and its "special" category; the parser reads the content of
+    // the first five as HTML (they are "MathML text integration points").
+    uint16_t f = kFlagForeign;
+    if (RawIs(n, "mi") || RawIs(n, "mo") || RawIs(n, "mn") || RawIs(n, "ms") || RawIs(n, "mtext"))
+      f |= kFlagTextPoint | kFlagSpecial | kFlagScopeEdge;
+    if (RawIs(n, "annotation-xml")) f |= kFlagSpecial | kFlagScopeEdge;
+    return f;
+  }
   uint16_t f = 0;
   if (IsSpecial(n)) f |= kFlagSpecial;
   if (ClosesP(n)) f |= kFlagClosesP;
@@ -143,13 +165,13 @@ class Scanner {
     while (i < n) {
       const char* lt = static_cast<const char*>(std::memchr(in_.data() + i, '<', n - i));
       if (lt == nullptr) {
-        if (n > i) Reconstruct();
+        if (n > i) ReconstructBeforeText();
         Emit(i, n);  // (the last text: no token follows it)
         break;
       }
       size_t at = static_cast<size_t>(lt - in_.data());
       if (at > i) {
-        Reconstruct();
+        ReconstructBeforeText();
         for (size_t k = i; k < at && !token_seen_; ++k) token_seen_ = !IsSpace(in_[k]);
       }
       Emit(i, at);
@@ -179,6 +201,7 @@ class Scanner {
   size_t ReadName(size_t p, Name* name) const {
     while (p < in_.size() && !IsSpace(in_[p]) && in_[p] != '>' && in_[p] != '/') {
       if (name->len < name->s.size() - 1) name->s[name->len++] = Lower(in_[p]);
+      else name->truncated = true;
       ++p;
     }
     return p;
@@ -335,7 +358,7 @@ class Scanner {
     const size_t n = in_.size();
     size_t p = at + 1;
     if (p >= n) {
-      Reconstruct();  // text, as below
+      ReconstructBeforeText();  // text, as below
       out_.html.append("&lt;");
       return n;
     }
@@ -376,6 +399,13 @@ class Scanner {
       }
       // "</br>" makes a <br>, and "</p>" with no <p> open an empty <p>: elements the count must see.
       if (name.Is("br") || (name.Is("p") && !InStack(name))) ++out_.elements;
+      if (InForeign()) {
+        const ForeignEnd closed = CloseForeign(name);
+        if (closed != ForeignEnd::kHtml) {
+          Emit(at, end);
+          return end;
+        }
+      }
       // A formatting element's end tag is kept while the element is on the list of active formatting elements:
       // it takes the element off the parser's list too, where it would otherwise be re-created before every
       // later text. (Dropped, as the end tag of a start tag dropped at the cap, it left the element on the
@@ -392,7 +422,7 @@ class Scanner {
       // A literal '<' in text, written as "&lt;": a construct dropped after it would otherwise join it to the text
       // that follows into a tag the model never saw ("<<!---->div>" makes "<div>"). It is text, before which the
       // parser re-creates formatting elements, as before any other (Run).
-      Reconstruct();
+      ReconstructBeforeText();
       out_.html.append("&lt;");
       return at + 1;
     }
@@ -404,9 +434,20 @@ class Scanner {
     if (end == std::string_view::npos) return n;  // a truncated tag at the end of the input: dropped
     size_t tag_end = end + 1;
 
+    const std::string_view attributes = in_.substr(after, end - after);
+    // In MathML (the parser's foreign content), a start tag makes a MathML element, none of HTML's rules applying
+    // to it, unless it is one of the HTML tags that close the MathML first (BreaksOut) or the current node is a
+    // MathML element whose content is HTML's (StartsForeign).
+    const bool foreign = StartsForeign(name, attributes);
+
     if (IsDroppedRawText(name) || (name.Is("svg") && !self_closing)) {
       ++out_.elements;
-      bool keep_body = name.Is("script") && IsJsonLd(after, end);
+      // In HTML content, the parser re-creates formatting elements before an <svg>, a <noscript> (an ordinary
+      // element to Gumbo) and an <xmp> (not before the others, which it reads as raw text at once).
+      if (!foreign && (name.Is("svg") || name.Is("noscript") || name.Is("xmp"))) Reconstruct();
+      // (A JSON-LD script in MathML is no raw text to the parser: its body is markup there, which the model would
+      // have to read. It is emptied like any other.)
+      bool keep_body = name.Is("script") && !foreign && IsJsonLd(after, end);
       size_t close = name.Is("script") ? FindScriptEnd(tag_end) : FindEndTag(tag_end, name);
       size_t close_end = EndOfTag(close);
       if (keep_body) {
@@ -421,6 +462,22 @@ class Scanner {
       }
       return close_end;
     }
+    if (foreign) {
+      // A MathML element (a <title> or <textarea> too: its content is markup there). "/>" closes it.
+      if (!self_closing) {
+        if (Depth() + Pending() >= max_depth_) {
+          out_.depth_capped = true;
+          ++dropped_;
+          return tag_end;
+        }
+        Name element = name;
+        element.foreign = true;
+        Push(element, attributes);
+      }
+      ++out_.elements;
+      EmitStartTag(at, after, end, tag_end, self_closing);
+      return tag_end;
+    }
     if (IsRcdata(name)) {
       size_t close = FindEndTag(tag_end, name);
       size_t close_end = EndOfTag(close);
@@ -433,7 +490,7 @@ class Scanner {
         // not the page's, and no bench page gains from ending it early.)
         close = close_end = UnclosedEnd(tag_end, /*at_line_end=*/name.Is("title"));
       }
-      if (Open(name, false)) {
+      if (Open(name, false, attributes)) {
         ++out_.elements;
         Emit(at, close_end);
         if (unclosed) {
@@ -449,46 +506,151 @@ class Scanner {
       Close(name);
       return close_end;
     }
+    // An HTML tag in MathML closes the MathML elements first, up to the nearest HTML element or integration point
+    // (BreaksOut), and the parser reads it again as HTML.
+    while (InForeign() && (flags_.back() & (kFlagTextPoint | kFlagHtmlPoint)) == 0) PopBack();
     // Text-level start tags re-create the formatting elements a block closed around them, as text does (Run).
     if (!IsSpecial(name)) Reconstruct();
     // A new <a> or <nobr> first closes an open one (the parser's adoption agency), which leaves the list, and then
     // re-creates what that closed: "<nobr><u><s><em><nobr>" opens <u>, <s> and <em> again before the second
     // <nobr>, 3 levels the model missed.
-    const bool mathml = InMath() && !BreaksOutOfForeignContent(name);  // (Open) no formatting element then
-    if (!mathml && (name.Is("a") || name.Is("nobr"))) {
-      const bool closed = name.Is("a")
-                              ? PopTo(name, {"td", "th", "caption", "table", "object", "applet", "marquee", "template"})
-                              : PopTo(name, {"td", "th", "caption", "table", "object", "applet", "marquee", "template"});
+    if (name.Is("a") || name.Is("nobr")) {
+      const bool closed = PopTo(name, {"td", "th", "caption", "table", "object", "applet", "marquee", "template"});
       active_.erase(std::remove_if(active_.begin(), active_.end(), [&](const Active& e) { return e.name == name; }),
                     active_.end());
       if (closed) Reconstruct();
     }
     // A formatting element dropped at the cap must not join the list of active formatting elements, which the
     // parser, not seeing it, would not re-create. (<a> and <nobr> first closed an open one, above.)
-    const bool formatting = IsFormatting(name) && !mathml;
-    if (formatting && !name.Is("a") && !name.Is("nobr") && Depth() >= max_depth_ && !InMath()) {
+    const bool formatting = IsFormatting(name);
+    if (formatting && !name.Is("a") && !name.Is("nobr") && Depth() >= max_depth_ && !InForeign()) {
       out_.depth_capped = true;
       ++dropped_;
       return tag_end;
     }
-    if (formatting && !StartFormatting(name, in_.substr(after, end - after))) {
+    if (formatting && !StartFormatting(name, attributes)) {
       out_.formatting_dropped = true;
       return tag_end;
     }
-    if (!Open(name, self_closing)) {
+    if (!Open(name, self_closing, attributes)) {
       if (formatting) active_.pop_back();  // StartFormatting put it last
     } else {
       if (formatting && stack_.back() == name) active_.back().id = ids_.back();  // Open pushed it last
       ++out_.elements;
-      size_t cut = tag_end - at > kLongTag ? AttributeLimit(after, end) : std::string_view::npos;
-      if (cut == std::string_view::npos) {
-        Emit(at, tag_end);
-      } else {
-        Emit(at, cut);
-        out_.html.append(self_closing ? "/>" : ">");
-      }
+      EmitStartTag(at, after, end, tag_end, self_closing);
     }
     return tag_end;
+  }
+
+  // Emits the start tag in_[at, tag_end), whose attributes are in_[after, end), cut after kMaxAttributes of them.
+  void EmitStartTag(size_t at, size_t after, size_t end, size_t tag_end, bool self_closing) {
+    size_t cut = tag_end - at > kLongTag ? AttributeLimit(after, end) : std::string_view::npos;
+    if (cut == std::string_view::npos) {
+      Emit(at, tag_end);
+    } else {
+      Emit(at, cut);
+      out_.html.append(self_closing ? "/>" : ">");
+    }
+  }
+
+  // True if the current node is a MathML element.
+  bool InForeign() const { return !flags_.empty() && (flags_.back() & kFlagForeign) != 0; }
+
+  // True if the parser reads start tag `name` as MathML: in MathML, unless the current node's content is HTML's (a
+  // text integration point's, but for <mglyph> and <malignmark>; an HTML integration point's), or the tag is one
+  // of those that close the MathML (BreaksOut).
+  bool StartsForeign(const Name& name, std::string_view attributes) const {
+    if (!InForeign()) return false;
+    const uint16_t f = flags_.back();
+    if ((f & kFlagHtmlPoint) != 0) return false;
+    if ((f & kFlagTextPoint) != 0 && !name.Is("mglyph") && !name.Is("malignmark")) return false;
+    return !BreaksOut(name, attributes);
+  }
+
+  // The HTML tags that end foreign content: the parser closes the MathML elements up to the nearest HTML element or
+  // integration point and reads them as HTML (the HTML standard's list; <font> only with a color, face or size).
+  bool BreaksOut(const Name& n, std::string_view attributes) const {
+    static constexpr std::string_view kBreakout[] = {
+        "b",    "big",  "blockquote", "body", "br",      "center", "code",  "dd",   "div",   "dl",   "dt",
+        "em",   "embed", "h1",        "h2",   "h3",      "h4",     "h5",    "h6",   "head",  "hr",   "i",
+        "img",  "li",   "listing",    "menu", "meta",    "nobr",   "ol",    "p",    "pre",   "ruby", "s",
+        "small", "span", "strike",    "strong", "sub",   "sup",    "table", "tt",   "u",     "ul",   "var"};
+    if (InSorted(kBreakout, n)) return true;
+    return n.Is("font") && (HasAttribute(attributes, "color") || HasAttribute(attributes, "face") ||
+                            HasAttribute(attributes, "size"));
+  }
+
+  static bool HasAttribute(std::string_view attributes, std::string_view want) {
+    std::string_view value;
+    return AttributeValue(attributes, want, &value);
+  }
+
+  // True if a start tag whose text after its name is `attributes` has an attribute `want` (lower case), read as
+  // the tokenizer reads attributes; sets *value to the first one's value, as written (no character references).
+  static bool AttributeValue(std::string_view attributes, std::string_view want, std::string_view* value) {
+    size_t p = 0;
+    const size_t n = attributes.size();
+    while (p < n) {
+      while (p < n && (IsSpace(attributes[p]) || attributes[p] == '/')) ++p;
+      const size_t start = p;
+      // A name: up to a space, '/' or '=' (an '=' that starts one is part of it).
+      if (p < n && attributes[p] == '=') ++p;
+      while (p < n && !IsSpace(attributes[p]) && attributes[p] != '/' && attributes[p] != '=') ++p;
+      if (p == start) break;
+      const bool match = EqualsLower(attributes.substr(start, p - start), want);
+      size_t q = p;
+      while (q < n && IsSpace(attributes[q])) ++q;
+      std::string_view v;
+      if (q < n && attributes[q] == '=') {  // a value: quoted, or up to a space
+        ++q;
+        while (q < n && IsSpace(attributes[q])) ++q;
+        if (q < n && (attributes[q] == '"' || attributes[q] == '\'')) {
+          const size_t close = attributes.find(attributes[q], q + 1);
+          const size_t stop = close == std::string_view::npos ? n : close;
+          v = attributes.substr(q + 1, stop - q - 1);
+          q = close == std::string_view::npos ? n : close + 1;
+        } else {
+          const size_t from = q;
+          while (q < n && !IsSpace(attributes[q])) ++q;
+          v = attributes.substr(from, q - from);
+        }
+        p = q;
+      }
+      if (match) {
+        *value = v;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // True if `s` equals `lower` (lower case) without regard to ASCII case.
+  static bool EqualsLower(std::string_view s, std::string_view lower) {
+    if (s.size() != lower.size()) return false;
+    for (size_t k = 0; k < s.size(); ++k)
+      if (Lower(s[k]) != lower[k]) return false;
+    return true;
+  }
+
+  // The parser's rule for an end tag in foreign content: the MathML elements from the current node down to the
+  // nearest HTML element are compared with it by name, and it closes the first that matches (kClosed); if none
+  // does, the HTML rules take it (kHtml). Among the 64 innermost, as in CloseTag; past them, or where names longer
+  // than the model keeps may differ, nothing closes (kNothing: the model may then overestimate the depth, never
+  // underestimate it).
+  enum class ForeignEnd { kClosed, kHtml, kNothing };
+  ForeignEnd CloseForeign(const Name& name) {
+    const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
+    for (size_t k = stack_.size(); k-- > 0;) {
+      if ((flags_[k] & kFlagForeign) == 0) return ForeignEnd::kHtml;
+      if (k < limit) return ForeignEnd::kNothing;
+      const Name& e = stack_[k];
+      if (e.len != name.len || e.truncated != name.truncated || std::memcmp(e.s.data(), name.s.data(), e.len) != 0)
+        continue;
+      if (e.truncated) return ForeignEnd::kNothing;
+      Truncate(k);
+      return ForeignEnd::kClosed;
+    }
+    return ForeignEnd::kHtml;
   }
 
   // Returns where the (kMaxAttributes + 1)-th attribute of a start tag starts, or npos if it has fewer. Gumbo
@@ -586,6 +748,13 @@ class Scanner {
   // are depth, past the cap if need be: the parser creates them whatever the markup says. This copy of the list
   // mostly holds more than the parser's (StartFormatting: no markers), so counts more; it can hold less where the
   // three-identical-entries rule drops an entry the parser keeps behind a cell's marker (see prescan.h).
+  // Text re-creates formatting elements (Reconstruct) where the parser reads it as HTML: not in MathML, but in its
+  // text integration points and in an <annotation-xml> that holds HTML.
+  void ReconstructBeforeText() {
+    if (InForeign() && (flags_.back() & (kFlagTextPoint | kFlagHtmlPoint)) == 0) return;
+    Reconstruct();
+  }
+
   void Reconstruct() {
     for (size_t k = active_.size() - Pending(); k < active_.size(); ++k) {
       Push(active_[k].name);
@@ -673,9 +842,17 @@ class Scanner {
   // left to the elements above them (CloseAt).
   size_t Depth() const { return stack_.size() + extra_total_; }
 
-  void Push(const Name& name) {
+  // Pushes an element; `attributes` (the start tag's text after its name) tell an <annotation-xml> that holds HTML.
+  void Push(const Name& name, std::string_view attributes = {}) {
     stack_.push_back(name);
-    flags_.push_back(FlagsOf(name));
+    uint16_t flags = FlagsOf(name);
+    if (name.foreign && RawIs(name, "annotation-xml")) {
+      std::string_view encoding;
+      if (AttributeValue(attributes, "encoding", &encoding) &&
+          (EqualsLower(encoding, "text/html") || EqualsLower(encoding, "application/xhtml+xml")))
+        flags |= kFlagHtmlPoint;
+    }
+    flags_.push_back(flags);
     extra_.push_back(0);
     ids_.push_back(++next_id_);
     if (IsFormatting(name)) open_formatting_.insert(next_id_);
@@ -718,25 +895,8 @@ class Scanner {
     return n;
   }
 
-  // Records a start tag; returns whether to keep it.
-  bool Open(const Name& name, bool self_closing) {
-    if (name.Is("math")) math_seen_ = true;
-    // In <math>, a tag that is not one of HTML's breakout tags is a MathML element, to which none of HTML's
-    // rules apply: a <tr> there is no table row, an <input> no void element ("<math><e><tr><td><m>" nests). Only
-    // "/>" closes it. An HTML tag such as <div> closes the <math> first, as the parser does.
-    if (InMath()) {
-      if (!BreaksOutOfForeignContent(name)) {
-        if (self_closing) return true;
-        if (Depth() + Pending() >= max_depth_) {
-          out_.depth_capped = true;
-          ++dropped_;
-          return false;
-        }
-        Push(name);
-        return true;
-      }
-      PopTo(Make("math"), {});  // the parser closes the <math> and what it holds
-    }
+  // Records a start tag that the parser reads as HTML (StartsForeign); returns whether to keep it.
+  bool Open(const Name& name, bool self_closing, std::string_view attributes) {
     // Gumbo 0.10.1 expands an <isindex> into a <form> of <hr>, <label>, <input> and <hr>: four more elements.
     if (name.Is("isindex")) out_.elements += 4;
     // Void elements never nest, so they never count against the cap (a <br> in flattened text still breaks it).
@@ -838,7 +998,9 @@ class Scanner {
     if (clears) Truncate(clear_to);
     if (implied == 2 || (implied == 1 && in_table)) Push(Make("tbody"));
     if (cell && implied > 0) Push(Make("tr"));
-    Push(name);
+    Name element = name;
+    element.foreign = name.Is("math");  // a MathML element, in which the parser reads MathML (StartsForeign)
+    Push(element, attributes);
     return true;
   }
 
@@ -945,19 +1107,6 @@ class Scanner {
     return (flags & kFlagScopeEdge) != 0;
   }
 
-  // HTML tags that end foreign content: in <math>, the parser closes the <math> and reads them as HTML (the
-  // HTML standard's list for parsing tokens in foreign content).
-  static bool BreaksOutOfForeignContent(const Name& n) {
-    static const char* const kBreakout[] = {
-        "b",  "big", "blockquote", "body", "br",   "center", "code",    "dd",    "div",  "dl",  "dt",    "em",
-        "embed", "h1", "h2",       "h3",   "h4",   "h5",     "h6",      "head",  "hr",   "i",   "img",   "li",
-        "listing", "menu", "meta", "nobr", "ol",   "p",      "pre",     "ruby",  "s",    "small", "span", "strong",
-        "strike", "sub", "sup",    "table", "tt",  "u",      "ul",      "var",   "font"};
-    for (const char* b : kBreakout)
-      if (n.Is(b)) return true;
-    return false;
-  }
-
   // True if `s` ("!DOCTYPE html>", from after the '<') is the HTML5 doctype: its name alone, in any case.
   static bool IsHtml5Doctype(std::string_view s) {
     if (s.size() < 9) return false;
@@ -985,9 +1134,6 @@ class Scanner {
     return stack_.size() > 64 || InStack(Make("table")) || InStack(Make("template"));
   }
 
-  // True if a <math> element is open (among the 64 innermost: deeper ones are not searched, as in CloseTag).
-  bool InMath() const { return math_seen_ && InStack(Make("math")); }
-
   // True if `name` is open, among the 64 innermost elements.
   bool InStack(const Name& name) const {
     const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
@@ -997,7 +1143,7 @@ class Scanner {
   }
 
   static bool IsHeading(const Name& n) {
-    return n.len == 2 && n.s[0] == 'h' && n.s[1] >= '1' && n.s[1] <= '6';
+    return !n.foreign && n.len == 2 && n.s[0] == 'h' && n.s[1] >= '1' && n.s[1] <= '6';
   }
 
   void Close(const Name& name) {
@@ -1021,7 +1167,6 @@ class Scanner {
   std::vector<Active> active_;  // see StartFormatting
   std::vector<std::pair<Name, size_t>> no_end_tag_after_;  // (name, p): no "</name" from p on
   size_t dropped_ = 0;
-  bool math_seen_ = false;  // a <math> start tag was read: only then can one be open (InMath)
   // The parser's quirks mode, taken to be on unless the page starts with the HTML5 doctype (other doctypes put
   // Gumbo in quirks or limited-quirks mode or not; the model assumes the one that nests deeper).
   bool quirks_ = true;

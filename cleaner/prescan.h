@@ -16,7 +16,8 @@
 //     100 000 distinct names take 19 s).
 // The model follows the parts of the HTML standard's tree builder (as Gumbo 0.10.1 has it) that change depth and
 // element count: implied end tags, scopes, implied table parts, quirks-mode tables, the list of active formatting
-// elements (re-created before text) and the adoption agency. It need not build the tree, but it must never think it
+// elements (re-created before text), the adoption agency and MathML (foreign content, which HTML tags break out of,
+// and its integration points, where HTML nests). It need not build the tree, but it must never think it
 // shallower or smaller than Gumbo will: it may overestimate, and errs that way where it is unsure.
 // tests/fuzz/prescan_fuzzer.cc checks that property against Gumbo (depth within the cap + 3, elements within
 // twice the count + 3). Known gaps, bounded: misnested formatting elements around a block can end a level or two

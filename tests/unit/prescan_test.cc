@@ -577,10 +577,26 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
   ExpectCapHolds(Repeat("<div>", 60) + "<textarea>" + Repeat("<div>", 60), "unclosed textarea at the cap");
   ExpectCapHolds("<b>" + Repeat("<div><i><u><b>x</div>x", 60), "an outer <b> open beside inner ones closed");
   ExpectCapHolds("<math>" + Repeat("<e><tr><td><input>", 60), "table parts and void names in MathML nest");
+  // An HTML tag breaking out of MathML closes every MathML element above the nearest HTML one, not one <math>;
+  // in <mi>, <mo>, <mn>, <ms>, <mtext> and an HTML <annotation-xml>, HTML tags nest; <font> breaks out only with
+  // a color, face or size; a <title> or a JSON-LD <script> there holds markup, not text.
+  ExpectCapHolds(Repeat("<div><math><math><div><span>", 60), "nested <math>s closed by one HTML tag");
+  ExpectCapHolds(Repeat("<math><mi><div>", 60), "HTML in a MathML text integration point");
+  ExpectCapHolds(Repeat("<math><annotation-xml encoding=\"text/html\"><div>", 60), "HTML in <annotation-xml>");
+  ExpectCapHolds("<math>" + Repeat("<font><tr><td>", 60), "<font> without attributes in MathML");
+  ExpectCapHolds("<math><title>" + Repeat("<div>", 60) + "</title>", "a <title> in MathML");
+  ExpectCapHolds("<math><script type=\"application/ld+json\">" + Repeat("<div>", 60) + "</script>",
+                 "a JSON-LD script in MathML");
   ExpectCapHolds("<p><td><b><i><u><s><em><strong><code><small>" + Repeat("<p>x", 200), "a cell outside a table");
   // Formatting elements put in a table outside its cells close at the next row, and come back before each text.
   ExpectCapHolds("<table><b><i><u><s><em>" + Repeat("<tr>x", 200), "formatting in a table, re-created per row");
   ExpectCapHolds("<table><p><b><i><u><s><em>" + Repeat("<table><tr>x", 200), "a table in a table closes it");
+  // The parser re-creates formatting elements before an <svg> and a <noscript>, emptied or not: 9 per "<div>".
+  for (const char* element : {"svg", "noscript"}) {
+    ExpectCapHolds("<p><b><i><u><s><em><strong><code><small></p>" +
+                       Repeat("<div><" + std::string(element) + "></" + element + "></div>", 200),
+                   std::string("formatting re-created before <") + element + ">");
+  }
   // Formatting elements a block closed around, re-created before every later text: 16 elements per "<p>x".
   ExpectCapHolds("<p><b><i><u><s><em><strong><code><small><big><tt><font><strike><b class=1><i class=2></p>" +
                      Repeat("<p>x", 200),
