@@ -478,6 +478,19 @@ class Scanner {
       EmitStartTag(at, after, end, tag_end, self_closing);
       return tag_end;
     }
+    Begin();
+    const size_t next = HtmlStartTag(at, name, after, end, self_closing);
+    logging_ = false;
+    return next;
+  }
+
+  // The rest of Tag for a start tag that the parser reads as HTML; `after` and `end` delimit its attributes.
+  // Where the tag is dropped at the cap, whatever the model did for it is undone (Rollback): the parser never
+  // sees it. (A "<p>" dropped after the model had closed the open <p> for it left the model a level shallower
+  // than the parser; an "<em>" dropped in MathML, after it had closed the MathML, left 4 levels uncounted.)
+  size_t HtmlStartTag(size_t at, const Name& name, size_t after, size_t end, bool self_closing) {
+    const size_t tag_end = end + 1;
+    const std::string_view attributes = in_.substr(after, end - after);
     if (IsRcdata(name)) {
       size_t close = FindEndTag(tag_end, name);
       size_t close_end = EndOfTag(close);
@@ -499,6 +512,7 @@ class Scanner {
           out_.html.push_back('>');
         }
       } else {
+        Rollback();
         // Its start tag dropped at the cap, the element's text stays text: a '<' in it would start a tag the model
         // has not counted (a fuzzed page's unclosed <title>, dropped, let 300 levels through the cap).
         EmitAsText(tag_end, close);
@@ -524,16 +538,18 @@ class Scanner {
     // parser, not seeing it, would not re-create. (<a> and <nobr> first closed an open one, above.)
     const bool formatting = IsFormatting(name);
     if (formatting && !name.Is("a") && !name.Is("nobr") && Depth() >= max_depth_ && !InForeign()) {
+      Rollback();
       out_.depth_capped = true;
       ++dropped_;
       return tag_end;
     }
     if (formatting && !StartFormatting(name, attributes)) {
+      Rollback();
       out_.formatting_dropped = true;
       return tag_end;
     }
     if (!Open(name, self_closing, attributes)) {
-      if (formatting) active_.pop_back();  // StartFormatting put it last
+      if (!Rollback() && formatting) active_.pop_back();  // StartFormatting put it last
     } else {
       if (formatting && stack_.back() == name) active_.back().id = ids_.back();  // Open pushed it last
       ++out_.elements;
@@ -735,8 +751,9 @@ class Scanner {
         earliest = k;
       }
     }
-    if (same >= 3) active_.erase(active_.begin() + static_cast<long>(earliest));
-    if (active_.size() >= kMaxActiveFormatting && !name.Is("a")) return false;  // a link keeps its link
+    // (Checked first: the parser, not seeing a dropped tag, keeps the entry that it would have replaced.)
+    if (active_.size() - (same >= 3 ? 1 : 0) >= kMaxActiveFormatting && !name.Is("a")) return false;  // (a link
+    if (same >= 3) active_.erase(active_.begin() + static_cast<long>(earliest));                     // stays one)
     active_.push_back({name, attributes});
     return true;
   }
@@ -826,6 +843,10 @@ class Scanner {
       }
       out_.elements += std::min<size_t>(between, 3) + std::min<size_t>(blocks, 8);
       const uint32_t carried = extra_[k] + 1;
+      if (logging_) {
+        undo_.push_back(Saved(Undo::kErased, k));
+        undo_.back().carried = carried;
+      }
       open_formatting_.erase(ids_[k]);
       ids_.erase(ids_.begin() + static_cast<long>(k));
       flags_.erase(flags_.begin() + static_cast<long>(k));
@@ -836,6 +857,72 @@ class Scanner {
     } else {
       Truncate(k);
     }
+  }
+
+  // A start tag's changes to the open elements and the list of active formatting elements are logged while the
+  // model is near the cap (Begin), so that they can be undone if the tag is dropped there (Rollback). Far from the
+  // cap no tag is dropped, and nothing is logged: the log holds what one tag did, at most 64 pops (CloseP,
+  // PopTo, CloseListItem search no deeper) or the MathML elements a breakout closes, bounded by the cap.
+  struct Undo {
+    enum Kind : uint8_t { kPushed, kPopped, kErased } kind = kPushed;
+    uint32_t at = 0;       // kErased: the element's index
+    uint32_t carried = 0;  // kErased: the depth it gave the element above it (CloseAt)
+    Name name;
+    uint16_t flags = 0;
+    uint32_t extra = 0;
+    uint32_t id = 0;
+    bool open_formatting = false;
+  };
+
+  Undo Saved(Undo::Kind kind, size_t k) const {
+    Undo u;
+    u.kind = kind;
+    u.at = static_cast<uint32_t>(k);
+    u.name = stack_[k];
+    u.flags = flags_[k];
+    u.extra = extra_[k];
+    u.id = ids_[k];
+    u.open_formatting = open_formatting_.count(ids_[k]) != 0;
+    return u;
+  }
+
+  // Starts logging a start tag's changes if it could be dropped: one is dropped only where the depth after its
+  // implied end tags, with up to two implied table parts and the formatting elements re-created for it or
+  // pending (each at most the list's length), reaches the cap.
+  void Begin() {
+    logging_ = Depth() + 2 * active_.size() + 8 >= max_depth_;
+    if (logging_) {
+      undo_.clear();
+      undo_active_ = active_;
+    }
+  }
+
+  // Undoes what the current start tag did (Begin); false if nothing was logged.
+  bool Rollback() {
+    if (!logging_) return false;
+    logging_ = false;
+    for (size_t u = undo_.size(); u-- > 0;) {
+      const Undo& e = undo_[u];
+      if (e.kind == Undo::kPushed) {
+        PopBack();
+        continue;
+      }
+      const auto at = static_cast<long>(e.at);
+      if (e.kind == Undo::kErased) {  // its depth comes back from the element above it
+        extra_[e.at] -= e.carried;
+        --extra_total_;
+      } else {
+        extra_total_ += e.extra;
+      }
+      stack_.insert(stack_.begin() + at, e.name);
+      flags_.insert(flags_.begin() + at, e.flags);
+      extra_.insert(extra_.begin() + at, e.extra);
+      ids_.insert(ids_.begin() + at, e.id);
+      if (e.open_formatting) open_formatting_.insert(e.id);
+    }
+    undo_.clear();
+    active_ = undo_active_;
+    return true;
   }
 
   // The open elements' depth in the tree the parser builds: one level each, and what closed formatting elements
@@ -856,10 +943,12 @@ class Scanner {
     extra_.push_back(0);
     ids_.push_back(++next_id_);
     if (IsFormatting(name)) open_formatting_.insert(next_id_);
+    if (logging_) undo_.push_back(Undo());
     if (Depth() > out_.max_depth_seen) out_.max_depth_seen = Depth();
   }
 
   void PopBack() {
+    if (logging_) undo_.push_back(Saved(Undo::kPopped, stack_.size() - 1));
     extra_total_ -= extra_.back();
     extra_.pop_back();
     open_formatting_.erase(ids_.back());
@@ -1167,6 +1256,9 @@ class Scanner {
   std::vector<Active> active_;  // see StartFormatting
   std::vector<std::pair<Name, size_t>> no_end_tag_after_;  // (name, p): no "</name" from p on
   size_t dropped_ = 0;
+  std::vector<Undo> undo_;           // see Begin
+  std::vector<Active> undo_active_;  // active_ when the start tag came
+  bool logging_ = false;
   // The parser's quirks mode, taken to be on unless the page starts with the HTML5 doctype (other doctypes put
   // Gumbo in quirks or limited-quirks mode or not; the model assumes the one that nests deeper).
   bool quirks_ = true;

@@ -603,6 +603,17 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
                  "formatting re-created before text");
 }
 
+// A start tag dropped at the cap leaves the model as it was: the parser never sees it. An <em> in MathML, dropped
+// at the cap, had closed the MathML in the model first, and the MathML table parts after it went uncounted.
+TEST(PrescanVersusParserTest, ATagDroppedAtTheCapChangesNothing) {
+  for (size_t cap : {12, 40}) {
+    const std::string page = Repeat("<div>", static_cast<int>(cap) - 1) + "<math><em>" + Repeat("<td><e>", 60);
+    const PrescanResult r = Prescan(page, cap);
+    EXPECT_TRUE(r.depth_capped);
+    EXPECT_LE(ParsedDepth(r.html), cap + kParserSlack) << "cap " << cap;
+  }
+}
+
 TEST(PrescanVersusParserTest, FixturePagesStayWithinASmallCap) {
   const std::vector<fixtures::FixturePage> pages = fixtures::FindPages();
   ASSERT_FALSE(pages.empty());
