@@ -124,6 +124,8 @@ enum ElementFlag : uint16_t {
   kFlagForeign = 128,   // a MathML element (Name::foreign)
   kFlagTextPoint = 256,  // <mi>, <mo>, <mn>, <ms>, <mtext>: start tags and text in them are HTML's again
   kFlagHtmlPoint = 512,  // <annotation-xml encoding="text/html"> (or XHTML): all of its content is HTML's
+  kFlagTemplateTable = 1024,  // a <template> whose first start tag was a table part: it holds rows or cells
+  kFlagTemplateBody = 2048,   // a <template> whose first start tag was any other: table parts in it are ignored
 };
 
 // True if `n` is `raw` whatever its namespace (Name::Is never matches a MathML element).
@@ -442,6 +444,7 @@ class Scanner {
 
     if (IsDroppedRawText(name) || (name.Is("svg") && !self_closing)) {
       ++out_.elements;
+      if (!foreign && !name.Is("script") && !name.Is("style") && !name.Is("noframes")) DecideTemplate(name);
       // In HTML content, the parser re-creates formatting elements before an <svg>, a <noscript> (an ordinary
       // element to Gumbo) and an <xmp> (not before the others, which it reads as raw text at once).
       if (!foreign && (name.Is("svg") || name.Is("noscript") || name.Is("xmp"))) Reconstruct();
@@ -864,7 +867,7 @@ class Scanner {
   // cap no tag is dropped, and nothing is logged: the log holds what one tag did, at most 64 pops (CloseP,
   // PopTo, CloseListItem search no deeper) or the MathML elements a breakout closes, bounded by the cap.
   struct Undo {
-    enum Kind : uint8_t { kPushed, kPopped, kErased } kind = kPushed;
+    enum Kind : uint8_t { kPushed, kPopped, kErased, kFlags } kind = kPushed;
     uint32_t at = 0;       // kErased: the element's index
     uint32_t carried = 0;  // kErased: the depth it gave the element above it (CloseAt)
     Name name;
@@ -908,6 +911,11 @@ class Scanner {
         continue;
       }
       const auto at = static_cast<long>(e.at);
+      if (e.kind == Undo::kFlags) {  // a template decided (DecideTemplate)
+        flags_[e.at] = e.flags;
+        ++undecided_templates_;
+        continue;
+      }
       if (e.kind == Undo::kErased) {  // its depth comes back from the element above it
         extra_[e.at] -= e.carried;
         --extra_total_;
@@ -919,10 +927,18 @@ class Scanner {
       extra_.insert(extra_.begin() + at, e.extra);
       ids_.insert(ids_.begin() + at, e.id);
       if (e.open_formatting) open_formatting_.insert(e.id);
+      CountTemplate(e.name, e.flags, 1);
     }
     undo_.clear();
     active_ = undo_active_;
     return true;
+  }
+
+  // Keeps count of the open templates, and of those still undecided (DecideTemplate), as one opens (+1) or closes.
+  void CountTemplate(const Name& name, uint16_t flags, int delta) {
+    if (!name.Is("template")) return;
+    open_templates_ += delta;
+    if ((flags & (kFlagTemplateTable | kFlagTemplateBody)) == 0) undecided_templates_ += delta;
   }
 
   // The open elements' depth in the tree the parser builds: one level each, and what closed formatting elements
@@ -940,6 +956,7 @@ class Scanner {
         flags |= kFlagHtmlPoint;
     }
     flags_.push_back(flags);
+    CountTemplate(name, flags, 1);
     extra_.push_back(0);
     ids_.push_back(++next_id_);
     if (IsFormatting(name)) open_formatting_.insert(next_id_);
@@ -949,6 +966,7 @@ class Scanner {
 
   void PopBack() {
     if (logging_) undo_.push_back(Saved(Undo::kPopped, stack_.size() - 1));
+    CountTemplate(stack_.back(), flags_.back(), -1);
     extra_total_ -= extra_.back();
     extra_.pop_back();
     open_formatting_.erase(ids_.back());
@@ -986,6 +1004,7 @@ class Scanner {
 
   // Records a start tag that the parser reads as HTML (StartsForeign); returns whether to keep it.
   bool Open(const Name& name, bool self_closing, std::string_view attributes) {
+    DecideTemplate(name);
     // Gumbo 0.10.1 expands an <isindex> into a <form> of <hr>, <label>, <input> and <hr>: four more elements.
     if (name.Is("isindex")) out_.elements += 4;
     // Void elements never nest, so they never count against the cap (a <br> in flattened text still breaks it).
@@ -997,7 +1016,7 @@ class Scanner {
     if (name.Is("html") || name.Is("head") || name.Is("body")) return true;
     // Table parts outside a table are ignored by the parser (a <tr> the model opened there would later close
     // every element opened after it, when the next <tr> pops to it).
-    if (IsTablePart(name) && !MayBeInTable()) return true;
+    if (IsTablePart(name) && !InTableContext()) return true;
     // "/>" closes an element only in foreign content (<svg>, <math>; <svg> bodies are emptied above). On an HTML
     // element the parser ignores it, so "<div/>" opens a <div> that is never closed, and 100 000 of them nest
     // 100 000 deep: 74 s in Gumbo before they counted here.
@@ -1007,7 +1026,9 @@ class Scanner {
     // page, otherwise counted as 600 levels and hit the cap. A <form> inside a <form> is ignored.
     if (name.Is("button")) PopTo(name, {"td", "th", "caption", "table", "object", "applet", "marquee", "template"});
     if (IsHeading(name) && !stack_.empty() && IsHeading(stack_.back())) PopBack();
-    if (name.Is("form") && InStack(name) && !InStack(Make("template"))) return true;  // in a template, it nests
+    // (Whether a template is open is known whatever its depth: a template under 64 elements let "<form>"s nest
+    // uncounted, 12 levels past the cap on a fuzzed page.)
+    if (name.Is("form") && open_templates_ == 0 && InStack(name)) return true;  // in a template, it nests
     // Implied end tags, so that ordinary unclosed <p>, <li> and table cells do not count as depth.
     // In quirks mode (no "<!DOCTYPE html>"), a <table> opens inside an open <p> rather than closing it.
     if (ClosesP(name) && !(quirks_ && name.Is("table"))) CloseP();
@@ -1158,13 +1179,14 @@ class Scanner {
 
   // Which elements an end tag cannot close through (the parser's scopes for the end tags it gives one; any
   // other end tag stops at the first special element).
-  enum class EndScope { kDefault, kListItem, kButton, kTable, kSpecial };
+  enum class EndScope { kDefault, kListItem, kButton, kTable, kSpecial, kTemplate };
 
   static EndScope ScopeOf(const Name& n) {
     static const char* const kTable[] = {"table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption"};
     for (const char* t : kTable)
       if (n.Is(t)) return EndScope::kTable;
     if (n.Is("li")) return EndScope::kListItem;
+    if (n.Is("template")) return EndScope::kTemplate;  // "</template>" closes the nearest, through anything
     if (n.Is("p")) return EndScope::kButton;
     static const char* const kDefault[] = {
         "address", "article", "aside", "blockquote", "button", "center", "details", "dialog", "dir", "div",
@@ -1178,8 +1200,10 @@ class Scanner {
 
   // True if an open element of `flags` ends the search of an end tag with scope `scope`.
   static bool Bounds(uint16_t flags, EndScope scope) {
-    if ((flags & kFlagTableEdge) != 0) return true;
+    if ((flags & kFlagTableEdge) != 0) return scope != EndScope::kTemplate;
     switch (scope) {
+      case EndScope::kTemplate:
+        return false;
       case EndScope::kTable:
         return false;
       case EndScope::kSpecial:
@@ -1217,10 +1241,39 @@ class Scanner {
            n.Is("caption") || n.Is("colgroup");
   }
 
-  // True unless no <table> (or <template>, whose content may be table rows) is open: among the 64 innermost,
-  // and if the stack is deeper, it is taken to be, so that the model never ignores a tag the parser keeps.
-  bool MayBeInTable() const {
-    return stack_.size() > 64 || InStack(Make("table")) || InStack(Make("template"));
+  // True if the parser honours table parts here: the nearest <table> or <template> among the 64 innermost elements
+  // is a table, or a template whose first start tag was a table part (DecideTemplate); in a template whose content
+  // began otherwise, the parser reads "<td>" as in a <div>, and ignores it. If the stack is deeper and neither is
+  // among them, a table is taken to be open, so that the model never ignores a tag the parser keeps.
+  bool InTableContext() const {
+    const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
+    for (size_t k = stack_.size(); k-- > limit;) {
+      if (stack_[k].Is("table")) return true;
+      if (stack_[k].Is("template")) return (flags_[k] & kFlagTemplateTable) != 0;
+    }
+    return stack_.size() > 64;
+  }
+
+  // The parser reads a template's content in the "in template" insertion mode until its first start tag (other
+  // than those it reads as in <head>), which picks the mode for the rest: rows and cells for a table part, a
+  // body's for any other. Sets the nearest template's flags, if it is still undecided. (Table parts in a template
+  // whose content began with "<r>" were taken as rows and cells: "<template><r><td><e><td>" closed the <e> in
+  // the model only, and a fuzzed page went 7 levels past the cap.)
+  void DecideTemplate(const Name& name) {
+    if (undecided_templates_ == 0 || name.Is("template") || name.Is("title") || name.Is("base") ||
+        name.Is("basefont") || name.Is("bgsound") || name.Is("link") || name.Is("meta"))
+      return;
+    const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
+    for (size_t k = stack_.size(); k-- > limit;) {
+      if (!stack_[k].Is("template")) continue;
+      if ((flags_[k] & (kFlagTemplateTable | kFlagTemplateBody)) != 0) return;
+      if (logging_) {
+        undo_.push_back(Saved(Undo::kFlags, k));
+      }
+      flags_[k] |= (IsTablePart(name) || name.Is("col")) ? kFlagTemplateTable : kFlagTemplateBody;
+      --undecided_templates_;
+      return;
+    }
   }
 
   // True if `name` is open, among the 64 innermost elements.
@@ -1256,6 +1309,8 @@ class Scanner {
   std::vector<Active> active_;  // see StartFormatting
   std::vector<std::pair<Name, size_t>> no_end_tag_after_;  // (name, p): no "</name" from p on
   size_t dropped_ = 0;
+  size_t open_templates_ = 0;
+  size_t undecided_templates_ = 0;  // open <template>s whose first start tag has not come (DecideTemplate)
   std::vector<Undo> undo_;           // see Begin
   std::vector<Active> undo_active_;  // active_ when the start tag came
   bool logging_ = false;

@@ -591,6 +591,12 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
   // Formatting elements put in a table outside its cells close at the next row, and come back before each text.
   ExpectCapHolds("<table><b><i><u><s><em>" + Repeat("<tr>x", 200), "formatting in a table, re-created per row");
   ExpectCapHolds("<table><p><b><i><u><s><em>" + Repeat("<table><tr>x", 200), "a table in a table closes it");
+  // A template whose content begins with a tag other than a table part reads as a body: its table parts are
+  // ignored, so "<td>" does not close what the one before it opened. "</template>" closes through anything.
+  ExpectCapHolds("<template><r>" + Repeat("<td><e>", 60), "cells in a template read as a body");
+  ExpectCapHolds("<template><td><p></template>" + Repeat("<td><e>", 60), "a template closed by its end tag");
+  // Forms nest in a template, however deep the template.
+  ExpectCapHolds("<template>" + Repeat("<div>", 300) + Repeat("<form>", 200), "forms deep in a template");
   // The parser re-creates formatting elements before an <svg> and a <noscript>, emptied or not: 9 per "<div>".
   for (const char* element : {"svg", "noscript"}) {
     ExpectCapHolds("<p><b><i><u><s><em><strong><code><small></p>" +
