@@ -107,7 +107,8 @@ bool IsSpecial(const Name& n) {
 // True if Gumbo 0.10.1 knows the tag: it compares tags by its enumeration, so to it every unknown tag is the same
 // tag ("</x>" closes an open <y>).
 bool IsKnownTag(const Name& n) {
-  return !n.foreign && gumbo_tag_enum(n.s.data()) != GUMBO_TAG_UNKNOWN;  // n.s ends with a NUL: at most 15 of its 16 bytes are used
+  // (n.s ends with a NUL: at most 15 of its 16 bytes are used.)
+  return !n.foreign && gumbo_tag_enum(n.s.data()) != GUMBO_TAG_UNKNOWN;
 }
 
 // What the model asks of an open element, worked out once when it is pushed: the walks down the stack that
@@ -413,7 +414,21 @@ class Scanner {
       // later text. (Dropped, as the end tag of a start tag dropped at the cap, it left the element on the
       // parser's list but not on the model's: "<b><i><u><s><em><div>x</b></i></u></s></em>" x 20 000 went 20 796
       // deep under a cap of 400.)
-      if ((IsFormatting(name) && CloseListedFormatting(name)) || CloseTag(name)) Emit(at, end);
+      bool keep;
+      if (IsFormatting(name)) {
+        // With no entry of its name on the list, Gumbo 0.10.1's adoption agency closes only a current node of
+        // that name, and ignores the end tag otherwise ("<b><x><b><b><b>" puts the first <b> off the list, and the
+        // fourth "</b>" after them leaves the <x> open; the model, closing through it, went 29 levels short).
+        keep = CloseListedFormatting(name);
+        if (!keep && !stack_.empty() && stack_.back() == name) {
+          PopBack();
+          keep = true;
+        }
+        if (!keep) keep = KeepUnmatchedEndTag();
+      } else {
+        keep = CloseTag(name);
+      }
+      if (keep) Emit(at, end);
       return end;
     }
     if (c == '?') {  // "<?...>": a bogus comment, to the next '>'
@@ -795,7 +810,7 @@ class Scanner {
   // newest entry of that name on the list leaves it, and if its element is open and in scope, the element closes
   // (CloseAt). An entry whose element a block already closed leaves the list and nothing else happens: in
   // "<s><v><x><u><s><b><i></u></s>", the "</s>" closes neither <s>, and the model, which popped to the outer
-  // one, thought 3 open elements closed. False if no entry has the name (the end tag is then any other end tag).
+  // one, thought 3 open elements closed. False if no entry has the name.
   bool CloseListedFormatting(const Name& name) {
     size_t k = active_.size();
     while (k > 0 && !(active_[k - 1].name == name)) --k;
@@ -1149,8 +1164,8 @@ class Scanner {
     }
   }
 
-  // Records an end tag (any but that of a listed formatting element, CloseListedFormatting); returns whether to
-  // keep it: one that closes nothing is dropped while start tags dropped at the cap are unmatched (dropped_).
+  // Records an end tag other than a formatting element's (those are the adoption agency's, in Tag); returns
+  // whether to keep it: one that closes nothing is dropped while start tags dropped at the cap are unmatched.
   bool CloseTag(const Name& name) {
     // Search only the top of the stack: a stray end tag must not cost a walk of a deep stack. An end tag whose
     // element is out of scope, behind a table cell or a table, say, is ignored by the parser, and so here: the
@@ -1170,6 +1185,11 @@ class Scanner {
       }
       if (Bounds(flags_[k], scope)) break;
     }
+    return KeepUnmatchedEndTag();
+  }
+
+  // An end tag that closes nothing is dropped while start tags dropped at the cap are unmatched (dropped_).
+  bool KeepUnmatchedEndTag() {
     if (dropped_ > 0) {
       --dropped_;
       return false;

@@ -591,6 +591,9 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
   // Formatting elements put in a table outside its cells close at the next row, and come back before each text.
   ExpectCapHolds("<table><b><i><u><s><em>" + Repeat("<tr>x", 200), "formatting in a table, re-created per row");
   ExpectCapHolds("<table><p><b><i><u><s><em>" + Repeat("<table><tr>x", 200), "a table in a table closes it");
+  // A formatting end tag with no entry on the list closes only a current node of its name: "<b><x><b><b><b>"
+  // puts the first <b> off the list (three identical entries at most), so the fourth "</b>" leaves <x> open.
+  ExpectCapHolds(Repeat("<b><x><b><b><b></b></b></b></b>", 60), "a formatting end tag with no entry");
   // A template whose content begins with a tag other than a table part reads as a body: its table parts are
   // ignored, so "<td>" does not close what the one before it opened. "</template>" closes through anything.
   ExpectCapHolds("<template><r>" + Repeat("<td><e>", 60), "cells in a template read as a body");
