@@ -127,6 +127,7 @@ enum ElementFlag : uint16_t {
   kFlagHtmlPoint = 512,  // <annotation-xml encoding="text/html"> (or XHTML): all of its content is HTML's
   kFlagTemplateTable = 1024,  // a <template> whose first start tag was a table part: it holds rows or cells
   kFlagTemplateBody = 2048,   // a <template> whose first start tag was any other: table parts in it are ignored
+  kFlagMarker = 4096,  // <td>, <th>, <caption>, <applet>, <marquee>, <object>, <template>: put a marker on the list
 };
 
 // True if `n` is `raw` whatever its namespace (Name::Is never matches a MathML element).
@@ -151,6 +152,9 @@ uint16_t FlagsOf(const Name& n) {
   if (n.Is("td") || n.Is("th") || n.Is("caption") || n.Is("applet") || n.Is("marquee") || n.Is("object"))
     f |= kFlagScopeEdge;
   if (n.Is("button")) f |= kFlagButton;
+  if (n.Is("td") || n.Is("th") || n.Is("caption") || n.Is("applet") || n.Is("marquee") || n.Is("object") ||
+      n.Is("template"))
+    f |= kFlagMarker;
   if (n.Is("ol") || n.Is("ul")) f |= kFlagListEdge;
   if (!IsKnownTag(n)) f |= kFlagUnknown;
   return f;
@@ -541,15 +545,18 @@ class Scanner {
     // An HTML tag in MathML closes the MathML elements first, up to the nearest HTML element or integration point
     // (BreaksOut), and the parser reads it again as HTML.
     while (InForeign() && (flags_.back() & (kFlagTextPoint | kFlagHtmlPoint)) == 0) PopBack();
-    // Text-level start tags re-create the formatting elements a block closed around them, as text does (Run).
-    if (!IsSpecial(name)) Reconstruct();
+    // Text-level start tags re-create the formatting elements a block closed around them, as text does (Run), and
+    // so do <applet>, <marquee>, <object> and <select>, and <button> once it has closed an open one (Open). (An
+    // element re-created later is re-created behind a marker, if one came in between: never.)
+    if (!IsSpecial(name) || name.Is("applet") || name.Is("marquee") || name.Is("object") || name.Is("select"))
+      Reconstruct();
     // A new <a> or <nobr> first closes an open one (the parser's adoption agency), which leaves the list, and then
     // re-creates what that closed: "<nobr><u><s><em><nobr>" opens <u>, <s> and <em> again before the second
     // <nobr>, 3 levels the model missed.
     if (name.Is("a") || name.Is("nobr")) {
       const bool closed = PopTo(name, {"td", "th", "caption", "table", "object", "applet", "marquee", "template"});
-      active_.erase(std::remove_if(active_.begin(), active_.end(), [&](const Active& e) { return e.name == name; }),
-                    active_.end());
+      for (size_t k = active_.size(); k-- > LastMarker();)
+        if (active_[k].name == name) ListErase(k);
       if (closed) Reconstruct();
     }
     // A formatting element dropped at the cap must not join the list of active formatting elements, which the
@@ -567,9 +574,9 @@ class Scanner {
       return tag_end;
     }
     if (!Open(name, self_closing, attributes)) {
-      if (!Rollback() && formatting) active_.pop_back();  // StartFormatting put it last
+      if (!Rollback() && formatting) active_.pop_back();  // StartFormatting put it last (never near the cap)
     } else {
-      if (formatting && stack_.back() == name) active_.back().id = ids_.back();  // Open pushed it last
+      if (formatting && stack_.back() == name) ListSetId(active_.size() - 1, ids_.back());  // Open pushed it last
       ++out_.elements;
       EmitStartTag(at, after, end, tag_end, self_closing);
     }
@@ -751,29 +758,68 @@ class Scanner {
     return attrs.find("ld+json") != std::string_view::npos;
   }
 
-  // The parser's list of active formatting elements, roughly (see kMaxActiveFormatting): a formatting start tag
-  // joins it, unless three identical ones are on it already (then the earliest of those leaves), and a new <a> or
-  // <nobr> replaces an open one; its end tag takes it off. The parser also clears what a table cell added when the
-  // cell closes; this copy does not (telling a cell's close from a nested table's is the parser's work), so it
-  // mostly holds more than the parser's list (less only through the three-identical rule across cells, see
-  // prescan.h). False if the tag is to be dropped.
+  // An entry of the list of active formatting elements (active_).
+  struct Active {
+    Name name;
+    std::string_view attributes;  // the tag's text after its name, as written
+    uint32_t id = 0;              // the open element it stands for (ids_), if it is open
+    bool marker = false;          // a marker (kFlagMarker), not a formatting element
+  };
+
+  // The parser's list of active formatting elements (see kMaxActiveFormatting): a formatting start tag joins it,
+  // unless three identical ones are on it already after the last marker (then the earliest of those leaves), and a
+  // new <a> or <nobr> replaces an open one; its end tag takes it off (CloseListedFormatting). A cell, a caption,
+  // an <applet>, <marquee>, <object> or <template> puts a marker on it (Push), and what follows the marker leaves
+  // with the element (PopBack): the entries before a marker are neither re-created nor closed by end tags inside
+  // it. (Without markers, "<table><s><td><i>" re-created the <s> put before the table in the cell, and a "</s>"
+  // there closed everything opened in the cell, while the parser ignored it.) False if the tag is to be dropped.
   bool StartFormatting(const Name& name, std::string_view attributes) {
-    if (name.Is("a") || name.Is("nobr")) {
-      active_.erase(std::remove_if(active_.begin(), active_.end(), [&](const Active& e) { return e.name == name; }),
-                    active_.end());
-    }
+    const size_t marker = LastMarker();
     size_t same = 0, earliest = 0;
-    for (size_t k = active_.size(); k-- > 0;) {
+    for (size_t k = active_.size(); k-- > marker;) {
       if (active_[k].name == name && active_[k].attributes == attributes) {
         ++same;
         earliest = k;
       }
     }
     // (Checked first: the parser, not seeing a dropped tag, keeps the entry that it would have replaced.)
-    if (active_.size() - (same >= 3 ? 1 : 0) >= kMaxActiveFormatting && !name.Is("a")) return false;  // (a link
-    if (same >= 3) active_.erase(active_.begin() + static_cast<long>(earliest));                     // stays one)
-    active_.push_back({name, attributes});
+    const size_t listed = active_.size() - marker - (same >= 3 ? 1 : 0);
+    if (listed >= kMaxActiveFormatting && !name.Is("a")) return false;  // (a link stays one)
+    if (same >= 3) ListErase(earliest);
+    Active entry;
+    entry.name = name;
+    entry.attributes = attributes;
+    ListPush(entry);
     return true;
+  }
+
+  // The index after the list's last marker (0 if it has none).
+  size_t LastMarker() const {
+    size_t k = active_.size();
+    while (k > 0 && !active_[k - 1].marker) --k;
+    return k;
+  }
+
+  // The list's changes, logged as the open elements' are (Begin) and undone with them (Rollback).
+  struct ListUndo {
+    enum Kind : uint8_t { kErased, kPushed, kId } kind = kPushed;
+    uint32_t at = 0;
+    Active entry;  // kErased: the entry; kId: the entry before its id changed
+  };
+
+  void ListErase(size_t k) {
+    if (logging_) list_undo_.push_back({ListUndo::kErased, static_cast<uint32_t>(k), active_[k]});
+    active_.erase(active_.begin() + static_cast<long>(k));
+  }
+
+  void ListPush(const Active& entry) {
+    if (logging_) list_undo_.push_back(ListUndo());
+    active_.push_back(entry);
+  }
+
+  void ListSetId(size_t k, uint32_t id) {
+    if (logging_) list_undo_.push_back({ListUndo::kId, static_cast<uint32_t>(k), active_[k]});
+    active_[k].id = id;
   }
 
   // The parser's "reconstruct the active formatting elements", before text and text-level start tags: the
@@ -781,8 +827,6 @@ class Scanner {
   // does not show, so they are counted here for Options::max_elements ("<p><b><i>...</p>" and then "<p>x" 200 000
   // times, 800 KB, made 3.6 million elements in Gumbo and 836 MB, under a count of 200 000 start tags), and they
   // are depth, past the cap if need be: the parser creates them whatever the markup says. This copy of the list
-  // mostly holds more than the parser's (StartFormatting: no markers), so counts more; it can hold less where the
-  // three-identical-entries rule drops an entry the parser keeps behind a cell's marker (see prescan.h).
   // Text re-creates formatting elements (Reconstruct) where the parser reads it as HTML: not in MathML, but in its
   // text integration points and in an <annotation-xml> that holds HTML.
   void ReconstructBeforeText() {
@@ -793,16 +837,16 @@ class Scanner {
   void Reconstruct() {
     for (size_t k = active_.size() - Pending(); k < active_.size(); ++k) {
       Push(active_[k].name);
-      active_[k].id = ids_.back();
+      ListSetId(k, ids_.back());
       ++out_.elements;
     }
   }
 
-  // The entries of the list Reconstruct would open now: those after the newest whose element is still open.
-  // By identity, not by name: an outer <b> still open says nothing of an inner one a block closed.
+  // The entries of the list Reconstruct would open now: those after the newest whose element is still open, or the
+  // last marker. By identity, not by name: an outer <b> still open says nothing of an inner one a block closed.
   size_t Pending() const {
     size_t k = active_.size();
-    while (k > 0 && open_formatting_.count(active_[k - 1].id) == 0) --k;
+    while (k > 0 && !active_[k - 1].marker && open_formatting_.count(active_[k - 1].id) == 0) --k;
     return active_.size() - k;
   }
 
@@ -810,21 +854,21 @@ class Scanner {
   // newest entry of that name on the list leaves it, and if its element is open and in scope, the element closes
   // (CloseAt). An entry whose element a block already closed leaves the list and nothing else happens: in
   // "<s><v><x><u><s><b><i></u></s>", the "</s>" closes neither <s>, and the model, which popped to the outer
-  // one, thought 3 open elements closed. False if no entry has the name.
+  // one, thought 3 open elements closed. False if no entry after the last marker has the name.
   bool CloseListedFormatting(const Name& name) {
     size_t k = active_.size();
-    while (k > 0 && !(active_[k - 1].name == name)) --k;
-    if (k == 0) return false;
+    while (k > 0 && !active_[k - 1].marker && !(active_[k - 1].name == name)) --k;
+    if (k == 0 || active_[k - 1].marker) return false;
     const uint32_t id = active_[k - 1].id;
     if (open_formatting_.count(id) == 0) {
-      active_.erase(active_.begin() + static_cast<long>(k - 1));
+      ListErase(k - 1);
       return true;
     }
     const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
     for (size_t j = stack_.size(); j-- > limit;) {
       if (ids_[j] == id) {
         CloseAt(j);
-        active_.erase(active_.begin() + static_cast<long>(k - 1));
+        if (k - 1 < active_.size() && active_[k - 1].id == id) ListErase(k - 1);
         return true;
       }
       // Out of scope (a table or a cell nearer): the parser ignores the end tag, and the element stays open and
@@ -908,10 +952,10 @@ class Scanner {
   // implied end tags, with up to two implied table parts and the formatting elements re-created for it or
   // pending (each at most the list's length), reaches the cap.
   void Begin() {
-    logging_ = Depth() + 2 * active_.size() + 8 >= max_depth_;
+    logging_ = Depth() + 2 * (active_.size() - LastMarker()) + 8 >= max_depth_;
     if (logging_) {
       undo_.clear();
-      undo_active_ = active_;
+      list_undo_.clear();
     }
   }
 
@@ -921,8 +965,8 @@ class Scanner {
     logging_ = false;
     for (size_t u = undo_.size(); u-- > 0;) {
       const Undo& e = undo_[u];
-      if (e.kind == Undo::kPushed) {
-        PopBack();
+      if (e.kind == Undo::kPushed) {  // (a marker it put on the list goes with the list's changes, below)
+        PopElement();
         continue;
       }
       const auto at = static_cast<long>(e.at);
@@ -945,7 +989,17 @@ class Scanner {
       CountTemplate(e.name, e.flags, 1);
     }
     undo_.clear();
-    active_ = undo_active_;
+    for (size_t u = list_undo_.size(); u-- > 0;) {
+      const ListUndo& e = list_undo_[u];
+      if (e.kind == ListUndo::kPushed) {
+        active_.pop_back();
+      } else if (e.kind == ListUndo::kErased) {
+        active_.insert(active_.begin() + static_cast<long>(e.at), e.entry);
+      } else {
+        active_[e.at] = e.entry;
+      }
+    }
+    list_undo_.clear();
     return true;
   }
 
@@ -972,6 +1026,11 @@ class Scanner {
     }
     flags_.push_back(flags);
     CountTemplate(name, flags, 1);
+    if ((flags & kFlagMarker) != 0) {
+      Active marker;
+      marker.marker = true;
+      ListPush(marker);
+    }
     extra_.push_back(0);
     ids_.push_back(++next_id_);
     if (IsFormatting(name)) open_formatting_.insert(next_id_);
@@ -981,6 +1040,15 @@ class Scanner {
 
   void PopBack() {
     if (logging_) undo_.push_back(Saved(Undo::kPopped, stack_.size() - 1));
+    if ((flags_.back() & kFlagMarker) != 0) {  // the list loses what followed the last marker, and the marker
+      while (!active_.empty() && !active_.back().marker) ListErase(active_.size() - 1);
+      if (!active_.empty()) ListErase(active_.size() - 1);
+    }
+    PopElement();
+  }
+
+  // Pops the current node, leaving the list as it is.
+  void PopElement() {
     CountTemplate(stack_.back(), flags_.back(), -1);
     extra_total_ -= extra_.back();
     extra_.pop_back();
@@ -1039,7 +1107,10 @@ class Scanner {
     // Start tags that close an open element of their kind instead of nesting in it (the parser's adoption agency
     // for <a> and <nobr>, in Tag, and its rules for <button> and headings); "<a name=x/>" anchors, 600 on an old FAQ
     // page, otherwise counted as 600 levels and hit the cap. A <form> inside a <form> is ignored.
-    if (name.Is("button")) PopTo(name, {"td", "th", "caption", "table", "object", "applet", "marquee", "template"});
+    if (name.Is("button")) {
+      PopTo(name, {"td", "th", "caption", "table", "object", "applet", "marquee", "template"});
+      Reconstruct();
+    }
     if (IsHeading(name) && !stack_.empty() && IsHeading(stack_.back())) PopBack();
     // (Whether a template is open is known whatever its depth: a template under 64 elements let "<form>"s nest
     // uncounted, 12 levels past the cap on a fuzzed page.)
@@ -1110,7 +1181,7 @@ class Scanner {
     // Room is kept for the formatting elements the next text will re-create (Reconstruct), which cannot be
     // dropped: without it, "<div>" at the cap then text nested them up to 16 past it.
     size_t newest_open = active_.size();  // as in Pending, with what the clearing closes counted as closed
-    while (newest_open > 0 &&
+    while (newest_open > 0 && !active_[newest_open - 1].marker &&
            (open_formatting_.count(active_[newest_open - 1].id) == 0 ||
             std::find(cleared_ids.begin(), cleared_ids.end(), active_[newest_open - 1].id) != cleared_ids.end()))
       --newest_open;
@@ -1321,18 +1392,13 @@ class Scanner {
   std::unordered_set<uint32_t> open_formatting_;  // the ids of the open formatting elements
   uint32_t next_id_ = 0;
   size_t extra_total_ = 0;
-  struct Active {
-    Name name;
-    std::string_view attributes;  // the tag's text after its name, as written
-    uint32_t id = 0;              // the open element it stands for (ids_), if it is open
-  };
-  std::vector<Active> active_;  // see StartFormatting
+  std::vector<Active> active_;  // the list of active formatting elements: see StartFormatting
   std::vector<std::pair<Name, size_t>> no_end_tag_after_;  // (name, p): no "</name" from p on
   size_t dropped_ = 0;
   size_t open_templates_ = 0;
   size_t undecided_templates_ = 0;  // open <template>s whose first start tag has not come (DecideTemplate)
   std::vector<Undo> undo_;           // see Begin
-  std::vector<Active> undo_active_;  // active_ when the start tag came
+  std::vector<ListUndo> list_undo_;
   bool logging_ = false;
   // The parser's quirks mode, taken to be on unless the page starts with the HTML5 doctype (other doctypes put
   // Gumbo in quirks or limited-quirks mode or not; the model assumes the one that nests deeper).

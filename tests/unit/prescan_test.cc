@@ -594,6 +594,12 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
   // A formatting end tag with no entry on the list closes only a current node of its name: "<b><x><b><b><b>"
   // puts the first <b> off the list (three identical entries at most), so the fourth "</b>" leaves <x> open.
   ExpectCapHolds(Repeat("<b><x><b><b><b></b></b></b></b>", 60), "a formatting end tag with no entry");
+  // A cell puts a marker on the list of active formatting elements: what came before it is neither re-created in
+  // the cell nor closed by end tags there ("</s>" in the cell is ignored, not closing the <s> put before the table).
+  ExpectCapHolds(Repeat("<table><s><td><i><x></s>", 60), "a formatting end tag behind a cell's marker");
+  // <button> (after closing an open one), <applet>, <marquee>, <object> and <select> re-create formatting elements
+  // before they open, as text-level tags do: a <marquee>'s marker would hide them for good.
+  ExpectCapHolds(Repeat("<button><b><i><u><s><button><marquee>", 60), "formatting re-created before a <button>");
   // A template whose content begins with a tag other than a table part reads as a body: its table parts are
   // ignored, so "<td>" does not close what the one before it opened. "</template>" closes through anything.
   ExpectCapHolds("<template><r>" + Repeat("<td><e>", 60), "cells in a template read as a body");
