@@ -604,6 +604,10 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
   // ignored, so "<td>" does not close what the one before it opened. "</template>" closes through anything.
   ExpectCapHolds("<template><r>" + Repeat("<td><e>", 60), "cells in a template read as a body");
   ExpectCapHolds("<template><td><p></template>" + Repeat("<td><e>", 60), "a template closed by its end tag");
+  // Table parts with no table open are ignored, however deep the stack; in a template of rows, a <table> with no
+  // table in the template is ignored too.
+  ExpectCapHolds(Repeat("<div>", 300) + Repeat("<td><e>", 200), "cells deep in no table");
+  ExpectCapHolds("<template><tr>" + Repeat("<table><e>", 60), "a table in a template of rows");
   // Forms nest in a template, however deep the template.
   ExpectCapHolds("<template>" + Repeat("<div>", 300) + Repeat("<form>", 200), "forms deep in a template");
   // The parser re-creates formatting elements before an <svg> and a <noscript>, emptied or not: 9 per "<div>".
