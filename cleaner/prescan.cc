@@ -420,15 +420,18 @@ class Scanner {
       // deep under a cap of 400.)
       bool keep;
       if (IsFormatting(name)) {
-        // With no entry of its name on the list, Gumbo 0.10.1's adoption agency closes only a current node of
-        // that name, and ignores the end tag otherwise ("<b><x><b><b><b>" puts the first <b> off the list, and the
-        // fourth "</b>" after them leaves the <x> open; the model, closing through it, went 29 levels short).
-        keep = CloseListedFormatting(name);
-        if (!keep && !stack_.empty() && stack_.back() == name) {
+        // Gumbo 0.10.1's adoption agency first closes a current node of that name that is not on the list; with
+        // no entry of its name on the list, it ignores the end tag ("<b><x><b><b><b>" puts the first <b> off the
+        // list, and the fourth "</b>" after them leaves the <x> open; the model, closing through it, went 29
+        // levels short). An end tag whose adoption agency would take a subtree past the cap is dropped.
+        if (!stack_.empty() && stack_.back() == name && ListIndexOf(ids_.back()) < 0) {
           PopBack();
           keep = true;
+        } else {
+          const Adoption adoption = AdoptionAgency(name);
+          keep = adoption == Adoption::kDone || (adoption == Adoption::kNoEntry && KeepUnmatchedEndTag());
+          if (adoption == Adoption::kAbandoned) out_.depth_capped = true;
         }
-        if (!keep) keep = KeepUnmatchedEndTag();
       } else {
         keep = CloseTag(name);
       }
@@ -550,14 +553,46 @@ class Scanner {
     // element re-created later is re-created behind a marker, if one came in between: never.)
     if (!IsSpecial(name) || name.Is("applet") || name.Is("marquee") || name.Is("object") || name.Is("select"))
       Reconstruct();
-    // A new <a> or <nobr> first closes an open one (the parser's adoption agency), which leaves the list, and then
-    // re-creates what that closed: "<nobr><u><s><em><nobr>" opens <u>, <s> and <em> again before the second
-    // <nobr>, 3 levels the model missed.
+    // A new <a> or <nobr> first closes an open one (the parser's adoption agency), and then re-creates what that
+    // closed: "<nobr><u><s><em><nobr>" opens <u>, <s> and <em> again before the second <nobr>, 3 levels the model
+    // missed. For an <a>, the one listed after the last marker; it leaves the list, and the stack, even where the
+    // adoption agency left it. For a <nobr>, one in scope.
     if (name.Is("a") || name.Is("nobr")) {
-      const bool closed = PopTo(name, {"td", "th", "caption", "table", "object", "applet", "marquee", "template"});
-      for (size_t k = active_.size(); k-- > LastMarker();)
-        if (active_[k].name == name) ListErase(k);
-      if (closed) Reconstruct();
+      long listed = -1;
+      bool adopt = false;
+      if (name.Is("a")) {
+        for (size_t k = active_.size(); k-- > LastMarker() && listed < 0;)
+          if (active_[k].name == name) listed = static_cast<long>(k);
+        adopt = listed >= 0;
+      } else {
+        const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
+        for (size_t k = stack_.size(); k-- > limit && !adopt;) {
+          if (stack_[k] == name) adopt = true;
+          else if (Bounds(flags_[k], EndScope::kDefault)) break;
+        }
+      }
+      if (adopt) {
+        if (AdoptionAgency(name) == Adoption::kAbandoned) {
+          Rollback();
+          out_.depth_capped = true;
+          return tag_end;
+        }
+        if (listed >= 0) {  // the <a> still listed after it, if any, leaves the list and the stack
+          long again = -1;
+          for (size_t k = active_.size(); k-- > LastMarker() && again < 0;)
+            if (active_[k].name == name) again = static_cast<long>(k);
+          const uint32_t last = again >= 0 ? active_[static_cast<size_t>(again)].id : 0;
+          if (again >= 0) ListErase(static_cast<size_t>(again));
+          const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
+          for (size_t k = stack_.size(); k-- > limit && last != 0 && open_formatting_.count(last) != 0;) {
+            if (ids_[k] != last) continue;
+            if (k > 0) SetElement(k - 1, ids_[k - 1], depth_[k - 1], std::max(peak_[k - 1], peak_[k]));
+            EraseElement(k);
+            break;
+          }
+        }
+        Reconstruct();
+      }
     }
     // A formatting element dropped at the cap must not join the list of active formatting elements, which the
     // parser, not seeing it, would not re-create. (<a> and <nobr> first closed an open one, above.)
@@ -768,7 +803,7 @@ class Scanner {
 
   // The parser's list of active formatting elements (see kMaxActiveFormatting): a formatting start tag joins it,
   // unless three identical ones are on it already after the last marker (then the earliest of those leaves), and a
-  // new <a> or <nobr> replaces an open one; its end tag takes it off (CloseListedFormatting). A cell, a caption,
+  // new <a> or <nobr> replaces an open one; its end tag takes it off (AdoptionAgency). A cell, a caption,
   // an <applet>, <marquee>, <object> or <template> puts a marker on it (Push), and what follows the marker leaves
   // with the element (PopBack): the entries before a marker are neither re-created nor closed by end tags inside
   // it. (Without markers, "<table><s><td><i>" re-created the <s> put before the table in the cell, and a "</s>"
@@ -802,7 +837,7 @@ class Scanner {
 
   // The list's changes, logged as the open elements' are (Begin) and undone with them (Rollback).
   struct ListUndo {
-    enum Kind : uint8_t { kErased, kPushed, kId } kind = kPushed;
+    enum Kind : uint8_t { kErased, kPushed, kInserted, kId } kind = kPushed;
     uint32_t at = 0;
     Active entry;  // kErased: the entry; kId: the entry before its id changed
   };
@@ -815,6 +850,11 @@ class Scanner {
   void ListPush(const Active& entry) {
     if (logging_) list_undo_.push_back(ListUndo());
     active_.push_back(entry);
+  }
+
+  void ListInsert(size_t k, const Active& entry) {
+    if (logging_) list_undo_.push_back({ListUndo::kInserted, static_cast<uint32_t>(k), entry});
+    active_.insert(active_.begin() + static_cast<long>(k), entry);
   }
 
   void ListSetId(size_t k, uint32_t id) {
@@ -850,88 +890,162 @@ class Scanner {
     return active_.size() - k;
   }
 
-  // The parser's adoption agency for the end tag of formatting element `name`, as far as the model needs it: the
-  // newest entry of that name on the list leaves it, and if its element is open and in scope, the element closes
-  // (CloseAt). An entry whose element a block already closed leaves the list and nothing else happens: in
-  // "<s><v><x><u><s><b><i></u></s>", the "</s>" closes neither <s>, and the model, which popped to the outer
-  // one, thought 3 open elements closed. False if no entry after the last marker has the name.
-  bool CloseListedFormatting(const Name& name) {
-    size_t k = active_.size();
-    while (k > 0 && !active_[k - 1].marker && !(active_[k - 1].name == name)) --k;
-    if (k == 0 || active_[k - 1].marker) return false;
-    const uint32_t id = active_[k - 1].id;
-    if (open_formatting_.count(id) == 0) {
-      ListErase(k - 1);
-      return true;
-    }
-    const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
-    for (size_t j = stack_.size(); j-- > limit;) {
-      if (ids_[j] == id) {
-        CloseAt(j);
-        if (k - 1 < active_.size() && active_[k - 1].id == id) ListErase(k - 1);
-        return true;
-      }
-      // Out of scope (a table or a cell nearer): the parser ignores the end tag, and the element stays open and
-      // on the list ("<div><b><table></b></table></div>" repeated left each <b> to be re-created before every
-      // later text: 4.5 million elements from 122 KB when the model took it off).
-      if (Bounds(flags_[j], EndScope::kDefault)) return true;
-    }
-    return true;  // deeper than the model looks: left open and listed, so the depth may be overestimated
+  // The index of the list's entry for open element `id`, or -1.
+  long ListIndexOf(uint32_t id) const {
+    for (size_t k = active_.size(); k-- > 0;)
+      if (!active_[k].marker && active_[k].id == id) return static_cast<long>(k);
+    return -1;
   }
 
-  // Closes the element at stack_[k]. A formatting element with a special element (a block) open inside it is
-  // closed by the parser's adoption agency, which moves the block out of it and keeps the block open: after
-  // "<b><div>x</b>" the <div> is still open, and that repeated nests one level deeper each time (20 000 of them,
-  // 80 KB, took 4.5 s in Gumbo, whose adoption agency is linear in the depth, and the stages after it, before
-  // they counted here). Only the formatting element leaves the stack then; everything else pops with it. The
-  // block keeps its depth in the tree, though, under the copies of the formatting elements the parser makes for
-  // it: the level goes to the element above as `extra_` depth, which leaves with that element.
-  // ("<b><i><u><s><em><div>x</b></i></u></s></em>" repeated nests 3 deeper in the tree each time, and 1 deeper in
-  // the stack: 20 000 of them went 1 192 deep under a cap of 400 when the model counted the stack alone.)
-  void CloseAt(size_t k) {
-    const auto above = flags_.begin() + static_cast<long>(k) + 1;
-    if (IsFormatting(stack_[k]) &&
-        std::any_of(above, flags_.end(), [](uint16_t f) { return (f & kFlagSpecial) != 0; })) {
-      // The elements the adoption agency makes, for Options::max_elements: a copy of each of the (at most 3)
-      // elements between the formatting element and the first block above it, and a new formatting element in
-      // each block above (at most 8 rounds). "<b><i><u><s><em><div>x</b></i></u></s></em>" makes 10 per cycle.
-      size_t between = 0, blocks = 0;
-      for (auto it = above; it != flags_.end(); ++it) {
-        if ((*it & kFlagSpecial) != 0) {
-          ++blocks;
-        } else if (blocks == 0) {
-          ++between;
-        }
-      }
-      out_.elements += std::min<size_t>(between, 3) + std::min<size_t>(blocks, 8);
-      const uint32_t carried = extra_[k] + 1;
-      if (logging_) {
-        undo_.push_back(Saved(Undo::kErased, k));
-        undo_.back().carried = carried;
-      }
-      open_formatting_.erase(ids_[k]);
-      ids_.erase(ids_.begin() + static_cast<long>(k));
-      flags_.erase(flags_.begin() + static_cast<long>(k));
-      stack_.erase(stack_.begin() + static_cast<long>(k));
-      extra_.erase(extra_.begin() + static_cast<long>(k));
-      extra_[k] += carried;
-      ++extra_total_;
-    } else {
-      Truncate(k);
+  // Gumbo 0.10.1's adoption agency for formatting element `name` (its end tag, or a new <a> or <nobr>): the newest
+  // entry of that name after the last marker leaves the list. If its element is closed, nothing else happens (in
+  // "<s><v><x><u><s><b><i></u></s>", the "</s>" closes neither <s>); if it is out of scope (a table or a cell
+  // nearer), nothing at all. With no special element (a block) above it, the element closes with what it holds.
+  // Otherwise the parser moves the first block above it, with what it holds, out of it, into the element below
+  // it, under copies of up to three formatting elements between, and puts a new copy of the element in the block
+  // around the block's content ("<b><div>x</b>" leaves the <div> open, and that repeated nests one level deeper
+  // each time: 20 000 of them took 4.5 s in Gumbo, whose adoption agency is linear in the depth); then again for
+  // the next block above, up to 8 times. Elements between that are not on the list leave the stack; listed ones
+  // past the third leave the list and, in Gumbo 0.10.1, stay open where they were in the tree. The tree depths
+  // follow (depth_): the copies are a chain under the element below, and the block, and all above it, move with
+  // it, deeper or shallower: "<b><i><u><s><em><div>x</b></i></u></s></em>" repeated nests 3 deeper in the tree
+  // each time, 1 deeper on the stack. Where that would take a subtree past the cap (peak_), nothing is done, and
+  // kAbandoned tells the caller to drop the tag.
+  enum class Adoption { kNoEntry, kDone, kAbandoned };
+  Adoption AdoptionAgency(const Name& name) {
+    const bool was_logging = logging_;
+    if (!logging_) {
+      logging_ = true;
+      undo_.clear();
+      list_undo_.clear();
     }
+    const size_t undo_mark = undo_.size(), list_mark = list_undo_.size();
+    Adoption result = Adoption::kDone;
+    for (int round = 0; round < 8; ++round) {
+      size_t e = active_.size();
+      while (e > 0 && !active_[e - 1].marker && !(active_[e - 1].name == name)) --e;
+      if (e == 0 || active_[e - 1].marker) {
+        if (round == 0) result = Adoption::kNoEntry;
+        break;
+      }
+      --e;
+      const uint32_t id = active_[e].id;
+      if (open_formatting_.count(id) == 0) {
+        ListErase(e);
+        break;
+      }
+      size_t k = stack_.size();
+      const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
+      for (size_t j = stack_.size(); j-- > limit;) {
+        if (ids_[j] == id) {
+          k = j;
+          break;
+        }
+        // Out of scope: the parser ignores the tag, and the element stays open and listed ("<div><b><table></b>
+        // </table></div>" repeated left each <b> to be re-created before every later text: 4.5 million elements
+        // from 122 KB when the model took it off).
+        if (Bounds(flags_[j], EndScope::kDefault)) break;
+      }
+      if (k == stack_.size()) break;  // out of scope, or deeper than the model looks: left open and listed
+      size_t fb = k + 1;
+      while (fb < stack_.size() && (flags_[fb] & kFlagSpecial) == 0) ++fb;
+      if (fb == stack_.size()) {
+        Truncate(k);
+        const long at = ListIndexOf(id);
+        if (at >= 0) ListErase(static_cast<size_t>(at));
+        break;
+      }
+      if (!AdoptionRound(k, e, fb)) {
+        result = Adoption::kAbandoned;
+        RollbackTo(undo_mark, list_mark);
+        break;
+      }
+    }
+    if (!was_logging) {
+      logging_ = false;
+      undo_.clear();
+      list_undo_.clear();
+    }
+    return result;
+  }
+
+  // One round of the adoption agency for the formatting element at stack_[k], listed at active_[entry], with the
+  // block at stack_[fb] (AdoptionAgency). False if a subtree would go past the cap (the caller undoes the rest).
+  bool AdoptionRound(size_t k, size_t entry, size_t fb) {
+    const uint32_t below = k > 0 ? depth_[k - 1] : 0;  // the depth of the element below: the "common ancestor"
+    // What stays in the tree where it was keeps its depth below that element (peak_, for later moves).
+    uint32_t left_peak = 0;
+    for (size_t j = k; j < fb; ++j) left_peak = std::max(left_peak, peak_[j]);
+    size_t bookmark = entry + 1;
+    bool cloned = false;
+    uint32_t copies = 0;
+    int j = 0;
+    for (size_t node = fb; node-- > k + 1;) {
+      ++j;
+      const long listed = ListIndexOf(ids_[node]);
+      if (j > 3 && listed >= 0) {  // off the list, open where it was (Gumbo 0.10.1)
+        ListErase(static_cast<size_t>(listed));
+        if (static_cast<size_t>(listed) < bookmark) --bookmark;
+        continue;
+      }
+      if (listed < 0) {
+        EraseElement(node);
+        --fb;
+        continue;
+      }
+      const uint32_t copy = ++next_id_;  // a copy takes its place, on the stack and the list
+      ListSetId(static_cast<size_t>(listed), copy);
+      SetElement(node, copy, 0, 0);
+      if (!cloned) bookmark = static_cast<size_t>(listed) + 1;
+      cloned = true;
+      ++copies;
+      ++out_.elements;
+    }
+    // The copies, now just below the block, are a chain under the element below the formatting element; the
+    // block goes under them, and what it held under the new formatting element in it.
+    for (uint32_t c = 0; c < copies; ++c) SetElement(fb - copies + c, ids_[fb - copies + c], below + 1 + c, below + 1 + c);
+    const uint32_t block = below + 1 + copies;
+    const long shift = static_cast<long>(block) + 1 - static_cast<long>(depth_[fb]);  // for what the block held
+    uint32_t moved_peak = block + 1;
+    for (size_t a = fb + 1; a < stack_.size(); ++a) {
+      const uint32_t d = static_cast<uint32_t>(static_cast<long>(depth_[a]) + shift);
+      const uint32_t pk = static_cast<uint32_t>(static_cast<long>(peak_[a]) + shift);
+      SetElement(a, ids_[a], d, pk);
+      moved_peak = std::max(moved_peak, pk);
+    }
+    if (peak_[fb] > depth_[fb])
+      moved_peak = std::max(moved_peak, static_cast<uint32_t>(static_cast<long>(peak_[fb]) + shift));
+    if (shift > 0 && moved_peak > max_depth_) return false;
+    SetElement(fb, ids_[fb], block, moved_peak);
+    if (k > 0) SetElement(k - 1, ids_[k - 1], depth_[k - 1], std::max(peak_[k - 1], left_peak));
+    // The formatting element leaves the stack and the list; its new copy goes in the block, on the stack just
+    // after it and on the list at the bookmark.
+    Active formatting = active_[entry];
+    if (entry < bookmark) --bookmark;
+    ListErase(entry);
+    const Name element = stack_[k];
+    const uint16_t element_flags = flags_[k];
+    EraseElement(k);
+    --fb;
+    formatting.id = ++next_id_;
+    InsertElement(fb + 1, element, element_flags, block + 1, moved_peak, formatting.id);
+    ListInsert(bookmark, formatting);
+    ++out_.elements;
+    return true;
   }
 
   // A start tag's changes to the open elements and the list of active formatting elements are logged while the
-  // model is near the cap (Begin), so that they can be undone if the tag is dropped there (Rollback). Far from the
-  // cap no tag is dropped, and nothing is logged: the log holds what one tag did, at most 64 pops (CloseP,
-  // PopTo, CloseListItem search no deeper) or the MathML elements a breakout closes, bounded by the cap.
+  // model is near the cap (Begin), so that they can be undone if the tag is dropped there (Rollback), and so are
+  // the adoption agency's (AdoptionAgency). Far from the cap no start tag is dropped, and nothing is logged for
+  // one: the log holds what one tag did, at most 64 pops (CloseP, PopTo, CloseListItem search no deeper), the
+  // MathML elements a breakout closes, bounded by the cap, or an adoption agency's 8 rounds among 64 elements.
   struct Undo {
-    enum Kind : uint8_t { kPushed, kPopped, kErased, kFlags } kind = kPushed;
-    uint32_t at = 0;       // kErased: the element's index
-    uint32_t carried = 0;  // kErased: the depth it gave the element above it (CloseAt)
+    enum Kind : uint8_t { kPushed, kPopped, kErased, kInserted, kSet, kFlags } kind = kPushed;
+    uint32_t at = 0;  // the element's index (all but kPushed)
     Name name;
     uint16_t flags = 0;
-    uint32_t extra = 0;
+    uint32_t depth = 0;
+    uint32_t peak = 0;
     uint32_t id = 0;
     bool open_formatting = false;
   };
@@ -942,7 +1056,8 @@ class Scanner {
     u.at = static_cast<uint32_t>(k);
     u.name = stack_[k];
     u.flags = flags_[k];
-    u.extra = extra_[k];
+    u.depth = depth_[k];
+    u.peak = peak_[k];
     u.id = ids_[k];
     u.open_formatting = open_formatting_.count(ids_[k]) != 0;
     return u;
@@ -950,7 +1065,8 @@ class Scanner {
 
   // Starts logging a start tag's changes if it could be dropped: one is dropped only where the depth after its
   // implied end tags, with up to two implied table parts and the formatting elements re-created for it or
-  // pending (each at most the list's length), reaches the cap.
+  // pending (each at most the list's length after its last marker), reaches the cap, or where an adoption agency
+  // for it would go past the cap (AdoptionAgency, which logs for itself).
   void Begin() {
     logging_ = Depth() + 2 * (active_.size() - LastMarker()) + 8 >= max_depth_;
     if (logging_) {
@@ -962,45 +1078,61 @@ class Scanner {
   // Undoes what the current start tag did (Begin); false if nothing was logged.
   bool Rollback() {
     if (!logging_) return false;
+    RollbackTo(0, 0);
     logging_ = false;
-    for (size_t u = undo_.size(); u-- > 0;) {
+    return true;
+  }
+
+  // Undoes the logged changes after the first `undo_mark` of the stack's and `list_mark` of the list's.
+  void RollbackTo(size_t undo_mark, size_t list_mark) {
+    const bool was_logging = logging_;
+    logging_ = false;
+    for (size_t u = undo_.size(); u-- > undo_mark;) {
       const Undo& e = undo_[u];
-      if (e.kind == Undo::kPushed) {  // (a marker it put on the list goes with the list's changes, below)
-        PopElement();
-        continue;
-      }
       const auto at = static_cast<long>(e.at);
-      if (e.kind == Undo::kFlags) {  // a template decided (DecideTemplate)
-        flags_[e.at] = e.flags;
-        ++undecided_templates_;
-        continue;
+      switch (e.kind) {
+        case Undo::kPushed:  // (a marker it put on the list goes with the list's changes, below)
+        case Undo::kInserted:
+          RemoveElement(e.kind == Undo::kPushed ? stack_.size() - 1 : e.at, /*fold=*/false);
+          break;
+        case Undo::kFlags:  // a template decided (DecideTemplate)
+          flags_[e.at] = e.flags;
+          ++undecided_templates_;
+          break;
+        case Undo::kSet:
+          open_formatting_.erase(ids_[e.at]);
+          ids_[e.at] = e.id;
+          depth_[e.at] = e.depth;
+          peak_[e.at] = e.peak;
+          if (e.open_formatting) open_formatting_.insert(e.id);
+          break;
+        case Undo::kPopped:
+        case Undo::kErased:
+          stack_.insert(stack_.begin() + at, e.name);
+          flags_.insert(flags_.begin() + at, e.flags);
+          depth_.insert(depth_.begin() + at, e.depth);
+          peak_.insert(peak_.begin() + at, e.peak);
+          ids_.insert(ids_.begin() + at, e.id);
+          if (e.open_formatting) open_formatting_.insert(e.id);
+          CountTemplate(e.name, e.flags, 1);
+          break;
       }
-      if (e.kind == Undo::kErased) {  // its depth comes back from the element above it
-        extra_[e.at] -= e.carried;
-        --extra_total_;
-      } else {
-        extra_total_ += e.extra;
-      }
-      stack_.insert(stack_.begin() + at, e.name);
-      flags_.insert(flags_.begin() + at, e.flags);
-      extra_.insert(extra_.begin() + at, e.extra);
-      ids_.insert(ids_.begin() + at, e.id);
-      if (e.open_formatting) open_formatting_.insert(e.id);
-      CountTemplate(e.name, e.flags, 1);
     }
-    undo_.clear();
-    for (size_t u = list_undo_.size(); u-- > 0;) {
+    undo_.resize(undo_mark);
+    for (size_t u = list_undo_.size(); u-- > list_mark;) {
       const ListUndo& e = list_undo_[u];
       if (e.kind == ListUndo::kPushed) {
         active_.pop_back();
+      } else if (e.kind == ListUndo::kInserted) {
+        active_.erase(active_.begin() + static_cast<long>(e.at));
       } else if (e.kind == ListUndo::kErased) {
         active_.insert(active_.begin() + static_cast<long>(e.at), e.entry);
       } else {
         active_[e.at] = e.entry;
       }
     }
-    list_undo_.clear();
-    return true;
+    list_undo_.resize(list_mark);
+    logging_ = was_logging;
   }
 
   // Keeps count of the open tables and templates, and of the templates still undecided (DecideTemplate), as one
@@ -1012,13 +1144,11 @@ class Scanner {
     if ((flags & (kFlagTemplateTable | kFlagTemplateBody)) == 0) undecided_templates_ += delta;
   }
 
-  // The open elements' depth in the tree the parser builds: one level each, and what closed formatting elements
-  // left to the elements above them (CloseAt).
-  size_t Depth() const { return stack_.size() + extra_total_; }
+  // The current node's depth in the tree the parser builds (<html> and <body> not counted).
+  size_t Depth() const { return depth_.empty() ? 0 : depth_.back(); }
 
   // Pushes an element; `attributes` (the start tag's text after its name) tell an <annotation-xml> that holds HTML.
   void Push(const Name& name, std::string_view attributes = {}) {
-    stack_.push_back(name);
     uint16_t flags = FlagsOf(name);
     if (name.foreign && RawIs(name, "annotation-xml")) {
       std::string_view encoding;
@@ -1026,38 +1156,70 @@ class Scanner {
           (EqualsLower(encoding, "text/html") || EqualsLower(encoding, "application/xhtml+xml")))
         flags |= kFlagHtmlPoint;
     }
-    flags_.push_back(flags);
-    CountTemplate(name, flags, 1);
     if ((flags & kFlagMarker) != 0) {
       Active marker;
       marker.marker = true;
       ListPush(marker);
     }
-    extra_.push_back(0);
-    ids_.push_back(++next_id_);
-    if (IsFormatting(name)) open_formatting_.insert(next_id_);
-    if (logging_) undo_.push_back(Undo());
+    const auto depth = static_cast<uint32_t>(Depth() + 1);
+    InsertElement(stack_.size(), name, flags, depth, depth, ++next_id_);
     if (Depth() > out_.max_depth_seen) out_.max_depth_seen = Depth();
   }
 
   void PopBack() {
-    if (logging_) undo_.push_back(Saved(Undo::kPopped, stack_.size() - 1));
     if ((flags_.back() & kFlagMarker) != 0) {  // the list loses what followed the last marker, and the marker
       while (!active_.empty() && !active_.back().marker) ListErase(active_.size() - 1);
       if (!active_.empty()) ListErase(active_.size() - 1);
     }
-    PopElement();
+    if (logging_) undo_.push_back(Saved(Undo::kPopped, stack_.size() - 1));
+    RemoveElement(stack_.size() - 1, /*fold=*/true);
   }
 
-  // Pops the current node, leaving the list as it is.
-  void PopElement() {
-    CountTemplate(stack_.back(), flags_.back(), -1);
-    extra_total_ -= extra_.back();
-    extra_.pop_back();
-    open_formatting_.erase(ids_.back());
-    ids_.pop_back();
-    flags_.pop_back();
-    stack_.pop_back();
+  // Takes the element at stack_[k] off the stack, leaving the list as it is; with `fold`, the deepest depth under
+  // it (peak_) goes to the element below, in whose subtree it stays. (Undone by RollbackTo: the fold, only ever
+  // raising an upper bound, is not.)
+  void RemoveElement(size_t k, bool fold) {
+    const auto at = static_cast<long>(k);
+    CountTemplate(stack_[k], flags_[k], -1);
+    if (fold && k > 0) peak_[k - 1] = std::max(peak_[k - 1], peak_[k]);
+    open_formatting_.erase(ids_[k]);
+    stack_.erase(stack_.begin() + at);
+    flags_.erase(flags_.begin() + at);
+    depth_.erase(depth_.begin() + at);
+    peak_.erase(peak_.begin() + at);
+    ids_.erase(ids_.begin() + at);
+  }
+
+  // Takes the element at stack_[k] off the stack, from under others (the adoption agency, which folds its peak_).
+  void EraseElement(size_t k) {
+    if (logging_) undo_.push_back(Saved(Undo::kErased, k));
+    RemoveElement(k, /*fold=*/false);
+  }
+
+  void InsertElement(size_t k, const Name& name, uint16_t flags, uint32_t depth, uint32_t peak, uint32_t id) {
+    const auto at = static_cast<long>(k);
+    stack_.insert(stack_.begin() + at, name);
+    flags_.insert(flags_.begin() + at, flags);
+    depth_.insert(depth_.begin() + at, depth);
+    peak_.insert(peak_.begin() + at, peak);
+    ids_.insert(ids_.begin() + at, id);
+    CountTemplate(name, flags, 1);
+    if (IsFormatting(name)) open_formatting_.insert(id);
+    if (logging_) {
+      Undo u;
+      u.kind = k + 1 == stack_.size() ? Undo::kPushed : Undo::kInserted;
+      u.at = static_cast<uint32_t>(k);
+      undo_.push_back(u);
+    }
+  }
+
+  // Gives the element at stack_[k] an id (a copy of it replaces it: the adoption agency), a depth and a peak.
+  void SetElement(size_t k, uint32_t id, uint32_t depth, uint32_t peak) {
+    if (logging_) undo_.push_back(Saved(Undo::kSet, k));
+    if (ids_[k] != id && open_formatting_.erase(ids_[k]) > 0) open_formatting_.insert(id);
+    ids_[k] = id;
+    depth_[k] = depth;
+    peak_[k] = peak;
   }
 
   // Pops everything from stack_[k] on.
@@ -1065,13 +1227,12 @@ class Scanner {
     while (stack_.size() > k) PopBack();
   }
 
-  // Pops the stack down to and including the nearest `name` (CloseAt), without passing a `stop` element; true if
-  // found.
+  // Pops the stack down to and including the nearest `name`, without passing a `stop` element; true if found.
   bool PopTo(const Name& name, std::initializer_list<const char*> stops) {
     const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;  // among the 64 innermost, as in CloseTag
     for (size_t k = stack_.size(); k-- > limit;) {
       if (stack_[k] == name) {
-        CloseAt(k);
+        Truncate(k);
         return true;
       }
       for (const char* s : stops)
@@ -1177,13 +1338,11 @@ class Scanner {
       if (!stack_[clear_to].Is("table")) return true;  // no table in table scope
     }
     const bool clears = in_table_body && clear_to < stack_.size();
-    size_t cleared_depth = 0;
+    size_t base = Depth();  // the depth of the element to which the stack is cleared
     std::vector<uint32_t> cleared_ids;
     if (clears) {
-      for (size_t k = clear_to; k < stack_.size(); ++k) {
-        cleared_depth += 1 + extra_[k];
-        cleared_ids.push_back(ids_[k]);
-      }
+      base = clear_to > 0 ? depth_[clear_to - 1] : 0;
+      for (size_t k = clear_to; k < stack_.size(); ++k) cleared_ids.push_back(ids_[k]);
     }
     // Room is kept for the formatting elements the next text will re-create (Reconstruct), which cannot be
     // dropped: without it, "<div>" at the cap then text nested them up to 16 past it.
@@ -1193,7 +1352,7 @@ class Scanner {
             std::find(cleared_ids.begin(), cleared_ids.end(), active_[newest_open - 1].id) != cleared_ids.end()))
       --newest_open;
     const size_t pending = active_.size() - newest_open;
-    if (Depth() - cleared_depth + implied + pending >= max_depth_) {
+    if (base + implied + pending >= max_depth_) {
       out_.depth_capped = true;
       ++dropped_;
       return false;
@@ -1218,7 +1377,7 @@ class Scanner {
       const Name& n = stack_[k];
       for (const char* kind : kinds) {
         if (n.Is(kind)) {
-          CloseAt(k);
+          Truncate(k);
           return;
         }
       }
@@ -1258,7 +1417,7 @@ class Scanner {
       // 100 000 of them nested 100 000 deep while the model, popping to the <x>, saw a depth of 2).
       if (stack_[k] == name || (IsHeading(name) && IsHeading(stack_[k])) ||
           (unknown && (flags_[k] & kFlagUnknown) != 0)) {
-        CloseAt(k);
+        Truncate(k);
         return true;
       }
       if (Bounds(flags_[k], scope)) break;
@@ -1395,12 +1554,12 @@ class Scanner {
   std::string_view in_;
   size_t max_depth_;
   std::vector<Name> stack_;
-  std::vector<uint32_t> extra_;  // per open element, the tree depth closed formatting elements left it (CloseAt)
+  std::vector<uint32_t> depth_;  // per open element, its depth in the parser's tree (AdoptionAgency moves them)
+  std::vector<uint32_t> peak_;   // per open element, the deepest depth in its subtree, closed parts too, at most
   std::vector<uint32_t> ids_;    // per open element, a number of its own
   std::vector<uint16_t> flags_;  // per open element, its ElementFlags
   std::unordered_set<uint32_t> open_formatting_;  // the ids of the open formatting elements
   uint32_t next_id_ = 0;
-  size_t extra_total_ = 0;
   std::vector<Active> active_;  // the list of active formatting elements: see StartFormatting
   std::vector<std::pair<Name, size_t>> no_end_tag_after_;  // (name, p): no "</name" from p on
   size_t dropped_ = 0;
