@@ -597,6 +597,9 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
   ExpectCapHolds(Repeat("<i><i><u><u><s><em><s><em><strong><code><p></em><div></i></u></s></div><x><y></u></s></em>",
                         60),
                  "copies under formatting elements left open");
+  // An <isindex> is a <form> holding a <label> with text, two levels down, and closes an open <p> as a <form> does.
+  ExpectCapHolds(Repeat("<div>", 500) + "<isindex>", "<isindex> at the cap");
+  ExpectCapHolds(Repeat("<p><isindex><i><u><s><div>", 60), "<isindex> closing a paragraph");
   // A formatting end tag with no entry on the list closes only a current node of its name: "<b><x><b><b><b>"
   // puts the first <b> off the list (three identical entries at most), so the fourth "</b>" leaves <x> open.
   ExpectCapHolds(Repeat("<b><x><b><b><b></b></b></b></b>", 60), "a formatting end tag with no entry");
