@@ -432,6 +432,8 @@ class Scanner {
           keep = adoption == Adoption::kDone || (adoption == Adoption::kNoEntry && KeepUnmatchedEndTag());
           if (adoption == Adoption::kAbandoned) out_.depth_capped = true;
         }
+      } else if (name.Is("form")) {
+        keep = CloseForm() || KeepUnmatchedEndTag();
       } else {
         keep = CloseTag(name);
       }
@@ -1256,7 +1258,7 @@ class Scanner {
     // pages a level past the cap). It is ignored where a <form> would be. (No end tag comes for it: a dropped one
     // leaves dropped_ as it is.)
     if (name.Is("isindex")) {
-      if (open_templates_ == 0 && InStack(Make("form"))) return true;
+      if (open_templates_ == 0 && form_id_ != 0) return true;
       CloseP();
       if (Depth() + 2 > max_depth_) {
         out_.depth_capped = true;
@@ -1288,8 +1290,9 @@ class Scanner {
     }
     if (IsHeading(name) && !stack_.empty() && IsHeading(stack_.back())) PopBack();
     // (Whether a template is open is known whatever its depth: a template under 64 elements let "<form>"s nest
-    // uncounted, 12 levels past the cap on a fuzzed page.)
-    if (name.Is("form") && open_templates_ == 0 && InStack(name)) return true;  // in a template, it nests
+    // uncounted, 12 levels past the cap on a fuzzed page.) Outside templates, the parser keeps a pointer to the
+    // form it opened (form_id_), closed or not, and ignores a <form> while it is set.
+    if (name.Is("form") && open_templates_ == 0 && form_id_ != 0) return true;  // in a template, it nests
     // Implied end tags, so that ordinary unclosed <p>, <li> and table cells do not count as depth.
     // In quirks mode (no "<!DOCTYPE html>"), a <table> opens inside an open <p> rather than closing it.
     if (ClosesP(name) && !(quirks_ && name.Is("table"))) CloseP();
@@ -1375,6 +1378,7 @@ class Scanner {
     Name element = name;
     element.foreign = name.Is("math");  // a MathML element, in which the parser reads MathML (StartsForeign)
     Push(element, attributes);
+    if (name.Is("form") && open_templates_ == 0) form_id_ = ids_.back();
     return true;
   }
 
@@ -1435,6 +1439,38 @@ class Scanner {
       if (Bounds(flags_[k], scope)) break;
     }
     return KeepUnmatchedEndTag();
+  }
+
+  // The parser's "</form>". Outside templates, it clears the form pointer (form_id_), and if that form is open
+  // and in scope, takes it off the stack after the implied end tags, leaving what it holds open ("<form><i><u>
+  // </form>" leaves <i> and <u> open, which the model closed: 3 levels short on a fuzzed page). In a template,
+  // Gumbo 0.10.1 closes the nearest form in scope only if it is the current node after the implied end tags.
+  // False if nothing closed.
+  bool CloseForm() {
+    const bool in_template = open_templates_ > 0;
+    const uint32_t id = form_id_;
+    if (!in_template) form_id_ = 0;
+    if (!in_template && id == 0) return false;
+    const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
+    size_t k = stack_.size();
+    for (size_t j = stack_.size(); j-- > limit;) {
+      if (in_template ? stack_[j].Is("form") : ids_[j] == id) {
+        k = j;
+        break;
+      }
+      if (Bounds(flags_[j], EndScope::kDefault)) break;
+    }
+    if (k == stack_.size()) return false;
+    static constexpr std::string_view kImplied[] = {"dd", "dt", "li", "optgroup", "option", "p", "rp", "rt"};
+    while (stack_.size() > k + 1 && InSorted(kImplied, stack_.back())) PopBack();
+    if (in_template) {
+      if (stack_.size() != k + 1) return false;
+      PopBack();
+      return true;
+    }
+    if (k > 0) SetElement(k - 1, ids_[k - 1], depth_[k - 1], std::max(peak_[k - 1], peak_[k]));
+    EraseElement(k);
+    return true;
   }
 
   // An end tag that closes nothing is dropped while start tags dropped at the cap are unmatched (dropped_).
@@ -1576,6 +1612,7 @@ class Scanner {
   std::vector<std::pair<Name, size_t>> no_end_tag_after_;  // (name, p): no "</name" from p on
   size_t dropped_ = 0;
   size_t open_tables_ = 0;
+  uint32_t form_id_ = 0;  // the parser's form element pointer: the form it last opened outside templates
   size_t open_templates_ = 0;
   size_t undecided_templates_ = 0;  // open <template>s whose first start tag has not come (DecideTemplate)
   std::vector<Undo> undo_;           // see Begin
