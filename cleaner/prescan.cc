@@ -1168,13 +1168,19 @@ class Scanner {
     if (Depth() > out_.max_depth_seen) out_.max_depth_seen = Depth();
   }
 
-  void PopBack() {
-    if ((flags_.back() & kFlagMarker) != 0) {  // the list loses what followed the last marker, and the marker
-      while (!active_.empty() && !active_.back().marker) ListErase(active_.size() - 1);
-      if (!active_.empty()) ListErase(active_.size() - 1);
-    }
+  void PopBack() { Truncate(stack_.size() - 1); }
+
+  // Pops the current node, leaving the list as it is.
+  void PopNode() {
     if (logging_) undo_.push_back(Saved(Undo::kPopped, stack_.size() - 1));
     RemoveElement(stack_.size() - 1, /*fold=*/true);
+  }
+
+  // The parser's "clear the list of active formatting elements up to the last marker": what followed it leaves,
+  // with the marker.
+  void ClearToLastMarker() {
+    while (!active_.empty() && !active_.back().marker) ListErase(active_.size() - 1);
+    if (!active_.empty()) ListErase(active_.size() - 1);
   }
 
   // Takes the element at stack_[k] off the stack, leaving the list as it is; with `fold`, the deepest depth under
@@ -1224,9 +1230,17 @@ class Scanner {
     peak_[k] = peak;
   }
 
-  // Pops everything from stack_[k] on.
+  // Pops everything from stack_[k] on. If that closes an element that put a marker on the list (a cell, say), the
+  // list is cleared up to its last marker, once: the parser closes a cell, or a caption, an <applet>, <marquee>,
+  // <object> or <template>, with all it holds, and clears once. ("<td><b><marquee><tr>" leaves the <b> and the
+  // cell's marker on the list: the <b> comes back before the text after it, 9 levels missed on a fuzzed page.)
   void Truncate(size_t k) {
-    while (stack_.size() > k) PopBack();
+    bool marker = false;
+    while (stack_.size() > k) {
+      marker = marker || (flags_.back() & kFlagMarker) != 0;
+      PopNode();
+    }
+    if (marker) ClearToLastMarker();
   }
 
   // Pops the stack down to and including the nearest `name`, without passing a `stop` element; true if found.

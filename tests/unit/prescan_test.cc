@@ -610,6 +610,11 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
   // A cell puts a marker on the list of active formatting elements: what came before it is neither re-created in
   // the cell nor closed by end tags there ("</s>" in the cell is ignored, not closing the <s> put before the table).
   ExpectCapHolds(Repeat("<table><s><td><i><x></s>", 60), "a formatting end tag behind a cell's marker");
+  // Closing a cell that holds a <marquee> clears the list once, to the marquee's marker: the formatting elements
+  // opened in the cell before it stay listed, and come back (before the table) for what follows.
+  ExpectCapHolds(Repeat("<div>", 10) + "<table><td><b><i><u><s><em><strong><code><small><tt><big><marquee><tr>" +
+                     Repeat("<e>", 400),
+                 "a cell closed with a <marquee> in it");
   // <button> (after closing an open one), <applet>, <marquee>, <object> and <select> re-create formatting elements
   // before they open, as text-level tags do: a <marquee>'s marker would hide them for good.
   ExpectCapHolds(Repeat("<button><b><i><u><s><button><marquee>", 60), "formatting re-created before a <button>");
