@@ -1291,6 +1291,14 @@ class Scanner {
     // Table parts outside a table are ignored by the parser (a <tr> the model opened there would later close
     // every element opened after it, when the next <tr> pops to it).
     if (IsTablePart(name) && !InTableContext()) return true;
+    // In a column group or a caption, a table part first closes it (a <colgroup> that is the current node; the
+    // caption, with what it holds), and the parser reads it in the table: "<table><colgroup><td>" makes a row and
+    // a cell, as "<table><td>" does (the model put the cell in the column group, a level short).
+    if (IsTablePart(name)) {
+      if (stack_.back().Is("colgroup")) PopBack();
+      const size_t k = NearestTableElement();
+      if (k < stack_.size() && stack_[k].Is("caption")) Truncate(k);
+    }
     // "/>" closes an element only in foreign content (<svg>, <math>; <svg> bodies are emptied above). On an HTML
     // element the parser ignores it, so "<div/>" opens a <div> that is never closed, and 100 000 of them nest
     // 100 000 deep: 74 s in Gumbo before they counted here.
@@ -1595,6 +1603,16 @@ class Scanner {
       --undecided_templates_;
       return;
     }
+  }
+
+  // The index of the nearest table element, cell, caption, column group, template or <html> among the 64 innermost
+  // elements, whose kind tells the parser's insertion mode; stack_.size() if there is none.
+  size_t NearestTableElement() const {
+    const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
+    for (size_t k = stack_.size(); k-- > limit;)
+      if (IsTablePart(stack_[k]) || stack_[k].Is("table") || stack_[k].Is("template") || stack_[k].Is("html"))
+        return k;
+    return stack_.size();
   }
 
   // True if `name` is open, among the 64 innermost elements.

@@ -626,6 +626,9 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
   // table in the template is ignored too.
   ExpectCapHolds(Repeat("<div>", 300) + Repeat("<td><e>", 200), "cells deep in no table");
   ExpectCapHolds("<template><tr>" + Repeat("<table><e>", 60), "a table in a template of rows");
+  // In a column group or a caption, a cell closes it first and goes into the table, with a row and a body.
+  ExpectCapHolds(Repeat("<table><colgroup><td>", 60), "a cell in a column group");
+  ExpectCapHolds(Repeat("<table><caption><td>", 60), "a cell in a caption");
   // Forms nest in a template, however deep the template.
   ExpectCapHolds("<template>" + Repeat("<div>", 300) + Repeat("<form>", 200), "forms deep in a template");
   // The parser re-creates formatting elements before an <svg> and a <noscript>, emptied or not: 9 per "<div>".
