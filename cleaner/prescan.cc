@@ -1315,6 +1315,16 @@ class Scanner {
     // uncounted, 12 levels past the cap on a fuzzed page.) Outside templates, the parser keeps a pointer to the
     // form it opened (form_id_), closed or not, and ignores a <form> while it is set.
     if (name.Is("form") && open_templates_ == 0 && form_id_ != 0) return true;  // in a template, it nests
+    // In a table (outside its cells), the parser puts a <form> in the table and closes it at once: it closes no
+    // <p> and holds nothing ("<p><table><x><form>" left the <p> open in the parser, and closed in the model).
+    if (name.Is("form")) {
+      const size_t k = NearestTableElement();
+      if (k < stack_.size() && (stack_[k].Is("table") || stack_[k].Is("tbody") || stack_[k].Is("thead") ||
+                                stack_[k].Is("tfoot") || stack_[k].Is("tr"))) {
+        if (open_templates_ == 0) form_id_ = ++next_id_;  // (an id no open element has)
+        return true;
+      }
+    }
     // Implied end tags, so that ordinary unclosed <p>, <li> and table cells do not count as depth.
     // In quirks mode (no "<!DOCTYPE html>"), a <table> opens inside an open <p> rather than closing it.
     if (ClosesP(name) && !(quirks_ && name.Is("table"))) CloseP();

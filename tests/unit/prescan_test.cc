@@ -629,6 +629,8 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
   // In a column group or a caption, a cell closes it first and goes into the table, with a row and a body.
   ExpectCapHolds(Repeat("<table><colgroup><td>", 60), "a cell in a column group");
   ExpectCapHolds(Repeat("<table><caption><td>", 60), "a cell in a caption");
+  // In a table outside its cells, a <form> is put in the table and closed at once: it closes no paragraph.
+  ExpectCapHolds("<table><x><p><v><w><z><q><r><form>" + Repeat("<y>", 400), "a <form> in a table");
   // Forms nest in a template, however deep the template.
   ExpectCapHolds("<template>" + Repeat("<div>", 300) + Repeat("<form>", 200), "forms deep in a template");
   // The parser re-creates formatting elements before an <svg> and a <noscript>, emptied or not: 9 per "<div>".
