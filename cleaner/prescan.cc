@@ -1230,17 +1230,19 @@ class Scanner {
     peak_[k] = peak;
   }
 
-  // Pops everything from stack_[k] on. If that closes an element that put a marker on the list (a cell, say), the
-  // list is cleared up to its last marker, once: the parser closes a cell, or a caption, an <applet>, <marquee>,
-  // <object> or <template>, with all it holds, and clears once. ("<td><b><marquee><tr>" leaves the <b> and the
-  // cell's marker on the list: the <b> comes back before the text after it, 9 levels missed on a fuzzed page.)
+  // Pops everything from stack_[k] on. If that closes a cell, a caption or a template, the list is cleared up to
+  // its last marker, once: the parser closes one with all it holds, and clears once. ("<td><b><marquee><tr>"
+  // leaves the <b> and the cell's marker on the list: the <b> comes back before the text after it, 9 levels
+  // missed on a fuzzed page.) An <applet>, <marquee> or <object> clears it at its end tag only (CloseTag): put
+  // before a table and closed with it, it leaves its marker and what follows.
   void Truncate(size_t k) {
-    bool marker = false;
+    bool clears = false;
     while (stack_.size() > k) {
-      marker = marker || (flags_.back() & kFlagMarker) != 0;
+      const Name& n = stack_.back();
+      clears = clears || n.Is("td") || n.Is("th") || n.Is("caption") || n.Is("template");
       PopNode();
     }
-    if (marker) ClearToLastMarker();
+    if (clears) ClearToLastMarker();
   }
 
   // Pops the stack down to and including the nearest `name`, without passing a `stop` element; true if found.
@@ -1466,6 +1468,7 @@ class Scanner {
       if (stack_[k] == name || (IsHeading(name) && IsHeading(stack_[k])) ||
           (unknown && (flags_[k] & kFlagUnknown) != 0)) {
         Truncate(k);
+        if (name.Is("applet") || name.Is("marquee") || name.Is("object")) ClearToLastMarker();
         return true;
       }
       if (Bounds(flags_[k], scope)) break;

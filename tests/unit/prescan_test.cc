@@ -615,6 +615,9 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
   ExpectCapHolds(Repeat("<div>", 10) + "<table><td><b><i><u><s><em><strong><code><small><tt><big><marquee><tr>" +
                      Repeat("<e>", 400),
                  "a cell closed with a <marquee> in it");
+  // A <marquee> put before a table and closed with it ("</table>") leaves its marker and what follows on the list:
+  // only its own end tag clears them. The formatting elements in it come back after the table.
+  ExpectCapHolds(Repeat("<table><marquee><i><i><u></table><v>", 60), "a <marquee> closed with a table");
   // <button> (after closing an open one), <applet>, <marquee>, <object> and <select> re-create formatting elements
   // before they open, as text-level tags do: a <marquee>'s marker would hide them for good.
   ExpectCapHolds(Repeat("<button><b><i><u><s><button><marquee>", 60), "formatting re-created before a <button>");
