@@ -663,43 +663,93 @@ class Scanner {
     return AttributeValue(attributes, want, &value);
   }
 
-  // True if a start tag whose text after its name is `attributes` has an attribute `want` (lower case), read as
-  // the tokenizer reads attributes; sets *value to the first one's value, as written (no character references).
+  // Reads the attribute at attributes[*p...] as the tokenizer does: sets *name and *value (as written: no character
+  // references decoded) and moves *p past it. False at the end.
+  static bool NextAttribute(std::string_view attributes, size_t* p, std::string_view* name, std::string_view* value) {
+    const size_t n = attributes.size();
+    size_t q = *p;
+    while (q < n && (IsSpace(attributes[q]) || attributes[q] == '/')) ++q;
+    const size_t start = q;
+    // A name: up to a space, '/' or '=' (an '=' that starts one is part of it).
+    if (q < n && attributes[q] == '=') ++q;
+    while (q < n && !IsSpace(attributes[q]) && attributes[q] != '/' && attributes[q] != '=') ++q;
+    if (q == start) return false;
+    *name = attributes.substr(start, q - start);
+    *value = {};
+    size_t r = q;
+    while (r < n && IsSpace(attributes[r])) ++r;
+    if (r < n && attributes[r] == '=') {  // a value: quoted, or up to a space
+      ++r;
+      while (r < n && IsSpace(attributes[r])) ++r;
+      if (r < n && (attributes[r] == '"' || attributes[r] == '\'')) {
+        const size_t close = attributes.find(attributes[r], r + 1);
+        const size_t stop = close == std::string_view::npos ? n : close;
+        *value = attributes.substr(r + 1, stop - r - 1);
+        q = close == std::string_view::npos ? n : close + 1;
+      } else {
+        const size_t from = r;
+        while (r < n && !IsSpace(attributes[r])) ++r;
+        *value = attributes.substr(from, r - from);
+        q = r;
+      }
+    }
+    *p = q;
+    return true;
+  }
+
+  // True if a start tag whose text after its name is `attributes` has an attribute `want` (lower case); sets
+  // *value to the first one's value, as written.
   static bool AttributeValue(std::string_view attributes, std::string_view want, std::string_view* value) {
     size_t p = 0;
-    const size_t n = attributes.size();
-    while (p < n) {
-      while (p < n && (IsSpace(attributes[p]) || attributes[p] == '/')) ++p;
-      const size_t start = p;
-      // A name: up to a space, '/' or '=' (an '=' that starts one is part of it).
-      if (p < n && attributes[p] == '=') ++p;
-      while (p < n && !IsSpace(attributes[p]) && attributes[p] != '/' && attributes[p] != '=') ++p;
-      if (p == start) break;
-      const bool match = EqualsLower(attributes.substr(start, p - start), want);
-      size_t q = p;
-      while (q < n && IsSpace(attributes[q])) ++q;
-      std::string_view v;
-      if (q < n && attributes[q] == '=') {  // a value: quoted, or up to a space
-        ++q;
-        while (q < n && IsSpace(attributes[q])) ++q;
-        if (q < n && (attributes[q] == '"' || attributes[q] == '\'')) {
-          const size_t close = attributes.find(attributes[q], q + 1);
-          const size_t stop = close == std::string_view::npos ? n : close;
-          v = attributes.substr(q + 1, stop - q - 1);
-          q = close == std::string_view::npos ? n : close + 1;
-        } else {
-          const size_t from = q;
-          while (q < n && !IsSpace(attributes[q])) ++q;
-          v = attributes.substr(from, q - from);
-        }
-        p = q;
-      }
-      if (match) {
+    std::string_view name, v;
+    while (NextAttribute(attributes, &p, &name, &v)) {
+      if (EqualsLower(name, want)) {
         *value = v;
         return true;
       }
     }
     return false;
+  }
+
+  // True if two start tags (their text after the name) have the same attributes, as the parser compares them for
+  // the list's three-identical rule: names without regard to case, in any order, the first of a repeated name
+  // counting. "<s>" and "<s/>", or "<b >", are identical to it; taken for different, they kept an entry on the
+  // model's list that the parser had dropped, and a later "</s>" closed things through it in the model only.
+  // Values are compared as written (one with a character reference may be taken for different), and tags of
+  // more than 16 attributes are compared as written.
+  static bool SameAttributes(std::string_view a, std::string_view b) {
+    if (a == b) return true;
+    constexpr size_t kMax = 16;
+    std::array<std::pair<std::string_view, std::string_view>, kMax> first, second;
+    size_t na = 0, nb = 0;
+    auto read = [&](std::string_view attributes, std::array<std::pair<std::string_view, std::string_view>, kMax>* out,
+                    size_t* count) {
+      size_t p = 0;
+      std::string_view name, value;
+      while (NextAttribute(attributes, &p, &name, &value)) {
+        bool repeated = false;
+        for (size_t k = 0; k < *count && !repeated; ++k) repeated = EqualsIgnoringCase((*out)[k].first, name);
+        if (repeated) continue;
+        if (*count == kMax) return false;
+        (*out)[(*count)++] = {name, value};
+      }
+      return true;
+    };
+    if (!read(a, &first, &na) || !read(b, &second, &nb) || na != nb) return false;
+    for (size_t k = 0; k < na; ++k) {
+      bool found = false;
+      for (size_t j = 0; j < nb && !found; ++j)
+        found = EqualsIgnoringCase(first[k].first, second[j].first) && first[k].second == second[j].second;
+      if (!found) return false;
+    }
+    return true;
+  }
+
+  static bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t k = 0; k < a.size(); ++k)
+      if (Lower(a[k]) != Lower(b[k])) return false;
+    return true;
   }
 
   // True if `s` equals `lower` (lower case) without regard to ASCII case.
@@ -814,7 +864,7 @@ class Scanner {
     const size_t marker = LastMarker();
     size_t same = 0, earliest = 0;
     for (size_t k = active_.size(); k-- > marker;) {
-      if (active_[k].name == name && active_[k].attributes == attributes) {
+      if (active_[k].name == name && SameAttributes(active_[k].attributes, attributes)) {
         ++same;
         earliest = k;
       }

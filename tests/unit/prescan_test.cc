@@ -621,6 +621,8 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
   // <button> (after closing an open one), <applet>, <marquee>, <object> and <select> re-create formatting elements
   // before they open, as text-level tags do: a <marquee>'s marker would hide them for good.
   ExpectCapHolds(Repeat("<button><b><i><u><s><button><marquee>", 60), "formatting re-created before a <button>");
+  // The three-identical rule compares attributes as the parser does: "<b/>", "<b >" and "<B>" are all "<b>".
+  ExpectCapHolds(Repeat("<b><x><b/><b ><B></b></b></b></b>", 60), "identical formatting elements written apart");
   // A template whose content begins with a tag other than a table part reads as a body: its table parts are
   // ignored, so "<td>" does not close what the one before it opened. "</template>" closes through anything.
   ExpectCapHolds("<template><r>" + Repeat("<td><e>", 60), "cells in a template read as a body");
