@@ -505,7 +505,7 @@ class Scanner {
       EmitStartTag(at, after, end, tag_end, self_closing);
       return tag_end;
     }
-    Begin();
+    Begin(name);
     const size_t next = HtmlStartTag(at, name, after, end, self_closing);
     logging_ = false;
     return next;
@@ -1115,12 +1115,16 @@ class Scanner {
     return u;
   }
 
-  // Starts logging a start tag's changes if it could be dropped: one is dropped only where the depth after its
-  // implied end tags, with up to two implied table parts and the formatting elements re-created for it or
-  // pending (each at most the list's length after its last marker), reaches the cap, or where an adoption agency
-  // for it would go past the cap (AdoptionAgency, which logs for itself).
-  void Begin() {
-    logging_ = Depth() + 2 * (active_.size() - LastMarker()) + 8 >= max_depth_;
+  // Starts logging the changes of start tag `name` if it could be dropped: one is dropped only where the depth
+  // after its implied end tags, with up to two implied table parts and the formatting elements re-created for it
+  // or pending (each at most the list's length after its last marker), reaches the cap, where an adoption agency
+  // for it would go past the cap (AdoptionAgency, which logs for itself), or where it is a formatting element and
+  // the list is full (StartFormatting). (The formatting elements re-created before such a one, unlogged, stayed
+  // open in the model, while the parser, not seeing the tag, re-created them later, elsewhere: a "</b>" then
+  // closed one of them, with all above it, in the model only.)
+  void Begin(const Name& name) {
+    const size_t listed = active_.size() - LastMarker();
+    logging_ = Depth() + 2 * listed + 8 >= max_depth_ || (IsFormatting(name) && listed + 1 >= kMaxActiveFormatting);
     if (logging_) {
       undo_.clear();
       list_undo_.clear();
