@@ -93,7 +93,7 @@ bool IsFormatting(const Name& n) {
 }
 
 // Elements of the HTML standard's "special" category that the scanner can have open (void ones never are): a
-// formatting element closed with one of these inside it leaves it open (see Scanner::CloseAt).
+// formatting element closed with one of these inside it leaves it open (see Scanner::AdoptionAgency).
 bool IsSpecial(const Name& n) {
   static constexpr std::string_view kTags[] = {
       "address", "applet", "article", "aside", "blockquote", "body", "button", "caption", "center", "colgroup",
@@ -1055,7 +1055,10 @@ class Scanner {
     }
     // The copies, now just below the block, are a chain under the element below the formatting element; the
     // block goes under them, and what it held under the new formatting element in it.
-    for (uint32_t c = 0; c < copies; ++c) SetElement(fb - copies + c, ids_[fb - copies + c], below + 1 + c, below + 1 + c);
+    for (uint32_t c = 0; c < copies; ++c) {
+      const size_t at = fb - copies + c;
+      SetElement(at, ids_[at], below + 1 + c, below + 1 + c);
+    }
     const uint32_t block = below + 1 + copies;
     const long shift = static_cast<long>(block) + 1 - static_cast<long>(depth_[fb]);  // for what the block held
     uint32_t moved_peak = block + 1;
@@ -1534,7 +1537,7 @@ class Scanner {
   // and in scope, takes it off the stack after the implied end tags, leaving what it holds open ("<form><i><u>
   // </form>" leaves <i> and <u> open, which the model closed: 3 levels short on a fuzzed page). In a template,
   // Gumbo 0.10.1 closes the nearest form in scope only if it is the current node after the implied end tags.
-  // False if nothing closed.
+  // False if the parser would ignore the end tag (the model has changed nothing then: the tag may be dropped).
   bool CloseForm() {
     const bool in_template = open_templates_ > 0;
     const uint32_t id = form_id_;
@@ -1549,12 +1552,11 @@ class Scanner {
       }
       if (Bounds(flags_[j], EndScope::kDefault)) break;
     }
-    if (k == stack_.size()) return false;
+    if (k == stack_.size()) return !in_template;  // (outside templates, the pointer it cleared is a change)
     static constexpr std::string_view kImplied[] = {"dd", "dt", "li", "optgroup", "option", "p", "rp", "rt"};
     while (stack_.size() > k + 1 && InSorted(kImplied, stack_.back())) PopBack();
     if (in_template) {
-      if (stack_.size() != k + 1) return false;
-      PopBack();
+      if (stack_.size() == k + 1) PopBack();
       return true;
     }
     if (k > 0) SetElement(k - 1, ids_[k - 1], depth_[k - 1], std::max(peak_[k - 1], peak_[k]));
