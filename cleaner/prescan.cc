@@ -125,8 +125,15 @@ enum ElementFlag : uint16_t {
   kFlagForeign = 128,   // a MathML element (Name::foreign)
   kFlagTextPoint = 256,  // <mi>, <mo>, <mn>, <ms>, <mtext>: start tags and text in them are HTML's again
   kFlagHtmlPoint = 512,  // <annotation-xml encoding="text/html"> (or XHTML): all of its content is HTML's
-  kFlagTemplateTable = 1024,  // a <template> whose first start tag was a table part: it holds rows or cells
-  kFlagTemplateBody = 2048,   // a <template> whose first start tag was any other: table parts in it are ignored
+  // A <template>, by its first start tag (DecideTemplate): a caption, column group or section (it stands for a
+  // table), a <tr> (a table body), a cell (a row), a <col> (a column group), or any other (a body, in which the
+  // table parts are ignored).
+  kFlagTemplateTable = 1024,
+  kFlagTemplateBody = 2048,
+  kFlagTemplateRows = 8192,
+  kFlagTemplateCells = 16384,
+  kFlagTemplateColumns = 32768,
+  kFlagTemplateParts = kFlagTemplateTable | kFlagTemplateRows | kFlagTemplateCells | kFlagTemplateColumns,
   kFlagMarker = 4096,  // <td>, <th>, <caption>, <applet>, <marquee>, <object>, <template>: put a marker on the list
 };
 
@@ -1200,7 +1207,7 @@ class Scanner {
     if (name.Is("table")) open_tables_ += delta;
     if (!name.Is("template")) return;
     open_templates_ += delta;
-    if ((flags & (kFlagTemplateTable | kFlagTemplateBody)) == 0) undecided_templates_ += delta;
+    if ((flags & (kFlagTemplateParts | kFlagTemplateBody)) == 0) undecided_templates_ += delta;
   }
 
   // The current node's depth in the tree the parser builds (<html> and <body> not counted).
@@ -1413,21 +1420,44 @@ class Scanner {
         }
       }
     }
-    const bool in_table = nearest != nullptr && nearest->Is("table");
-    const bool in_section =
-        nearest != nullptr && (nearest->Is("tbody") || nearest->Is("thead") || nearest->Is("tfoot"));
+    // In a template of table parts, the template stands for the table element its first one implied: a table, a
+    // table body, a row or a column group; the table parts that would close that element are ignored (no such
+    // element is open for them to close), after closing the cell and row they are in ("<template><td><thead>
+    // <b>...<tr>" ignores both: the model opened the section in the cell, and the row closed what followed it).
+    const uint16_t template_kind =
+        nearest != nullptr && nearest->Is("template") ? flags_[nearest_at] & kFlagTemplateParts : 0;
+    if (IsTablePart(name) && template_kind != 0) {
+      if (template_kind == kFlagTemplateColumns) return true;
+      if (template_kind == kFlagTemplateCells && !cell) return true;
+      if (template_kind == kFlagTemplateRows && !cell && !name.Is("tr")) return true;
+    }
+    if (IsTablePart(name) && !cell && nearest != nullptr && (nearest->Is("td") || nearest->Is("th") ||
+                                                             nearest->Is("tr"))) {
+      size_t t = nearest_at;
+      while (t > 0 && !stack_[t].Is("table") && !stack_[t].Is("template")) --t;
+      const uint16_t below = stack_[t].Is("template") ? flags_[t] & kFlagTemplateParts : 0;
+      if (below == kFlagTemplateCells || (below == kFlagTemplateRows && !name.Is("tr"))) {
+        Truncate(t + 1);
+        return true;
+      }
+    }
+    const bool in_table =
+        nearest != nullptr && (nearest->Is("table") || template_kind == kFlagTemplateTable);
+    const bool in_section = nearest != nullptr && (nearest->Is("tbody") || nearest->Is("thead") ||
+                                                   nearest->Is("tfoot") || template_kind == kFlagTemplateRows);
     const size_t implied = (name.Is("tr") && in_table) ? 1 : cell && in_table ? 2 : cell && in_section ? 1 : 0;
     // The parser first clears the stack back to the table (or its section or row): what a table holds outside
     // its cells closes (formatting elements there are re-created before the next text, as elements of their own:
     // "<table><b><em><tr>x<tr>x..." makes two per row).
-    bool in_table_body = in_table || in_section || (nearest != nullptr && nearest->Is("tr"));
+    bool in_table_body =
+        in_table || in_section || (nearest != nullptr && (nearest->Is("tr") || template_kind == kFlagTemplateCells));
     size_t clear_to = nearest_at + 1;
     // A caption, column group or section opened in a cell or row closes them first and goes into the table.
     if ((name.Is("caption") || name.Is("colgroup") || name.Is("tbody") || name.Is("thead") || name.Is("tfoot")) &&
         nearest != nullptr && !nearest->Is("table") && !nearest->Is("template") && !nearest->Is("html")) {
       size_t t = nearest_at;
       while (t > 0 && !stack_[t].Is("table") && !stack_[t].Is("template")) --t;
-      if (stack_[t].Is("table")) {
+      if (stack_[t].Is("table") || (stack_[t].Is("template") && (flags_[t] & kFlagTemplateTable) != 0)) {
         clear_to = t + 1;
         in_table_body = true;
       }
@@ -1435,9 +1465,7 @@ class Scanner {
     // A <table> straight in a table (not in a cell) closes that table first, and becomes its sibling. Straight in
     // a template of rows or cells (no table in the template), the parser ignores it: the model nested it, and
     // closed it with all it held at the next one (22 levels short on a fuzzed page).
-    if (name.Is("table") && nearest != nullptr && nearest->Is("template") &&
-        (flags_[nearest_at] & kFlagTemplateTable) != 0)
-      return true;
+    if (name.Is("table") && template_kind != 0) return true;
     if (name.Is("table") && in_table_body) {
       clear_to = nearest_at;
       while (clear_to > 0 && !stack_[clear_to].Is("table") && !stack_[clear_to].Is("template")) --clear_to;
@@ -1647,7 +1675,7 @@ class Scanner {
     const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
     for (size_t k = stack_.size(); k-- > limit;) {
       if (stack_[k].Is("table")) return true;
-      if (stack_[k].Is("template")) return (flags_[k] & kFlagTemplateTable) != 0;
+      if (stack_[k].Is("template")) return (flags_[k] & kFlagTemplateParts) != 0;
     }
     return open_tables_ > 0;
   }
@@ -1664,11 +1692,15 @@ class Scanner {
     const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
     for (size_t k = stack_.size(); k-- > limit;) {
       if (!stack_[k].Is("template")) continue;
-      if ((flags_[k] & (kFlagTemplateTable | kFlagTemplateBody)) != 0) return;
+      if ((flags_[k] & (kFlagTemplateParts | kFlagTemplateBody)) != 0) return;
       if (logging_) {
         undo_.push_back(Saved(Undo::kFlags, k));
       }
-      flags_[k] |= (IsTablePart(name) || name.Is("col")) ? kFlagTemplateTable : kFlagTemplateBody;
+      flags_[k] |= name.Is("tr")                      ? kFlagTemplateRows
+                   : name.Is("td") || name.Is("th") ? kFlagTemplateCells
+                   : name.Is("col")                 ? kFlagTemplateColumns
+                   : IsTablePart(name)              ? kFlagTemplateTable
+                                                    : kFlagTemplateBody;
       --undecided_templates_;
       return;
     }

@@ -636,6 +636,10 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
   ExpectCapHolds(Repeat("<table><caption><td>", 60), "a cell in a caption");
   // In a table outside its cells, a <form> is put in the table and closed at once: it closes no paragraph.
   ExpectCapHolds("<table><x><p><v><w><z><q><r><form>" + Repeat("<y>", 400), "a <form> in a table");
+  // A template of cells stands for a row, a template of rows for a table body: the table parts that would close
+  // that row or body are ignored, after closing the cell (and row) they come in.
+  ExpectCapHolds("<template><td><thead><b>" + Repeat("<i><x><tr>", 60), "rows in a template of cells");
+  ExpectCapHolds("<template><tr><td><b>" + Repeat("<i><x><tbody>", 60), "sections in a template of rows");
   // Forms nest in a template, however deep the template.
   ExpectCapHolds("<template>" + Repeat("<div>", 300) + Repeat("<form>", 200), "forms deep in a template");
   // The parser re-creates formatting elements before an <svg> and a <noscript>, emptied or not: 9 per "<div>".
