@@ -995,17 +995,18 @@ class Scanner {
       // alone, made the model go on unlike the parser (3 levels short on a fuzzed page). (A listed element is
       // searched for once per end tag: each round moves or closes it.)
       size_t k = stack_.size();
-      for (size_t j = stack_.size(); j-- > 0;) {
-        if (ids_[j] == id) {
-          k = j;
-          break;
-        }
-        // Out of scope: the parser ignores the tag, and the element stays open and listed ("<div><b><table></b>
-        // </table></div>" repeated left each <b> to be re-created before every later text: 4.5 million elements
-        // from 122 KB when the model took it off).
-        if (Bounds(flags_[j], EndScope::kDefault)) break;
+      for (size_t j = stack_.size(); j-- > 0 && k == stack_.size();)
+        if (ids_[j] == id) k = j;
+      // Out of scope, the parser ignores the tag, and the element stays open and listed ("<div><b><table></b>
+      // </table></div>" repeated left each <b> to be re-created before every later text: 4.5 million elements
+      // from 122 KB when the model took it off). Gumbo 0.10.1 asks for an element of that name in scope, not for
+      // this one: an <i> kept open off the list in a table puts an <i> listed outside it in scope.
+      bool in_scope = false;
+      for (size_t j = stack_.size(); j-- > 0 && !in_scope;) {
+        if (stack_[j] == name) in_scope = true;
+        else if (Bounds(flags_[j], EndScope::kDefault)) break;
       }
-      if (k == stack_.size()) break;  // out of scope: left open and listed
+      if (k == stack_.size() || !in_scope) break;  // left open and listed
       size_t fb = k + 1;
       while (fb < stack_.size() && (flags_[fb] & kFlagSpecial) == 0) ++fb;
       if (fb == stack_.size()) {
