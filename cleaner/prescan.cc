@@ -114,7 +114,7 @@ bool IsKnownTag(const Name& n) {
 // What the model asks of an open element, worked out once when it is pushed: the walks down the stack that
 // every start and end tag makes then cost a bit test per element, not dozens of name comparisons (200 000
 // "<li></li>" under 398 open <span>s took 1.9 s in the pre-scan before).
-enum ElementFlag : uint16_t {
+enum ElementFlag : uint32_t {
   kFlagSpecial = 1,     // IsSpecial
   kFlagClosesP = 2,     // ClosesP
   kFlagTableEdge = 4,   // <html>, <table>, <template>: the edge of every scope
@@ -134,6 +134,9 @@ enum ElementFlag : uint16_t {
   kFlagTemplateCells = 16384,
   kFlagTemplateColumns = 32768,
   kFlagTemplateParts = kFlagTemplateTable | kFlagTemplateRows | kFlagTemplateCells | kFlagTemplateColumns,
+  kFlagTable = 1u << 16,      // <table> (counted: open_tables_)
+  kFlagTemplate = 1u << 17,   // <template> (counted: open_templates_)
+  kFlagClosesCell = 1u << 18,  // <td>, <th>, <caption>, <template>: closing one clears the list to its marker
   kFlagMarker = 4096,  // <td>, <th>, <caption>, <applet>, <marquee>, <object>, <template>: put a marker on the list
 };
 
@@ -142,27 +145,38 @@ bool RawIs(const Name& n, std::string_view raw) {
   return raw.size() == n.len && std::memcmp(n.s.data(), raw.data(), raw.size()) == 0;
 }
 
-uint16_t FlagsOf(const Name& n) {
+uint32_t FlagsOf(const Name& n) {
   if (n.foreign) {
     // The MathML elements in the parser's scopes and its "special" category; the parser reads the content of
     // the first five as HTML (they are "MathML text integration points").
-    uint16_t f = kFlagForeign;
+    uint32_t f = kFlagForeign;
     if (RawIs(n, "mi") || RawIs(n, "mo") || RawIs(n, "mn") || RawIs(n, "ms") || RawIs(n, "mtext"))
       f |= kFlagTextPoint | kFlagSpecial | kFlagScopeEdge;
     if (RawIs(n, "annotation-xml")) f |= kFlagSpecial | kFlagScopeEdge;
     return f;
   }
-  uint16_t f = 0;
+  uint32_t f = 0;
   if (IsSpecial(n)) f |= kFlagSpecial;
   if (ClosesP(n)) f |= kFlagClosesP;
-  if (n.Is("html") || n.Is("table") || n.Is("template")) f |= kFlagTableEdge;
-  if (n.Is("td") || n.Is("th") || n.Is("caption") || n.Is("applet") || n.Is("marquee") || n.Is("object"))
-    f |= kFlagScopeEdge;
-  if (n.Is("button")) f |= kFlagButton;
-  if (n.Is("td") || n.Is("th") || n.Is("caption") || n.Is("applet") || n.Is("marquee") || n.Is("object") ||
-      n.Is("template"))
-    f |= kFlagMarker;
-  if (n.Is("ol") || n.Is("ul")) f |= kFlagListEdge;
+  // The flags a few names have, found by halves (sorted by name).
+  static constexpr std::pair<std::string_view, uint32_t> kNamed[] = {
+      {"applet", kFlagScopeEdge | kFlagMarker},
+      {"button", kFlagButton},
+      {"caption", kFlagScopeEdge | kFlagMarker | kFlagClosesCell},
+      {"html", kFlagTableEdge},
+      {"marquee", kFlagScopeEdge | kFlagMarker},
+      {"object", kFlagScopeEdge | kFlagMarker},
+      {"ol", kFlagListEdge},
+      {"table", kFlagTableEdge | kFlagTable},
+      {"td", kFlagScopeEdge | kFlagMarker | kFlagClosesCell},
+      {"template", kFlagTableEdge | kFlagMarker | kFlagClosesCell | kFlagTemplate},
+      {"th", kFlagScopeEdge | kFlagMarker | kFlagClosesCell},
+      {"ul", kFlagListEdge},
+  };
+  const std::string_view name(n.s.data(), n.len);
+  const auto* named = std::lower_bound(std::begin(kNamed), std::end(kNamed), name,
+                                       [](const auto& entry, std::string_view v) { return entry.first < v; });
+  if (named != std::end(kNamed) && named->first == name) f |= named->second;
   if (!IsKnownTag(n)) f |= kFlagUnknown;
   return f;
 }
@@ -431,7 +445,13 @@ class Scanner {
         // no entry of its name on the list, it ignores the end tag ("<b><x><b><b><b>" puts the first <b> off the
         // list, and the fourth "</b>" after them leaves the <x> open; the model, closing through it, went 29
         // levels short). An end tag whose adoption agency would take a subtree past the cap is dropped.
-        if (!stack_.empty() && stack_.back() == name && ListIndexOf(ids_.back()) < 0) {
+        if (!stack_.empty() && stack_.back() == name && !active_.empty() && active_.back().id == ids_.back()) {
+          // (The usual "<b>x</b>": the current node, listed last, closes and leaves the list, as the adoption
+          // agency would have it, without its search.)
+          ListErase(active_.size() - 1);
+          PopBack();
+          keep = true;
+        } else if (!stack_.empty() && stack_.back() == name && ListIndexOf(ids_.back()) < 0) {
           PopBack();
           keep = true;
         } else {
@@ -644,7 +664,7 @@ class Scanner {
   // of those that close the MathML (BreaksOut).
   bool StartsForeign(const Name& name, std::string_view attributes) const {
     if (!InForeign()) return false;
-    const uint16_t f = flags_.back();
+    const uint32_t f = flags_.back();
     if ((f & kFlagHtmlPoint) != 0) return false;
     if ((f & kFlagTextPoint) != 0 && !name.Is("mglyph") && !name.Is("malignmark")) return false;
     return !BreaksOut(name, attributes);
@@ -1087,7 +1107,7 @@ class Scanner {
     if (entry < bookmark) --bookmark;
     ListErase(entry);
     const Name element = stack_[k];
-    const uint16_t element_flags = flags_[k];
+    const uint32_t element_flags = flags_[k];
     EraseElement(k);
     --fb;
     formatting.id = ++next_id_;
@@ -1106,7 +1126,7 @@ class Scanner {
     enum Kind : uint8_t { kPushed, kPopped, kErased, kInserted, kSet, kFlags } kind = kPushed;
     uint32_t at = 0;  // the element's index (all but kPushed)
     Name name;
-    uint16_t flags = 0;
+    uint32_t flags = 0;
     uint32_t depth = 0;
     uint32_t peak = 0;
     uint32_t id = 0;
@@ -1181,7 +1201,7 @@ class Scanner {
           peak_.insert(peak_.begin() + at, e.peak);
           ids_.insert(ids_.begin() + at, e.id);
           if (e.open_formatting) open_formatting_.insert(e.id);
-          CountTemplate(e.name, e.flags, 1);
+          CountTemplate(e.flags, 1);
           break;
       }
     }
@@ -1204,9 +1224,9 @@ class Scanner {
 
   // Keeps count of the open tables and templates, and of the templates still undecided (DecideTemplate), as one
   // opens (+1) or closes.
-  void CountTemplate(const Name& name, uint16_t flags, int delta) {
-    if (name.Is("table")) open_tables_ += delta;
-    if (!name.Is("template")) return;
+  void CountTemplate(uint32_t flags, int delta) {
+    if ((flags & kFlagTable) != 0) open_tables_ += delta;
+    if ((flags & kFlagTemplate) == 0) return;
     open_templates_ += delta;
     if ((flags & (kFlagTemplateParts | kFlagTemplateBody)) == 0) undecided_templates_ += delta;
   }
@@ -1216,7 +1236,7 @@ class Scanner {
 
   // Pushes an element; `attributes` (the start tag's text after its name) tell an <annotation-xml> that holds HTML.
   void Push(const Name& name, std::string_view attributes = {}) {
-    uint16_t flags = FlagsOf(name);
+    uint32_t flags = FlagsOf(name);
     if (name.foreign && RawIs(name, "annotation-xml")) {
       std::string_view encoding;
       if (AttributeValue(attributes, "encoding", &encoding) &&
@@ -1253,9 +1273,17 @@ class Scanner {
   // raising an upper bound, is not.)
   void RemoveElement(size_t k, bool fold) {
     const auto at = static_cast<long>(k);
-    CountTemplate(stack_[k], flags_[k], -1);
+    CountTemplate(flags_[k], -1);
     if (fold && k > 0) peak_[k - 1] = std::max(peak_[k - 1], peak_[k]);
     open_formatting_.erase(ids_[k]);
+    if (k + 1 == stack_.size()) {  // (the usual case, the current node)
+      stack_.pop_back();
+      flags_.pop_back();
+      depth_.pop_back();
+      peak_.pop_back();
+      ids_.pop_back();
+      return;
+    }
     stack_.erase(stack_.begin() + at);
     flags_.erase(flags_.begin() + at);
     depth_.erase(depth_.begin() + at);
@@ -1269,14 +1297,22 @@ class Scanner {
     RemoveElement(k, /*fold=*/false);
   }
 
-  void InsertElement(size_t k, const Name& name, uint16_t flags, uint32_t depth, uint32_t peak, uint32_t id) {
+  void InsertElement(size_t k, const Name& name, uint32_t flags, uint32_t depth, uint32_t peak, uint32_t id) {
     const auto at = static_cast<long>(k);
-    stack_.insert(stack_.begin() + at, name);
-    flags_.insert(flags_.begin() + at, flags);
-    depth_.insert(depth_.begin() + at, depth);
-    peak_.insert(peak_.begin() + at, peak);
-    ids_.insert(ids_.begin() + at, id);
-    CountTemplate(name, flags, 1);
+    if (k == stack_.size()) {  // (the usual case, a push)
+      stack_.push_back(name);
+      flags_.push_back(flags);
+      depth_.push_back(depth);
+      peak_.push_back(peak);
+      ids_.push_back(id);
+    } else {
+      stack_.insert(stack_.begin() + at, name);
+      flags_.insert(flags_.begin() + at, flags);
+      depth_.insert(depth_.begin() + at, depth);
+      peak_.insert(peak_.begin() + at, peak);
+      ids_.insert(ids_.begin() + at, id);
+    }
+    CountTemplate(flags, 1);
     if (IsFormatting(name)) open_formatting_.insert(id);
     if (logging_) {
       Undo u;
@@ -1303,8 +1339,7 @@ class Scanner {
   void Truncate(size_t k) {
     bool clears = false;
     while (stack_.size() > k) {
-      const Name& n = stack_.back();
-      clears = clears || n.Is("td") || n.Is("th") || n.Is("caption") || n.Is("template");
+      clears = clears || (flags_.back() & kFlagClosesCell) != 0;
       PopNode();
     }
     if (clears) ClearToLastMarker();
@@ -1425,7 +1460,7 @@ class Scanner {
     // table body, a row or a column group; the table parts that would close that element are ignored (no such
     // element is open for them to close), after closing the cell and row they are in ("<template><td><thead>
     // <b>...<tr>" ignores both: the model opened the section in the cell, and the row closed what followed it).
-    const uint16_t template_kind =
+    const uint32_t template_kind =
         nearest != nullptr && nearest->Is("template") ? flags_[nearest_at] & kFlagTemplateParts : 0;
     if (IsTablePart(name) && template_kind != 0) {
       if (template_kind == kFlagTemplateColumns) return true;
@@ -1436,7 +1471,7 @@ class Scanner {
                                                              nearest->Is("tr"))) {
       size_t t = nearest_at;
       while (t > 0 && !stack_[t].Is("table") && !stack_[t].Is("template")) --t;
-      const uint16_t below = stack_[t].Is("template") ? flags_[t] & kFlagTemplateParts : 0;
+      const uint32_t below = stack_[t].Is("template") ? flags_[t] & kFlagTemplateParts : 0;
       if (below == kFlagTemplateCells || (below == kFlagTemplateRows && !name.Is("tr"))) {
         Truncate(t + 1);
         return true;
@@ -1624,7 +1659,7 @@ class Scanner {
   }
 
   // True if an open element of `flags` ends the search of an end tag with scope `scope`.
-  static bool Bounds(uint16_t flags, EndScope scope) {
+  static bool Bounds(uint32_t flags, EndScope scope) {
     if ((flags & kFlagTableEdge) != 0) return scope != EndScope::kTemplate;
     switch (scope) {
       case EndScope::kTemplate:
@@ -1739,7 +1774,7 @@ class Scanner {
   std::vector<uint32_t> depth_;  // per open element, its depth in the parser's tree (AdoptionAgency moves them)
   std::vector<uint32_t> peak_;   // per open element, the deepest depth in its subtree, closed parts too, at most
   std::vector<uint32_t> ids_;    // per open element, a number of its own
-  std::vector<uint16_t> flags_;  // per open element, its ElementFlags
+  std::vector<uint32_t> flags_;  // per open element, its ElementFlags
   std::unordered_set<uint32_t> open_formatting_;  // the ids of the open formatting elements
   uint32_t next_id_ = 0;
   std::vector<Active> active_;  // the list of active formatting elements: see StartFormatting
