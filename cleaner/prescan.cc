@@ -1030,6 +1030,11 @@ class Scanner {
       size_t fb = k + 1;
       while (fb < stack_.size() && (flags_[fb] & kFlagSpecial) == 0) ++fb;
       if (fb == stack_.size()) {
+        if (!ClosingFits(k)) {
+          result = Adoption::kAbandoned;
+          RollbackTo(undo_mark, list_mark);
+          break;
+        }
         Truncate(k);
         const long at = ListIndexOf(id);
         if (at >= 0) ListErase(static_cast<size_t>(at));
@@ -1331,6 +1336,25 @@ class Scanner {
     peak_[k] = peak;
   }
 
+  // False if closing stack_[k] and all above it would leave the formatting elements it closes to be re-created
+  // past the cap: at the depth of the element below it, which after the adoption agency can be deeper than the
+  // closed ones ("</div>" under <i>s an adoption left open deep in the tree: the text after it went a level past
+  // the slack on a fuzzed page). Such an end tag is dropped, as a start tag is at the cap. (Pending entries are
+  // counted as Pending does, those of the closed elements as closed; bounded by the list after its last marker.)
+  bool ClosingFits(size_t k) const {
+    const size_t below = k > 0 ? depth_[k - 1] : 0;
+    if (below + (active_.size() - LastMarker()) <= max_depth_) return true;  // (the usual case, at once)
+    size_t pending = 0;
+    for (size_t e = active_.size(); e-- > 0; ++pending) {
+      if (active_[e].marker) break;
+      if (open_formatting_.count(active_[e].id) == 0) continue;
+      bool closing = false;
+      for (size_t j = k; j < stack_.size() && !closing; ++j) closing = ids_[j] == active_[e].id;
+      if (!closing) break;
+    }
+    return below + pending <= max_depth_;
+  }
+
   // Pops everything from stack_[k] on. If that closes a cell, a caption or a template, the list is cleared up to
   // its last marker, once: the parser closes one with all it holds, and clears once. ("<td><b><marquee><tr>"
   // leaves the <b> and the cell's marker on the list: the <b> comes back before the text after it, 9 levels
@@ -1588,6 +1612,10 @@ class Scanner {
       // 100 000 of them nested 100 000 deep while the model, popping to the <x>, saw a depth of 2).
       if (stack_[k] == name || (IsHeading(name) && IsHeading(stack_[k])) ||
           (unknown && (flags_[k] & kFlagUnknown) != 0)) {
+        if (!ClosingFits(k)) {  // dropped, as a start tag at the cap is
+          out_.depth_capped = true;
+          return false;
+        }
         Truncate(k);
         if (name.Is("applet") || name.Is("marquee") || name.Is("object")) ClearToLastMarker();
         return true;
