@@ -1433,7 +1433,16 @@ class Scanner {
     // for <a> and <nobr>, in Tag, and its rules for <button> and headings); "<a name=x/>" anchors, 600 on an old FAQ
     // page, otherwise counted as 600 levels and hit the cap. A <form> inside a <form> is ignored.
     if (name.Is("button")) {
-      PopTo(name, {"td", "th", "caption", "table", "object", "applet", "marquee", "template"});
+      // (A <button> in scope: cells, tables and the like bound it, and so do MathML's <mi>, <mtext>...: the
+      // model, passing through an <mtext>, closed an outer button and all it held, 11 levels short.)
+      const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
+      for (size_t k = stack_.size(); k-- > limit;) {
+        if (stack_[k] == name) {
+          Truncate(k);
+          break;
+        }
+        if (Bounds(flags_[k], EndScope::kDefault)) break;
+      }
       Reconstruct();
     }
     if (IsHeading(name) && !stack_.empty() && IsHeading(stack_.back())) PopBack();

@@ -585,6 +585,7 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
   ExpectCapHolds(Repeat("<math><annotation-xml encoding=\"text/html\"><div>", 60), "HTML in <annotation-xml>");
   ExpectCapHolds("<math>" + Repeat("<font><tr><td>", 60), "<font> without attributes in MathML");
   ExpectCapHolds("<math><title>" + Repeat("<div>", 60) + "</title>", "a <title> in MathML");
+  ExpectCapHolds(Repeat("<button><math><mtext><x><button><y>", 60), "a <button> in <mtext> in a <button>");
   ExpectCapHolds("<math><script type=\"application/ld+json\">" + Repeat("<div>", 60) + "</script>",
                  "a JSON-LD script in MathML");
   ExpectCapHolds("<p><td><b><i><u><s><em><strong><code><small>" + Repeat("<p>x", 200), "a cell outside a table");
