@@ -32,21 +32,26 @@ char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20)
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
 // A tag name, lower-cased and truncated: only the first 15 bytes matter for recognising HTML elements.
+// A MathML element (`foreign`) never matches an HTML name: the parser compares elements by namespace and tag.
 struct Name {
   std::array<char, 16> s{};
   unsigned char len = 0;
+  bool truncated = false;  // the tag's name was longer than 15 bytes
+  bool foreign = false;    // an element the parser puts in the MathML namespace (Scanner::StartsForeign)
   bool Is(const char* other) const {
     size_t n = std::strlen(other);
-    return n == len && std::memcmp(s.data(), other, n) == 0;
+    return !foreign && n == len && std::memcmp(s.data(), other, n) == 0;
   }
-  bool operator==(const Name& o) const { return len == o.len && std::memcmp(s.data(), o.s.data(), len) == 0; }
+  bool operator==(const Name& o) const {
+    return foreign == o.foreign && len == o.len && std::memcmp(s.data(), o.s.data(), len) == 0;
+  }
 };
 
 // True if `n` is in `sorted` (kept in sorted order: the lists below are searched by halves, as the model asks them
 // of every tag and of every element it pushes).
 template <size_t N>
 bool InSorted(const std::string_view (&sorted)[N], const Name& n) {
-  return std::binary_search(sorted, sorted + N, std::string_view(n.s.data(), n.len));
+  return !n.foreign && std::binary_search(sorted, sorted + N, std::string_view(n.s.data(), n.len));
 }
 
 // Gumbo's void elements: never pushed on its stack of open elements. (Not <spacer>, an old Netscape tag that
@@ -88,7 +93,7 @@ bool IsFormatting(const Name& n) {
 }
 
 // Elements of the HTML standard's "special" category that the scanner can have open (void ones never are): a
-// formatting element closed with one of these inside it leaves it open (see Scanner::CloseAt).
+// formatting element closed with one of these inside it leaves it open (see Scanner::AdoptionAgency).
 bool IsSpecial(const Name& n) {
   static constexpr std::string_view kTags[] = {
       "address", "applet", "article", "aside", "blockquote", "body", "button", "caption", "center", "colgroup",
@@ -102,13 +107,14 @@ bool IsSpecial(const Name& n) {
 // True if Gumbo 0.10.1 knows the tag: it compares tags by its enumeration, so to it every unknown tag is the same
 // tag ("</x>" closes an open <y>).
 bool IsKnownTag(const Name& n) {
-  return gumbo_tag_enum(n.s.data()) != GUMBO_TAG_UNKNOWN;  // n.s ends with a NUL: at most 15 of its 16 bytes are used
+  // (n.s ends with a NUL: at most 15 of its 16 bytes are used.)
+  return !n.foreign && gumbo_tag_enum(n.s.data()) != GUMBO_TAG_UNKNOWN;
 }
 
 // What the model asks of an open element, worked out once when it is pushed: the walks down the stack that
 // every start and end tag makes then cost a bit test per element, not dozens of name comparisons (200 000
 // "<li></li>" under 398 open <span>s took 1.9 s in the pre-scan before).
-enum ElementFlag : uint16_t {
+enum ElementFlag : uint32_t {
   kFlagSpecial = 1,     // IsSpecial
   kFlagClosesP = 2,     // ClosesP
   kFlagTableEdge = 4,   // <html>, <table>, <template>: the edge of every scope
@@ -116,17 +122,61 @@ enum ElementFlag : uint16_t {
   kFlagButton = 16,     // the edge of button scope too
   kFlagListEdge = 32,   // <ol>, <ul>: the edge of list item scope too
   kFlagUnknown = 64,    // not a tag Gumbo knows
+  kFlagForeign = 128,   // a MathML element (Name::foreign)
+  kFlagTextPoint = 256,  // <mi>, <mo>, <mn>, <ms>, <mtext>: start tags and text in them are HTML's again
+  kFlagHtmlPoint = 512,  // <annotation-xml encoding="text/html"> (or XHTML): all of its content is HTML's
+  // A <template>, by its first start tag (DecideTemplate): a caption, column group or section (it stands for a
+  // table), a <tr> (a table body), a cell (a row), a <col> (a column group), or any other (a body, in which the
+  // table parts are ignored).
+  kFlagTemplateTable = 1024,
+  kFlagTemplateBody = 2048,
+  kFlagTemplateRows = 8192,
+  kFlagTemplateCells = 16384,
+  kFlagTemplateColumns = 32768,
+  kFlagTemplateParts = kFlagTemplateTable | kFlagTemplateRows | kFlagTemplateCells | kFlagTemplateColumns,
+  kFlagTable = 1u << 16,      // <table> (counted: open_tables_)
+  kFlagTemplate = 1u << 17,   // <template> (counted: open_templates_)
+  kFlagClosesCell = 1u << 18,  // <td>, <th>, <caption>, <template>: closing one clears the list to its marker
+  kFlagMarker = 4096,  // <td>, <th>, <caption>, <applet>, <marquee>, <object>, <template>: put a marker on the list
 };
 
-uint16_t FlagsOf(const Name& n) {
-  uint16_t f = 0;
+// True if `n` is `raw` whatever its namespace (Name::Is never matches a MathML element).
+bool RawIs(const Name& n, std::string_view raw) {
+  return raw.size() == n.len && std::memcmp(n.s.data(), raw.data(), raw.size()) == 0;
+}
+
+uint32_t FlagsOf(const Name& n) {
+  if (n.foreign) {
+    // The MathML elements in the parser's scopes and its "special" category; the parser reads the content of
+    // the first five as HTML (they are "MathML text integration points").
+    uint32_t f = kFlagForeign;
+    if (RawIs(n, "mi") || RawIs(n, "mo") || RawIs(n, "mn") || RawIs(n, "ms") || RawIs(n, "mtext"))
+      f |= kFlagTextPoint | kFlagSpecial | kFlagScopeEdge;
+    if (RawIs(n, "annotation-xml")) f |= kFlagSpecial | kFlagScopeEdge;
+    return f;
+  }
+  uint32_t f = 0;
   if (IsSpecial(n)) f |= kFlagSpecial;
   if (ClosesP(n)) f |= kFlagClosesP;
-  if (n.Is("html") || n.Is("table") || n.Is("template")) f |= kFlagTableEdge;
-  if (n.Is("td") || n.Is("th") || n.Is("caption") || n.Is("applet") || n.Is("marquee") || n.Is("object"))
-    f |= kFlagScopeEdge;
-  if (n.Is("button")) f |= kFlagButton;
-  if (n.Is("ol") || n.Is("ul")) f |= kFlagListEdge;
+  // The flags a few names have, found by halves (sorted by name).
+  static constexpr std::pair<std::string_view, uint32_t> kNamed[] = {
+      {"applet", kFlagScopeEdge | kFlagMarker},
+      {"button", kFlagButton},
+      {"caption", kFlagScopeEdge | kFlagMarker | kFlagClosesCell},
+      {"html", kFlagTableEdge},
+      {"marquee", kFlagScopeEdge | kFlagMarker},
+      {"object", kFlagScopeEdge | kFlagMarker},
+      {"ol", kFlagListEdge},
+      {"table", kFlagTableEdge | kFlagTable},
+      {"td", kFlagScopeEdge | kFlagMarker | kFlagClosesCell},
+      {"template", kFlagTableEdge | kFlagMarker | kFlagClosesCell | kFlagTemplate},
+      {"th", kFlagScopeEdge | kFlagMarker | kFlagClosesCell},
+      {"ul", kFlagListEdge},
+  };
+  const std::string_view name(n.s.data(), n.len);
+  const auto* named = std::lower_bound(std::begin(kNamed), std::end(kNamed), name,
+                                       [](const auto& entry, std::string_view v) { return entry.first < v; });
+  if (named != std::end(kNamed) && named->first == name) f |= named->second;
   if (!IsKnownTag(n)) f |= kFlagUnknown;
   return f;
 }
@@ -143,13 +193,13 @@ class Scanner {
     while (i < n) {
       const char* lt = static_cast<const char*>(std::memchr(in_.data() + i, '<', n - i));
       if (lt == nullptr) {
-        if (n > i) Reconstruct();
+        if (n > i) ReconstructBeforeText();
         Emit(i, n);  // (the last text: no token follows it)
         break;
       }
       size_t at = static_cast<size_t>(lt - in_.data());
       if (at > i) {
-        Reconstruct();
+        ReconstructBeforeText();
         for (size_t k = i; k < at && !token_seen_; ++k) token_seen_ = !IsSpace(in_[k]);
       }
       Emit(i, at);
@@ -179,6 +229,7 @@ class Scanner {
   size_t ReadName(size_t p, Name* name) const {
     while (p < in_.size() && !IsSpace(in_[p]) && in_[p] != '>' && in_[p] != '/') {
       if (name->len < name->s.size() - 1) name->s[name->len++] = Lower(in_[p]);
+      else name->truncated = true;
       ++p;
     }
     return p;
@@ -335,7 +386,7 @@ class Scanner {
     const size_t n = in_.size();
     size_t p = at + 1;
     if (p >= n) {
-      Reconstruct();  // text, as below
+      ReconstructBeforeText();  // text, as below
       out_.html.append("&lt;");
       return n;
     }
@@ -376,12 +427,44 @@ class Scanner {
       }
       // "</br>" makes a <br>, and "</p>" with no <p> open an empty <p>: elements the count must see.
       if (name.Is("br") || (name.Is("p") && !InStack(name))) ++out_.elements;
+      if (InForeign()) {
+        // (Where the model cannot tell what the parser would close, the end tag is dropped: the model and the
+        // parser then both close nothing, and go on alike.)
+        const ForeignEnd closed = CloseForeign(name);
+        if (closed == ForeignEnd::kClosed) Emit(at, end);
+        if (closed != ForeignEnd::kHtml) return end;
+      }
       // A formatting element's end tag is kept while the element is on the list of active formatting elements:
       // it takes the element off the parser's list too, where it would otherwise be re-created before every
       // later text. (Dropped, as the end tag of a start tag dropped at the cap, it left the element on the
       // parser's list but not on the model's: "<b><i><u><s><em><div>x</b></i></u></s></em>" x 20 000 went 20 796
       // deep under a cap of 400.)
-      if ((IsFormatting(name) && CloseListedFormatting(name)) || CloseTag(name)) Emit(at, end);
+      bool keep;
+      if (IsFormatting(name)) {
+        // Gumbo 0.10.1's adoption agency first closes a current node of that name that is not on the list; with
+        // no entry of its name on the list, it ignores the end tag ("<b><x><b><b><b>" puts the first <b> off the
+        // list, and the fourth "</b>" after them leaves the <x> open; the model, closing through it, went 29
+        // levels short). An end tag whose adoption agency would take a subtree past the cap is dropped.
+        if (!stack_.empty() && stack_.back() == name && !active_.empty() && active_.back().id == ids_.back()) {
+          // (The usual "<b>x</b>": the current node, listed last, closes and leaves the list, as the adoption
+          // agency would have it, without its search.)
+          ListErase(active_.size() - 1);
+          PopBack();
+          keep = true;
+        } else if (!stack_.empty() && stack_.back() == name && ListIndexOf(ids_.back()) < 0) {
+          PopBack();
+          keep = true;
+        } else {
+          const Adoption adoption = AdoptionAgency(name);
+          keep = adoption == Adoption::kDone || (adoption == Adoption::kNoEntry && KeepUnmatchedEndTag());
+          if (adoption == Adoption::kAbandoned) out_.depth_capped = true;
+        }
+      } else if (name.Is("form")) {
+        keep = CloseForm() || KeepUnmatchedEndTag();
+      } else {
+        keep = CloseTag(name);
+      }
+      if (keep) Emit(at, end);
       return end;
     }
     if (c == '?') {  // "<?...>": a bogus comment, to the next '>'
@@ -392,7 +475,7 @@ class Scanner {
       // A literal '<' in text, written as "&lt;": a construct dropped after it would otherwise join it to the text
       // that follows into a tag the model never saw ("<<!---->div>" makes "<div>"). It is text, before which the
       // parser re-creates formatting elements, as before any other (Run).
-      Reconstruct();
+      ReconstructBeforeText();
       out_.html.append("&lt;");
       return at + 1;
     }
@@ -404,9 +487,21 @@ class Scanner {
     if (end == std::string_view::npos) return n;  // a truncated tag at the end of the input: dropped
     size_t tag_end = end + 1;
 
+    const std::string_view attributes = in_.substr(after, end - after);
+    // In MathML (the parser's foreign content), a start tag makes a MathML element, none of HTML's rules applying
+    // to it, unless it is one of the HTML tags that close the MathML first (BreaksOut) or the current node is a
+    // MathML element whose content is HTML's (StartsForeign).
+    const bool foreign = StartsForeign(name, attributes);
+
     if (IsDroppedRawText(name) || (name.Is("svg") && !self_closing)) {
       ++out_.elements;
-      bool keep_body = name.Is("script") && IsJsonLd(after, end);
+      if (!foreign && !name.Is("script") && !name.Is("style") && !name.Is("noframes")) DecideTemplate(name);
+      // In HTML content, the parser re-creates formatting elements before an <svg>, a <noscript> (an ordinary
+      // element to Gumbo) and an <xmp> (not before the others, which it reads as raw text at once).
+      if (!foreign && (name.Is("svg") || name.Is("noscript") || name.Is("xmp"))) Reconstruct();
+      // (A JSON-LD script in MathML is no raw text to the parser: its body is markup there, which the model would
+      // have to read. It is emptied like any other.)
+      bool keep_body = name.Is("script") && !foreign && IsJsonLd(after, end);
       size_t close = name.Is("script") ? FindScriptEnd(tag_end) : FindEndTag(tag_end, name);
       size_t close_end = EndOfTag(close);
       if (keep_body) {
@@ -421,6 +516,35 @@ class Scanner {
       }
       return close_end;
     }
+    if (foreign) {
+      // A MathML element (a <title> or <textarea> too: its content is markup there). "/>" closes it.
+      if (!self_closing) {
+        if (Depth() + Pending() >= max_depth_) {
+          out_.depth_capped = true;
+          ++dropped_;
+          return tag_end;
+        }
+        Name element = name;
+        element.foreign = true;
+        Push(element, attributes);
+      }
+      ++out_.elements;
+      EmitStartTag(at, after, end, tag_end, self_closing);
+      return tag_end;
+    }
+    Begin(name);
+    const size_t next = HtmlStartTag(at, name, after, end, self_closing);
+    logging_ = false;
+    return next;
+  }
+
+  // The rest of Tag for a start tag that the parser reads as HTML; `after` and `end` delimit its attributes.
+  // Where the tag is dropped at the cap, whatever the model did for it is undone (Rollback): the parser never
+  // sees it. (A "<p>" dropped after the model had closed the open <p> for it left the model a level shallower
+  // than the parser; an "<em>" dropped in MathML, after it had closed the MathML, left 4 levels uncounted.)
+  size_t HtmlStartTag(size_t at, const Name& name, size_t after, size_t end, bool self_closing) {
+    const size_t tag_end = end + 1;
+    const std::string_view attributes = in_.substr(after, end - after);
     if (IsRcdata(name)) {
       size_t close = FindEndTag(tag_end, name);
       size_t close_end = EndOfTag(close);
@@ -433,7 +557,7 @@ class Scanner {
         // not the page's, and no bench page gains from ending it early.)
         close = close_end = UnclosedEnd(tag_end, /*at_line_end=*/name.Is("title"));
       }
-      if (Open(name, false)) {
+      if (Open(name, false, attributes)) {
         ++out_.elements;
         Emit(at, close_end);
         if (unclosed) {
@@ -442,6 +566,7 @@ class Scanner {
           out_.html.push_back('>');
         }
       } else {
+        Rollback();
         // Its start tag dropped at the cap, the element's text stays text: a '<' in it would start a tag the model
         // has not counted (a fuzzed page's unclosed <title>, dropped, let 300 levels through the cap).
         EmitAsText(tag_end, close);
@@ -449,46 +574,236 @@ class Scanner {
       Close(name);
       return close_end;
     }
-    // Text-level start tags re-create the formatting elements a block closed around them, as text does (Run).
-    if (!IsSpecial(name)) Reconstruct();
-    // A new <a> or <nobr> first closes an open one (the parser's adoption agency), which leaves the list, and then
-    // re-creates what that closed: "<nobr><u><s><em><nobr>" opens <u>, <s> and <em> again before the second
-    // <nobr>, 3 levels the model missed.
-    const bool mathml = InMath() && !BreaksOutOfForeignContent(name);  // (Open) no formatting element then
-    if (!mathml && (name.Is("a") || name.Is("nobr"))) {
-      const bool closed = name.Is("a")
-                              ? PopTo(name, {"td", "th", "caption", "table", "object", "applet", "marquee", "template"})
-                              : PopTo(name, {"td", "th", "caption", "table", "object", "applet", "marquee", "template"});
-      active_.erase(std::remove_if(active_.begin(), active_.end(), [&](const Active& e) { return e.name == name; }),
-                    active_.end());
-      if (closed) Reconstruct();
+    // An HTML tag in MathML closes the MathML elements first, up to the nearest HTML element or integration point
+    // (BreaksOut), and the parser reads it again as HTML.
+    while (InForeign() && (flags_.back() & (kFlagTextPoint | kFlagHtmlPoint)) == 0) PopBack();
+    // Text-level start tags re-create the formatting elements a block closed around them, as text does (Run), and
+    // so do <applet>, <marquee>, <object> and <select>, and <button> once it has closed an open one (Open). (An
+    // element re-created later is re-created behind a marker, if one came in between: never.)
+    if (!IsSpecial(name) || name.Is("applet") || name.Is("marquee") || name.Is("object") || name.Is("select"))
+      Reconstruct();
+    // A new <a> or <nobr> first closes an open one (the parser's adoption agency), and then re-creates what that
+    // closed: "<nobr><u><s><em><nobr>" opens <u>, <s> and <em> again before the second <nobr>, 3 levels the model
+    // missed. For an <a>, the one listed after the last marker; it leaves the list, and the stack, even where the
+    // adoption agency left it. For a <nobr>, one in scope.
+    if (name.Is("a") || name.Is("nobr")) {
+      long listed = -1;
+      bool adopt = false;
+      if (name.Is("a")) {
+        for (size_t k = active_.size(); k-- > LastMarker() && listed < 0;)
+          if (active_[k].name == name) listed = static_cast<long>(k);
+        adopt = listed >= 0;
+      } else {
+        for (size_t k = stack_.size(); k-- > 0 && !adopt;) {
+          if (stack_[k] == name) adopt = true;
+          else if (Bounds(flags_[k], EndScope::kDefault)) break;
+        }
+      }
+      if (adopt) {
+        if (AdoptionAgency(name) == Adoption::kAbandoned) {
+          Rollback();
+          out_.depth_capped = true;
+          return tag_end;
+        }
+        if (listed >= 0) {  // the <a> still listed after it, if any, leaves the list and the stack
+          long again = -1;
+          for (size_t k = active_.size(); k-- > LastMarker() && again < 0;)
+            if (active_[k].name == name) again = static_cast<long>(k);
+          const uint32_t last = again >= 0 ? active_[static_cast<size_t>(again)].id : 0;
+          if (again >= 0) ListErase(static_cast<size_t>(again));
+          for (size_t k = stack_.size(); k-- > 0 && last != 0 && open_formatting_.count(last) != 0;) {
+            if (ids_[k] != last) continue;
+            if (k > 0) SetElement(k - 1, ids_[k - 1], depth_[k - 1], std::max(peak_[k - 1], peak_[k]));
+            EraseElement(k);
+            break;
+          }
+        }
+        Reconstruct();
+      }
     }
     // A formatting element dropped at the cap must not join the list of active formatting elements, which the
     // parser, not seeing it, would not re-create. (<a> and <nobr> first closed an open one, above.)
-    const bool formatting = IsFormatting(name) && !mathml;
-    if (formatting && !name.Is("a") && !name.Is("nobr") && Depth() >= max_depth_ && !InMath()) {
+    const bool formatting = IsFormatting(name);
+    if (formatting && !name.Is("a") && !name.Is("nobr") && Depth() >= max_depth_ && !InForeign()) {
+      Rollback();
       out_.depth_capped = true;
       ++dropped_;
       return tag_end;
     }
-    if (formatting && !StartFormatting(name, in_.substr(after, end - after))) {
+    if (formatting && !StartFormatting(name, attributes)) {
+      Rollback();
       out_.formatting_dropped = true;
       return tag_end;
     }
-    if (!Open(name, self_closing)) {
-      if (formatting) active_.pop_back();  // StartFormatting put it last
+    if (!Open(name, self_closing, attributes)) {
+      if (!Rollback() && formatting) active_.pop_back();  // StartFormatting put it last (never near the cap)
     } else {
-      if (formatting && stack_.back() == name) active_.back().id = ids_.back();  // Open pushed it last
+      if (formatting && stack_.back() == name) ListSetId(active_.size() - 1, ids_.back());  // Open pushed it last
       ++out_.elements;
-      size_t cut = tag_end - at > kLongTag ? AttributeLimit(after, end) : std::string_view::npos;
-      if (cut == std::string_view::npos) {
-        Emit(at, tag_end);
-      } else {
-        Emit(at, cut);
-        out_.html.append(self_closing ? "/>" : ">");
-      }
+      EmitStartTag(at, after, end, tag_end, self_closing);
     }
     return tag_end;
+  }
+
+  // Emits the start tag in_[at, tag_end), whose attributes are in_[after, end), cut after kMaxAttributes of them.
+  void EmitStartTag(size_t at, size_t after, size_t end, size_t tag_end, bool self_closing) {
+    size_t cut = tag_end - at > kLongTag ? AttributeLimit(after, end) : std::string_view::npos;
+    if (cut == std::string_view::npos) {
+      Emit(at, tag_end);
+    } else {
+      Emit(at, cut);
+      out_.html.append(self_closing ? "/>" : ">");
+    }
+  }
+
+  // True if the current node is a MathML element.
+  bool InForeign() const { return !flags_.empty() && (flags_.back() & kFlagForeign) != 0; }
+
+  // True if the parser reads start tag `name` as MathML: in MathML, unless the current node's content is HTML's (a
+  // text integration point's, but for <mglyph> and <malignmark>; an HTML integration point's), or the tag is one
+  // of those that close the MathML (BreaksOut).
+  bool StartsForeign(const Name& name, std::string_view attributes) const {
+    if (!InForeign()) return false;
+    const uint32_t f = flags_.back();
+    if ((f & kFlagHtmlPoint) != 0) return false;
+    if ((f & kFlagTextPoint) != 0 && !name.Is("mglyph") && !name.Is("malignmark")) return false;
+    return !BreaksOut(name, attributes);
+  }
+
+  // The HTML tags that end foreign content: the parser closes the MathML elements up to the nearest HTML element or
+  // integration point and reads them as HTML (the HTML standard's list; <font> only with a color, face or size).
+  bool BreaksOut(const Name& n, std::string_view attributes) const {
+    static constexpr std::string_view kBreakout[] = {
+        "b",    "big",  "blockquote", "body", "br",      "center", "code",  "dd",   "div",   "dl",   "dt",
+        "em",   "embed", "h1",        "h2",   "h3",      "h4",     "h5",    "h6",   "head",  "hr",   "i",
+        "img",  "li",   "listing",    "menu", "meta",    "nobr",   "ol",    "p",    "pre",   "ruby", "s",
+        "small", "span", "strike",    "strong", "sub",   "sup",    "table", "tt",   "u",     "ul",   "var"};
+    if (InSorted(kBreakout, n)) return true;
+    return n.Is("font") && (HasAttribute(attributes, "color") || HasAttribute(attributes, "face") ||
+                            HasAttribute(attributes, "size"));
+  }
+
+  static bool HasAttribute(std::string_view attributes, std::string_view want) {
+    std::string_view value;
+    return AttributeValue(attributes, want, &value);
+  }
+
+  // Reads the attribute at attributes[*p...] as the tokenizer does: sets *name and *value (as written: no character
+  // references decoded) and moves *p past it. False at the end.
+  static bool NextAttribute(std::string_view attributes, size_t* p, std::string_view* name, std::string_view* value) {
+    const size_t n = attributes.size();
+    size_t q = *p;
+    while (q < n && (IsSpace(attributes[q]) || attributes[q] == '/')) ++q;
+    const size_t start = q;
+    // A name: up to a space, '/' or '=' (an '=' that starts one is part of it).
+    if (q < n && attributes[q] == '=') ++q;
+    while (q < n && !IsSpace(attributes[q]) && attributes[q] != '/' && attributes[q] != '=') ++q;
+    if (q == start) return false;
+    *name = attributes.substr(start, q - start);
+    *value = {};
+    size_t r = q;
+    while (r < n && IsSpace(attributes[r])) ++r;
+    if (r < n && attributes[r] == '=') {  // a value: quoted, or up to a space
+      ++r;
+      while (r < n && IsSpace(attributes[r])) ++r;
+      if (r < n && (attributes[r] == '"' || attributes[r] == '\'')) {
+        const size_t close = attributes.find(attributes[r], r + 1);
+        const size_t stop = close == std::string_view::npos ? n : close;
+        *value = attributes.substr(r + 1, stop - r - 1);
+        q = close == std::string_view::npos ? n : close + 1;
+      } else {
+        const size_t from = r;
+        while (r < n && !IsSpace(attributes[r])) ++r;
+        *value = attributes.substr(from, r - from);
+        q = r;
+      }
+    }
+    *p = q;
+    return true;
+  }
+
+  // True if a start tag whose text after its name is `attributes` has an attribute `want` (lower case); sets
+  // *value to the first one's value, as written.
+  static bool AttributeValue(std::string_view attributes, std::string_view want, std::string_view* value) {
+    size_t p = 0;
+    std::string_view name, v;
+    while (NextAttribute(attributes, &p, &name, &v)) {
+      if (EqualsLower(name, want)) {
+        *value = v;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // True if two start tags (their text after the name) have the same attributes, as the parser compares them for
+  // the list's three-identical rule: names without regard to case, in any order, the first of a repeated name
+  // counting. "<s>" and "<s/>", or "<b >", are identical to it; taken for different, they kept an entry on the
+  // model's list that the parser had dropped, and a later "</s>" closed things through it in the model only.
+  // Values are compared as written (one with a character reference may be taken for different), and tags of
+  // more than 16 attributes are compared as written.
+  static bool SameAttributes(std::string_view a, std::string_view b) {
+    if (a == b) return true;
+    constexpr size_t kMax = 16;
+    std::array<std::pair<std::string_view, std::string_view>, kMax> first, second;
+    size_t na = 0, nb = 0;
+    auto read = [&](std::string_view attributes, std::array<std::pair<std::string_view, std::string_view>, kMax>* out,
+                    size_t* count) {
+      size_t p = 0;
+      std::string_view name, value;
+      while (NextAttribute(attributes, &p, &name, &value)) {
+        bool repeated = false;
+        for (size_t k = 0; k < *count && !repeated; ++k) repeated = EqualsIgnoringCase((*out)[k].first, name);
+        if (repeated) continue;
+        if (*count == kMax) return false;
+        (*out)[(*count)++] = {name, value};
+      }
+      return true;
+    };
+    if (!read(a, &first, &na) || !read(b, &second, &nb) || na != nb) return false;
+    for (size_t k = 0; k < na; ++k) {
+      bool found = false;
+      for (size_t j = 0; j < nb && !found; ++j)
+        found = EqualsIgnoringCase(first[k].first, second[j].first) && first[k].second == second[j].second;
+      if (!found) return false;
+    }
+    return true;
+  }
+
+  static bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t k = 0; k < a.size(); ++k)
+      if (Lower(a[k]) != Lower(b[k])) return false;
+    return true;
+  }
+
+  // True if `s` equals `lower` (lower case) without regard to ASCII case.
+  static bool EqualsLower(std::string_view s, std::string_view lower) {
+    if (s.size() != lower.size()) return false;
+    for (size_t k = 0; k < s.size(); ++k)
+      if (Lower(s[k]) != lower[k]) return false;
+    return true;
+  }
+
+  // The parser's rule for an end tag in foreign content: the MathML elements from the current node down to the
+  // nearest HTML element are compared with it by name, and it closes the first that matches (kClosed); if none
+  // does, the HTML rules take it (kHtml). Among the 64 innermost, as in CloseTag; past them, or where names longer
+  // than the model keeps may differ, nothing closes (kNothing: the model may then overestimate the depth, never
+  // underestimate it).
+  enum class ForeignEnd { kClosed, kHtml, kNothing };
+  ForeignEnd CloseForeign(const Name& name) {
+    const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
+    for (size_t k = stack_.size(); k-- > 0;) {
+      if ((flags_[k] & kFlagForeign) == 0) return ForeignEnd::kHtml;
+      if (k < limit) return ForeignEnd::kNothing;
+      const Name& e = stack_[k];
+      if (e.len != name.len || e.truncated != name.truncated || std::memcmp(e.s.data(), name.s.data(), e.len) != 0)
+        continue;
+      if (e.truncated) return ForeignEnd::kNothing;
+      Truncate(k);
+      return ForeignEnd::kClosed;
+    }
+    return ForeignEnd::kHtml;
   }
 
   // Returns where the (kMaxAttributes + 1)-th attribute of a start tag starts, or npos if it has fewer. Gumbo
@@ -555,28 +870,73 @@ class Scanner {
     return attrs.find("ld+json") != std::string_view::npos;
   }
 
-  // The parser's list of active formatting elements, roughly (see kMaxActiveFormatting): a formatting start tag
-  // joins it, unless three identical ones are on it already (then the earliest of those leaves), and a new <a> or
-  // <nobr> replaces an open one; its end tag takes it off. The parser also clears what a table cell added when the
-  // cell closes; this copy does not (telling a cell's close from a nested table's is the parser's work), so it
-  // mostly holds more than the parser's list (less only through the three-identical rule across cells, see
-  // prescan.h). False if the tag is to be dropped.
+  // An entry of the list of active formatting elements (active_).
+  struct Active {
+    Name name;
+    std::string_view attributes;  // the tag's text after its name, as written
+    uint32_t id = 0;              // the open element it stands for (ids_), if it is open
+    bool marker = false;          // a marker (kFlagMarker), not a formatting element
+  };
+
+  // The parser's list of active formatting elements (see kMaxActiveFormatting): a formatting start tag joins it,
+  // unless three identical ones are on it already after the last marker (then the earliest of those leaves), and a
+  // new <a> or <nobr> replaces an open one; its end tag takes it off (AdoptionAgency). A cell, a caption,
+  // an <applet>, <marquee>, <object> or <template> puts a marker on it (Push), and what follows the marker leaves
+  // with the element (PopBack): the entries before a marker are neither re-created nor closed by end tags inside
+  // it. (Without markers, "<table><s><td><i>" re-created the <s> put before the table in the cell, and a "</s>"
+  // there closed everything opened in the cell, while the parser ignored it.) False if the tag is to be dropped.
   bool StartFormatting(const Name& name, std::string_view attributes) {
-    if (name.Is("a") || name.Is("nobr")) {
-      active_.erase(std::remove_if(active_.begin(), active_.end(), [&](const Active& e) { return e.name == name; }),
-                    active_.end());
-    }
+    const size_t marker = LastMarker();
     size_t same = 0, earliest = 0;
-    for (size_t k = active_.size(); k-- > 0;) {
-      if (active_[k].name == name && active_[k].attributes == attributes) {
+    for (size_t k = active_.size(); k-- > marker;) {
+      if (active_[k].name == name && SameAttributes(active_[k].attributes, attributes)) {
         ++same;
         earliest = k;
       }
     }
-    if (same >= 3) active_.erase(active_.begin() + static_cast<long>(earliest));
-    if (active_.size() >= kMaxActiveFormatting && !name.Is("a")) return false;  // a link keeps its link
-    active_.push_back({name, attributes});
+    // (Checked first: the parser, not seeing a dropped tag, keeps the entry that it would have replaced.)
+    const size_t listed = active_.size() - marker - (same >= 3 ? 1 : 0);
+    if (listed >= kMaxActiveFormatting && !name.Is("a")) return false;  // (a link stays one)
+    if (same >= 3) ListErase(earliest);
+    Active entry;
+    entry.name = name;
+    entry.attributes = attributes;
+    ListPush(entry);
     return true;
+  }
+
+  // The index after the list's last marker (0 if it has none).
+  size_t LastMarker() const {
+    size_t k = active_.size();
+    while (k > 0 && !active_[k - 1].marker) --k;
+    return k;
+  }
+
+  // The list's changes, logged as the open elements' are (Begin) and undone with them (Rollback).
+  struct ListUndo {
+    enum Kind : uint8_t { kErased, kPushed, kInserted, kId } kind = kPushed;
+    uint32_t at = 0;
+    Active entry;  // kErased: the entry; kId: the entry before its id changed
+  };
+
+  void ListErase(size_t k) {
+    if (logging_) list_undo_.push_back({ListUndo::kErased, static_cast<uint32_t>(k), active_[k]});
+    active_.erase(active_.begin() + static_cast<long>(k));
+  }
+
+  void ListPush(const Active& entry) {
+    if (logging_) list_undo_.push_back(ListUndo());
+    active_.push_back(entry);
+  }
+
+  void ListInsert(size_t k, const Active& entry) {
+    if (logging_) list_undo_.push_back({ListUndo::kInserted, static_cast<uint32_t>(k), entry});
+    active_.insert(active_.begin() + static_cast<long>(k), entry);
+  }
+
+  void ListSetId(size_t k, uint32_t id) {
+    if (logging_) list_undo_.push_back({ListUndo::kId, static_cast<uint32_t>(k), active_[k]});
+    active_[k].id = id;
   }
 
   // The parser's "reconstruct the active formatting elements", before text and text-level start tags: the
@@ -584,125 +944,437 @@ class Scanner {
   // does not show, so they are counted here for Options::max_elements ("<p><b><i>...</p>" and then "<p>x" 200 000
   // times, 800 KB, made 3.6 million elements in Gumbo and 836 MB, under a count of 200 000 start tags), and they
   // are depth, past the cap if need be: the parser creates them whatever the markup says. This copy of the list
-  // mostly holds more than the parser's (StartFormatting: no markers), so counts more; it can hold less where the
-  // three-identical-entries rule drops an entry the parser keeps behind a cell's marker (see prescan.h).
+  // Text re-creates formatting elements (Reconstruct) where the parser reads it as HTML: not in MathML, but in its
+  // text integration points and in an <annotation-xml> that holds HTML.
+  void ReconstructBeforeText() {
+    if (InForeign() && (flags_.back() & (kFlagTextPoint | kFlagHtmlPoint)) == 0) return;
+    Reconstruct();
+  }
+
   void Reconstruct() {
     for (size_t k = active_.size() - Pending(); k < active_.size(); ++k) {
       Push(active_[k].name);
-      active_[k].id = ids_.back();
+      ListSetId(k, ids_.back());
       ++out_.elements;
     }
   }
 
-  // The entries of the list Reconstruct would open now: those after the newest whose element is still open.
-  // By identity, not by name: an outer <b> still open says nothing of an inner one a block closed.
+  // The entries of the list Reconstruct would open now: those after the newest whose element is still open, or the
+  // last marker. By identity, not by name: an outer <b> still open says nothing of an inner one a block closed.
   size_t Pending() const {
     size_t k = active_.size();
-    while (k > 0 && open_formatting_.count(active_[k - 1].id) == 0) --k;
+    while (k > 0 && !active_[k - 1].marker && open_formatting_.count(active_[k - 1].id) == 0) --k;
     return active_.size() - k;
   }
 
-  // The parser's adoption agency for the end tag of formatting element `name`, as far as the model needs it: the
-  // newest entry of that name on the list leaves it, and if its element is open and in scope, the element closes
-  // (CloseAt). An entry whose element a block already closed leaves the list and nothing else happens: in
-  // "<s><v><x><u><s><b><i></u></s>", the "</s>" closes neither <s>, and the model, which popped to the outer
-  // one, thought 3 open elements closed. False if no entry has the name (the end tag is then any other end tag).
-  bool CloseListedFormatting(const Name& name) {
-    size_t k = active_.size();
-    while (k > 0 && !(active_[k - 1].name == name)) --k;
-    if (k == 0) return false;
-    const uint32_t id = active_[k - 1].id;
-    if (open_formatting_.count(id) == 0) {
-      active_.erase(active_.begin() + static_cast<long>(k - 1));
-      return true;
-    }
-    const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
-    for (size_t j = stack_.size(); j-- > limit;) {
-      if (ids_[j] == id) {
-        CloseAt(j);
-        active_.erase(active_.begin() + static_cast<long>(k - 1));
-        return true;
-      }
-      // Out of scope (a table or a cell nearer): the parser ignores the end tag, and the element stays open and
-      // on the list ("<div><b><table></b></table></div>" repeated left each <b> to be re-created before every
-      // later text: 4.5 million elements from 122 KB when the model took it off).
-      if (Bounds(flags_[j], EndScope::kDefault)) return true;
-    }
-    return true;  // deeper than the model looks: left open and listed, so the depth may be overestimated
+  // The index of the list's entry for open element `id`, or -1.
+  long ListIndexOf(uint32_t id) const {
+    for (size_t k = active_.size(); k-- > 0;)
+      if (!active_[k].marker && active_[k].id == id) return static_cast<long>(k);
+    return -1;
   }
 
-  // Closes the element at stack_[k]. A formatting element with a special element (a block) open inside it is
-  // closed by the parser's adoption agency, which moves the block out of it and keeps the block open: after
-  // "<b><div>x</b>" the <div> is still open, and that repeated nests one level deeper each time (20 000 of them,
-  // 80 KB, took 4.5 s in Gumbo, whose adoption agency is linear in the depth, and the stages after it, before
-  // they counted here). Only the formatting element leaves the stack then; everything else pops with it. The
-  // block keeps its depth in the tree, though, under the copies of the formatting elements the parser makes for
-  // it: the level goes to the element above as `extra_` depth, which leaves with that element.
-  // ("<b><i><u><s><em><div>x</b></i></u></s></em>" repeated nests 3 deeper in the tree each time, and 1 deeper in
-  // the stack: 20 000 of them went 1 192 deep under a cap of 400 when the model counted the stack alone.)
-  void CloseAt(size_t k) {
-    const auto above = flags_.begin() + static_cast<long>(k) + 1;
-    if (IsFormatting(stack_[k]) &&
-        std::any_of(above, flags_.end(), [](uint16_t f) { return (f & kFlagSpecial) != 0; })) {
-      // The elements the adoption agency makes, for Options::max_elements: a copy of each of the (at most 3)
-      // elements between the formatting element and the first block above it, and a new formatting element in
-      // each block above (at most 8 rounds). "<b><i><u><s><em><div>x</b></i></u></s></em>" makes 10 per cycle.
-      size_t between = 0, blocks = 0;
-      for (auto it = above; it != flags_.end(); ++it) {
-        if ((*it & kFlagSpecial) != 0) {
-          ++blocks;
-        } else if (blocks == 0) {
-          ++between;
+  // Gumbo 0.10.1's adoption agency for formatting element `name` (its end tag, or a new <a> or <nobr>): the newest
+  // entry of that name after the last marker leaves the list. If its element is closed, nothing else happens (in
+  // "<s><v><x><u><s><b><i></u></s>", the "</s>" closes neither <s>); if it is out of scope (a table or a cell
+  // nearer), nothing at all. With no special element (a block) above it, the element closes with what it holds.
+  // Otherwise the parser moves the first block above it, with what it holds, out of it, into the element below
+  // it, under copies of up to three formatting elements between, and puts a new copy of the element in the block
+  // around the block's content ("<b><div>x</b>" leaves the <div> open, and that repeated nests one level deeper
+  // each time: 20 000 of them took 4.5 s in Gumbo, whose adoption agency is linear in the depth); then again for
+  // the next block above, up to 8 times. Elements between that are not on the list leave the stack; listed ones
+  // past the third leave the list and, in Gumbo 0.10.1, stay open where they were in the tree. The tree depths
+  // follow (depth_): the copies are a chain under the element below, and the block, and all above it, move with
+  // it, deeper or shallower: "<b><i><u><s><em><div>x</b></i></u></s></em>" repeated nests 3 deeper in the tree
+  // each time, 1 deeper on the stack. Where that would take a subtree past the cap (peak_), nothing is done, and
+  // kAbandoned tells the caller to drop the tag.
+  enum class Adoption { kNoEntry, kDone, kAbandoned };
+  Adoption AdoptionAgency(const Name& name) {
+    const bool was_logging = logging_;
+    if (!logging_) {
+      logging_ = true;
+      undo_.clear();
+      list_undo_.clear();
+    }
+    const size_t undo_mark = undo_.size(), list_mark = list_undo_.size();
+    Adoption result = Adoption::kDone;
+    for (int round = 0; round < 8; ++round) {
+      size_t e = active_.size();
+      while (e > 0 && !active_[e - 1].marker && !(active_[e - 1].name == name)) --e;
+      if (e == 0 || active_[e - 1].marker) {
+        if (round == 0) result = Adoption::kNoEntry;
+        break;
+      }
+      --e;
+      const uint32_t id = active_[e].id;
+      if (open_formatting_.count(id) == 0) {
+        ListErase(e);
+        break;
+      }
+      // The whole stack is searched, as the parser does: a formatting element more than 64 elements down, left
+      // alone, made the model go on unlike the parser (3 levels short on a fuzzed page). (A listed element is
+      // searched for once per end tag: each round moves or closes it.)
+      size_t k = stack_.size();
+      for (size_t j = stack_.size(); j-- > 0 && k == stack_.size();)
+        if (ids_[j] == id) k = j;
+      // Out of scope, the parser ignores the tag, and the element stays open and listed ("<div><b><table></b>
+      // </table></div>" repeated left each <b> to be re-created before every later text: 4.5 million elements
+      // from 122 KB when the model took it off). Gumbo 0.10.1 asks for an element of that name in scope, not for
+      // this one: an <i> kept open off the list in a table puts an <i> listed outside it in scope.
+      bool in_scope = false;
+      for (size_t j = stack_.size(); j-- > 0 && !in_scope;) {
+        if (stack_[j] == name) in_scope = true;
+        else if (Bounds(flags_[j], EndScope::kDefault)) break;
+      }
+      if (k == stack_.size() || !in_scope) break;  // left open and listed
+      size_t fb = k + 1;
+      while (fb < stack_.size() && (flags_[fb] & kFlagSpecial) == 0) ++fb;
+      if (fb == stack_.size()) {
+        if (!ClosingFits(k)) {
+          result = Adoption::kAbandoned;
+          RollbackTo(undo_mark, list_mark);
+          break;
         }
+        Truncate(k);
+        const long at = ListIndexOf(id);
+        if (at >= 0) ListErase(static_cast<size_t>(at));
+        break;
       }
-      out_.elements += std::min<size_t>(between, 3) + std::min<size_t>(blocks, 8);
-      const uint32_t carried = extra_[k] + 1;
-      open_formatting_.erase(ids_[k]);
-      ids_.erase(ids_.begin() + static_cast<long>(k));
-      flags_.erase(flags_.begin() + static_cast<long>(k));
-      stack_.erase(stack_.begin() + static_cast<long>(k));
-      extra_.erase(extra_.begin() + static_cast<long>(k));
-      extra_[k] += carried;
-      ++extra_total_;
-    } else {
-      Truncate(k);
+      if (!AdoptionRound(k, e, fb)) {
+        result = Adoption::kAbandoned;
+        RollbackTo(undo_mark, list_mark);
+        break;
+      }
+    }
+    if (!was_logging) {
+      logging_ = false;
+      undo_.clear();
+      list_undo_.clear();
+    }
+    return result;
+  }
+
+  // One round of the adoption agency for the formatting element at stack_[k], listed at active_[entry], with the
+  // block at stack_[fb] (AdoptionAgency). False if a subtree would go past the cap (the caller undoes the rest).
+  bool AdoptionRound(size_t k, size_t entry, size_t fb) {
+    const uint32_t below = k > 0 ? depth_[k - 1] : 0;  // the depth of the element below: the "common ancestor"
+    // What stays in the tree where it was keeps its depth below that element (peak_, for later moves).
+    uint32_t left_peak = 0;
+    for (size_t j = k; j < fb; ++j) left_peak = std::max(left_peak, peak_[j]);
+    size_t bookmark = entry + 1;
+    bool cloned = false;
+    uint32_t copies = 0;
+    int j = 0;
+    for (size_t node = fb; node-- > k + 1;) {
+      ++j;
+      const long listed = ListIndexOf(ids_[node]);
+      if (j > 3 && listed >= 0) {  // off the list, open where it was (Gumbo 0.10.1)
+        ListErase(static_cast<size_t>(listed));
+        if (static_cast<size_t>(listed) < bookmark) --bookmark;
+        continue;
+      }
+      if (listed < 0) {
+        EraseElement(node);
+        --fb;
+        continue;
+      }
+      const uint32_t copy = ++next_id_;  // a copy takes its place, on the stack and the list
+      ListSetId(static_cast<size_t>(listed), copy);
+      SetElement(node, copy, 0, 0);
+      if (!cloned) bookmark = static_cast<size_t>(listed) + 1;
+      cloned = true;
+      ++copies;
+      ++out_.elements;
+    }
+    // The copies, now just below the block, are a chain under the element below the formatting element; the
+    // block goes under them, and what it held under the new formatting element in it.
+    for (uint32_t c = 0; c < copies; ++c) {
+      const size_t at = fb - copies + c;
+      SetElement(at, ids_[at], below + 1 + c, below + 1 + c);
+    }
+    const uint32_t block = below + 1 + copies;
+    const long shift = static_cast<long>(block) + 1 - static_cast<long>(depth_[fb]);  // for what the block held
+    uint32_t moved_peak = block + 1;
+    for (size_t a = fb + 1; a < stack_.size(); ++a) {
+      const uint32_t d = static_cast<uint32_t>(static_cast<long>(depth_[a]) + shift);
+      const uint32_t pk = static_cast<uint32_t>(static_cast<long>(peak_[a]) + shift);
+      SetElement(a, ids_[a], d, pk);
+      moved_peak = std::max(moved_peak, pk);
+    }
+    if (peak_[fb] > depth_[fb])
+      moved_peak = std::max(moved_peak, static_cast<uint32_t>(static_cast<long>(peak_[fb]) + shift));
+    if (shift > 0 && moved_peak > max_depth_) return false;
+    SetElement(fb, ids_[fb], block, moved_peak);
+    if (k > 0) SetElement(k - 1, ids_[k - 1], depth_[k - 1], std::max(peak_[k - 1], left_peak));
+    // The formatting element leaves the stack and the list; its new copy goes in the block, on the stack just
+    // after it and on the list at the bookmark.
+    Active formatting = active_[entry];
+    if (entry < bookmark) --bookmark;
+    ListErase(entry);
+    const Name element = stack_[k];
+    const uint32_t element_flags = flags_[k];
+    EraseElement(k);
+    --fb;
+    formatting.id = ++next_id_;
+    InsertElement(fb + 1, element, element_flags, block + 1, moved_peak, formatting.id);
+    ListInsert(bookmark, formatting);
+    ++out_.elements;
+    return true;
+  }
+
+  // A start tag's changes to the open elements and the list of active formatting elements are logged while the
+  // model is near the cap (Begin), so that they can be undone if the tag is dropped there (Rollback), and so are
+  // the adoption agency's (AdoptionAgency). Far from the cap no start tag is dropped, and nothing is logged for
+  // one: the log holds what one tag did, at most 64 pops (CloseP, PopTo, CloseListItem search no deeper), the
+  // MathML elements a breakout closes, bounded by the cap, or an adoption agency's 8 rounds among 64 elements.
+  struct Undo {
+    enum Kind : uint8_t { kPushed, kPopped, kErased, kInserted, kSet, kFlags } kind = kPushed;
+    uint32_t at = 0;  // the element's index (all but kPushed)
+    Name name;
+    uint32_t flags = 0;
+    uint32_t depth = 0;
+    uint32_t peak = 0;
+    uint32_t id = 0;
+    bool open_formatting = false;
+  };
+
+  Undo Saved(Undo::Kind kind, size_t k) const {
+    Undo u;
+    u.kind = kind;
+    u.at = static_cast<uint32_t>(k);
+    u.name = stack_[k];
+    u.flags = flags_[k];
+    u.depth = depth_[k];
+    u.peak = peak_[k];
+    u.id = ids_[k];
+    u.open_formatting = open_formatting_.count(ids_[k]) != 0;
+    return u;
+  }
+
+  // Starts logging the changes of start tag `name` if it could be dropped: one is dropped only where the depth
+  // after its implied end tags, with up to two implied table parts and the formatting elements re-created for it
+  // or pending (each at most the list's length after its last marker), reaches the cap, where an adoption agency
+  // for it would go past the cap (AdoptionAgency, which logs for itself), or where it is a formatting element and
+  // the list is full (StartFormatting). (The formatting elements re-created before such a one, unlogged, stayed
+  // open in the model, while the parser, not seeing the tag, re-created them later, elsewhere: a "</b>" then
+  // closed one of them, with all above it, in the model only.)
+  void Begin(const Name& name) {
+    const size_t listed = active_.size() - LastMarker();
+    logging_ = Depth() + 2 * listed + 8 >= max_depth_ || (IsFormatting(name) && listed + 1 >= kMaxActiveFormatting);
+    if (logging_) {
+      undo_.clear();
+      list_undo_.clear();
     }
   }
 
-  // The open elements' depth in the tree the parser builds: one level each, and what closed formatting elements
-  // left to the elements above them (CloseAt).
-  size_t Depth() const { return stack_.size() + extra_total_; }
+  // Undoes what the current start tag did (Begin); false if nothing was logged.
+  bool Rollback() {
+    if (!logging_) return false;
+    RollbackTo(0, 0);
+    logging_ = false;
+    return true;
+  }
 
-  void Push(const Name& name) {
-    stack_.push_back(name);
-    flags_.push_back(FlagsOf(name));
-    extra_.push_back(0);
-    ids_.push_back(++next_id_);
-    if (IsFormatting(name)) open_formatting_.insert(next_id_);
+  // Undoes the logged changes after the first `undo_mark` of the stack's and `list_mark` of the list's.
+  void RollbackTo(size_t undo_mark, size_t list_mark) {
+    const bool was_logging = logging_;
+    logging_ = false;
+    for (size_t u = undo_.size(); u-- > undo_mark;) {
+      const Undo& e = undo_[u];
+      const auto at = static_cast<long>(e.at);
+      switch (e.kind) {
+        case Undo::kPushed:  // (a marker it put on the list goes with the list's changes, below)
+        case Undo::kInserted:
+          RemoveElement(e.kind == Undo::kPushed ? stack_.size() - 1 : e.at, /*fold=*/false);
+          break;
+        case Undo::kFlags:  // a template decided (DecideTemplate)
+          flags_[e.at] = e.flags;
+          ++undecided_templates_;
+          break;
+        case Undo::kSet:
+          open_formatting_.erase(ids_[e.at]);
+          ids_[e.at] = e.id;
+          depth_[e.at] = e.depth;
+          peak_[e.at] = e.peak;
+          if (e.open_formatting) open_formatting_.insert(e.id);
+          break;
+        case Undo::kPopped:
+        case Undo::kErased:
+          stack_.insert(stack_.begin() + at, e.name);
+          flags_.insert(flags_.begin() + at, e.flags);
+          depth_.insert(depth_.begin() + at, e.depth);
+          peak_.insert(peak_.begin() + at, e.peak);
+          ids_.insert(ids_.begin() + at, e.id);
+          if (e.open_formatting) open_formatting_.insert(e.id);
+          CountTemplate(e.flags, 1);
+          break;
+      }
+    }
+    undo_.resize(undo_mark);
+    for (size_t u = list_undo_.size(); u-- > list_mark;) {
+      const ListUndo& e = list_undo_[u];
+      if (e.kind == ListUndo::kPushed) {
+        active_.pop_back();
+      } else if (e.kind == ListUndo::kInserted) {
+        active_.erase(active_.begin() + static_cast<long>(e.at));
+      } else if (e.kind == ListUndo::kErased) {
+        active_.insert(active_.begin() + static_cast<long>(e.at), e.entry);
+      } else {
+        active_[e.at] = e.entry;
+      }
+    }
+    list_undo_.resize(list_mark);
+    logging_ = was_logging;
+  }
+
+  // Keeps count of the open tables and templates, and of the templates still undecided (DecideTemplate), as one
+  // opens (+1) or closes.
+  void CountTemplate(uint32_t flags, int delta) {
+    if ((flags & kFlagTable) != 0) open_tables_ += delta;
+    if ((flags & kFlagTemplate) == 0) return;
+    open_templates_ += delta;
+    if ((flags & (kFlagTemplateParts | kFlagTemplateBody)) == 0) undecided_templates_ += delta;
+  }
+
+  // The current node's depth in the tree the parser builds (<html> and <body> not counted).
+  size_t Depth() const { return depth_.empty() ? 0 : depth_.back(); }
+
+  // Pushes an element; `attributes` (the start tag's text after its name) tell an <annotation-xml> that holds HTML.
+  void Push(const Name& name, std::string_view attributes = {}) {
+    uint32_t flags = FlagsOf(name);
+    if (name.foreign && RawIs(name, "annotation-xml")) {
+      std::string_view encoding;
+      if (AttributeValue(attributes, "encoding", &encoding) &&
+          (EqualsLower(encoding, "text/html") || EqualsLower(encoding, "application/xhtml+xml")))
+        flags |= kFlagHtmlPoint;
+    }
+    if ((flags & kFlagMarker) != 0) {
+      Active marker;
+      marker.marker = true;
+      ListPush(marker);
+    }
+    const auto depth = static_cast<uint32_t>(Depth() + 1);
+    InsertElement(stack_.size(), name, flags, depth, depth, ++next_id_);
     if (Depth() > out_.max_depth_seen) out_.max_depth_seen = Depth();
   }
 
-  void PopBack() {
-    extra_total_ -= extra_.back();
-    extra_.pop_back();
-    open_formatting_.erase(ids_.back());
-    ids_.pop_back();
-    flags_.pop_back();
-    stack_.pop_back();
+  void PopBack() { Truncate(stack_.size() - 1); }
+
+  // Pops the current node, leaving the list as it is.
+  void PopNode() {
+    if (logging_) undo_.push_back(Saved(Undo::kPopped, stack_.size() - 1));
+    RemoveElement(stack_.size() - 1, /*fold=*/true);
   }
 
-  // Pops everything from stack_[k] on.
+  // The parser's "clear the list of active formatting elements up to the last marker": what followed it leaves,
+  // with the marker.
+  void ClearToLastMarker() {
+    while (!active_.empty() && !active_.back().marker) ListErase(active_.size() - 1);
+    if (!active_.empty()) ListErase(active_.size() - 1);
+  }
+
+  // Takes the element at stack_[k] off the stack, leaving the list as it is; with `fold`, the deepest depth under
+  // it (peak_) goes to the element below, in whose subtree it stays. (Undone by RollbackTo: the fold, only ever
+  // raising an upper bound, is not.)
+  void RemoveElement(size_t k, bool fold) {
+    const auto at = static_cast<long>(k);
+    CountTemplate(flags_[k], -1);
+    if (fold && k > 0) peak_[k - 1] = std::max(peak_[k - 1], peak_[k]);
+    open_formatting_.erase(ids_[k]);
+    if (k + 1 == stack_.size()) {  // (the usual case, the current node)
+      stack_.pop_back();
+      flags_.pop_back();
+      depth_.pop_back();
+      peak_.pop_back();
+      ids_.pop_back();
+      return;
+    }
+    stack_.erase(stack_.begin() + at);
+    flags_.erase(flags_.begin() + at);
+    depth_.erase(depth_.begin() + at);
+    peak_.erase(peak_.begin() + at);
+    ids_.erase(ids_.begin() + at);
+  }
+
+  // Takes the element at stack_[k] off the stack, from under others (the adoption agency, which folds its peak_).
+  void EraseElement(size_t k) {
+    if (logging_) undo_.push_back(Saved(Undo::kErased, k));
+    RemoveElement(k, /*fold=*/false);
+  }
+
+  void InsertElement(size_t k, const Name& name, uint32_t flags, uint32_t depth, uint32_t peak, uint32_t id) {
+    const auto at = static_cast<long>(k);
+    if (k == stack_.size()) {  // (the usual case, a push)
+      stack_.push_back(name);
+      flags_.push_back(flags);
+      depth_.push_back(depth);
+      peak_.push_back(peak);
+      ids_.push_back(id);
+    } else {
+      stack_.insert(stack_.begin() + at, name);
+      flags_.insert(flags_.begin() + at, flags);
+      depth_.insert(depth_.begin() + at, depth);
+      peak_.insert(peak_.begin() + at, peak);
+      ids_.insert(ids_.begin() + at, id);
+    }
+    CountTemplate(flags, 1);
+    if (IsFormatting(name)) open_formatting_.insert(id);
+    if (logging_) {
+      Undo u;
+      u.kind = k + 1 == stack_.size() ? Undo::kPushed : Undo::kInserted;
+      u.at = static_cast<uint32_t>(k);
+      undo_.push_back(u);
+    }
+  }
+
+  // Gives the element at stack_[k] an id (a copy of it replaces it: the adoption agency), a depth and a peak.
+  void SetElement(size_t k, uint32_t id, uint32_t depth, uint32_t peak) {
+    if (logging_) undo_.push_back(Saved(Undo::kSet, k));
+    if (ids_[k] != id && open_formatting_.erase(ids_[k]) > 0) open_formatting_.insert(id);
+    ids_[k] = id;
+    depth_[k] = depth;
+    peak_[k] = peak;
+  }
+
+  // False if closing stack_[k] and all above it would leave the formatting elements it closes to be re-created
+  // past the cap: at the depth of the element below it, which after the adoption agency can be deeper than the
+  // closed ones ("</div>" under <i>s an adoption left open deep in the tree: the text after it went a level past
+  // the slack on a fuzzed page). Such an end tag is dropped, as a start tag is at the cap. (Pending entries are
+  // counted as Pending does, those of the closed elements as closed; bounded by the list after its last marker.)
+  bool ClosingFits(size_t k) const {
+    const size_t below = k > 0 ? depth_[k - 1] : 0;
+    if (below + (active_.size() - LastMarker()) <= max_depth_) return true;  // (the usual case, at once)
+    size_t pending = 0;
+    for (size_t e = active_.size(); e-- > 0; ++pending) {
+      if (active_[e].marker) break;
+      if (open_formatting_.count(active_[e].id) == 0) continue;
+      bool closing = false;
+      for (size_t j = k; j < stack_.size() && !closing; ++j) closing = ids_[j] == active_[e].id;
+      if (!closing) break;
+    }
+    return below + pending <= max_depth_;
+  }
+
+  // Pops everything from stack_[k] on. If that closes a cell, a caption or a template, the list is cleared up to
+  // its last marker, once: the parser closes one with all it holds, and clears once. ("<td><b><marquee><tr>"
+  // leaves the <b> and the cell's marker on the list: the <b> comes back before the text after it, 9 levels
+  // missed on a fuzzed page.) An <applet>, <marquee> or <object> clears it at its end tag only (CloseTag): put
+  // before a table and closed with it, it leaves its marker and what follows.
   void Truncate(size_t k) {
-    while (stack_.size() > k) PopBack();
+    bool clears = false;
+    while (stack_.size() > k) {
+      clears = clears || (flags_.back() & kFlagClosesCell) != 0;
+      PopNode();
+    }
+    if (clears) ClearToLastMarker();
   }
 
-  // Pops the stack down to and including the nearest `name` (CloseAt), without passing a `stop` element; true if
-  // found.
+  // Pops the stack down to and including the nearest `name`, without passing a `stop` element; true if found.
   bool PopTo(const Name& name, std::initializer_list<const char*> stops) {
     const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;  // among the 64 innermost, as in CloseTag
     for (size_t k = stack_.size(); k-- > limit;) {
       if (stack_[k] == name) {
-        CloseAt(k);
+        Truncate(k);
         return true;
       }
       for (const char* s : stops)
@@ -718,27 +1390,23 @@ class Scanner {
     return n;
   }
 
-  // Records a start tag; returns whether to keep it.
-  bool Open(const Name& name, bool self_closing) {
-    if (name.Is("math")) math_seen_ = true;
-    // In <math>, a tag that is not one of HTML's breakout tags is a MathML element, to which none of HTML's
-    // rules apply: a <tr> there is no table row, an <input> no void element ("<math><e><tr><td><m>" nests). Only
-    // "/>" closes it. An HTML tag such as <div> closes the <math> first, as the parser does.
-    if (InMath()) {
-      if (!BreaksOutOfForeignContent(name)) {
-        if (self_closing) return true;
-        if (Depth() + Pending() >= max_depth_) {
-          out_.depth_capped = true;
-          ++dropped_;
-          return false;
-        }
-        Push(name);
-        return true;
+  // Records a start tag that the parser reads as HTML (StartsForeign); returns whether to keep it.
+  bool Open(const Name& name, bool self_closing, std::string_view attributes) {
+    DecideTemplate(name);
+    // Gumbo 0.10.1 expands an <isindex> into a <form> of <hr>, <label>, <input> and <hr>, as if those tags were
+    // there: it closes an open <p>, makes four more elements, and puts the label's text two levels down (67 fuzzed
+    // pages a level past the cap). It is ignored where a <form> would be. (No end tag comes for it: a dropped one
+    // leaves dropped_ as it is.)
+    if (name.Is("isindex")) {
+      if (open_templates_ == 0 && form_id_ != 0) return true;
+      CloseP();
+      if (Depth() + 2 > max_depth_) {
+        out_.depth_capped = true;
+        return false;
       }
-      PopTo(Make("math"), {});  // the parser closes the <math> and what it holds
+      out_.elements += 4;
+      return true;
     }
-    // Gumbo 0.10.1 expands an <isindex> into a <form> of <hr>, <label>, <input> and <hr>: four more elements.
-    if (name.Is("isindex")) out_.elements += 4;
     // Void elements never nest, so they never count against the cap (a <br> in flattened text still breaks it).
     if (IsVoid(name)) return true;
     // <html>, <head> and <body> are there from the start whatever the markup says, and a later one is ignored
@@ -748,7 +1416,15 @@ class Scanner {
     if (name.Is("html") || name.Is("head") || name.Is("body")) return true;
     // Table parts outside a table are ignored by the parser (a <tr> the model opened there would later close
     // every element opened after it, when the next <tr> pops to it).
-    if (IsTablePart(name) && !MayBeInTable()) return true;
+    if (IsTablePart(name) && !InTableContext()) return true;
+    // In a column group or a caption, a table part first closes it (a <colgroup> that is the current node; the
+    // caption, with what it holds), and the parser reads it in the table: "<table><colgroup><td>" makes a row and
+    // a cell, as "<table><td>" does (the model put the cell in the column group, a level short).
+    if (IsTablePart(name)) {
+      if (stack_.back().Is("colgroup")) PopBack();
+      const size_t k = NearestTableElement();
+      if (k < stack_.size() && stack_[k].Is("caption")) Truncate(k);
+    }
     // "/>" closes an element only in foreign content (<svg>, <math>; <svg> bodies are emptied above). On an HTML
     // element the parser ignores it, so "<div/>" opens a <div> that is never closed, and 100 000 of them nest
     // 100 000 deep: 74 s in Gumbo before they counted here.
@@ -756,9 +1432,34 @@ class Scanner {
     // Start tags that close an open element of their kind instead of nesting in it (the parser's adoption agency
     // for <a> and <nobr>, in Tag, and its rules for <button> and headings); "<a name=x/>" anchors, 600 on an old FAQ
     // page, otherwise counted as 600 levels and hit the cap. A <form> inside a <form> is ignored.
-    if (name.Is("button")) PopTo(name, {"td", "th", "caption", "table", "object", "applet", "marquee", "template"});
+    if (name.Is("button")) {
+      // (A <button> in scope: cells, tables and the like bound it, and so do MathML's <mi>, <mtext>...: the
+      // model, passing through an <mtext>, closed an outer button and all it held, 11 levels short.)
+      const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
+      for (size_t k = stack_.size(); k-- > limit;) {
+        if (stack_[k] == name) {
+          Truncate(k);
+          break;
+        }
+        if (Bounds(flags_[k], EndScope::kDefault)) break;
+      }
+      Reconstruct();
+    }
     if (IsHeading(name) && !stack_.empty() && IsHeading(stack_.back())) PopBack();
-    if (name.Is("form") && InStack(name) && !InStack(Make("template"))) return true;  // in a template, it nests
+    // (Whether a template is open is known whatever its depth: a template under 64 elements let "<form>"s nest
+    // uncounted, 12 levels past the cap on a fuzzed page.) Outside templates, the parser keeps a pointer to the
+    // form it opened (form_id_), closed or not, and ignores a <form> while it is set.
+    if (name.Is("form") && open_templates_ == 0 && form_id_ != 0) return true;  // in a template, it nests
+    // In a table (outside its cells), the parser puts a <form> in the table and closes it at once: it closes no
+    // <p> and holds nothing ("<p><table><x><form>" left the <p> open in the parser, and closed in the model).
+    if (name.Is("form")) {
+      const size_t k = NearestTableElement();
+      if (k < stack_.size() && (stack_[k].Is("table") || stack_[k].Is("tbody") || stack_[k].Is("thead") ||
+                                stack_[k].Is("tfoot") || stack_[k].Is("tr"))) {
+        if (open_templates_ == 0) form_id_ = ++next_id_;  // (an id no open element has)
+        return true;
+      }
+    }
     // Implied end tags, so that ordinary unclosed <p>, <li> and table cells do not count as depth.
     // In quirks mode (no "<!DOCTYPE html>"), a <table> opens inside an open <p> rather than closing it.
     if (ClosesP(name) && !(quirks_ && name.Is("table"))) CloseP();
@@ -788,49 +1489,73 @@ class Scanner {
         }
       }
     }
-    const bool in_table = nearest != nullptr && nearest->Is("table");
-    const bool in_section =
-        nearest != nullptr && (nearest->Is("tbody") || nearest->Is("thead") || nearest->Is("tfoot"));
+    // In a template of table parts, the template stands for the table element its first one implied: a table, a
+    // table body, a row or a column group; the table parts that would close that element are ignored (no such
+    // element is open for them to close), after closing the cell and row they are in ("<template><td><thead>
+    // <b>...<tr>" ignores both: the model opened the section in the cell, and the row closed what followed it).
+    const uint32_t template_kind =
+        nearest != nullptr && nearest->Is("template") ? flags_[nearest_at] & kFlagTemplateParts : 0;
+    if (IsTablePart(name) && template_kind != 0) {
+      if (template_kind == kFlagTemplateColumns) return true;
+      if (template_kind == kFlagTemplateCells && !cell) return true;
+      if (template_kind == kFlagTemplateRows && !cell && !name.Is("tr")) return true;
+    }
+    if (IsTablePart(name) && !cell && nearest != nullptr && (nearest->Is("td") || nearest->Is("th") ||
+                                                             nearest->Is("tr"))) {
+      size_t t = nearest_at;
+      while (t > 0 && !stack_[t].Is("table") && !stack_[t].Is("template")) --t;
+      const uint32_t below = stack_[t].Is("template") ? flags_[t] & kFlagTemplateParts : 0;
+      if (below == kFlagTemplateCells || (below == kFlagTemplateRows && !name.Is("tr"))) {
+        Truncate(t + 1);
+        return true;
+      }
+    }
+    const bool in_table =
+        nearest != nullptr && (nearest->Is("table") || template_kind == kFlagTemplateTable);
+    const bool in_section = nearest != nullptr && (nearest->Is("tbody") || nearest->Is("thead") ||
+                                                   nearest->Is("tfoot") || template_kind == kFlagTemplateRows);
     const size_t implied = (name.Is("tr") && in_table) ? 1 : cell && in_table ? 2 : cell && in_section ? 1 : 0;
     // The parser first clears the stack back to the table (or its section or row): what a table holds outside
     // its cells closes (formatting elements there are re-created before the next text, as elements of their own:
     // "<table><b><em><tr>x<tr>x..." makes two per row).
-    bool in_table_body = in_table || in_section || (nearest != nullptr && nearest->Is("tr"));
+    bool in_table_body =
+        in_table || in_section || (nearest != nullptr && (nearest->Is("tr") || template_kind == kFlagTemplateCells));
     size_t clear_to = nearest_at + 1;
     // A caption, column group or section opened in a cell or row closes them first and goes into the table.
     if ((name.Is("caption") || name.Is("colgroup") || name.Is("tbody") || name.Is("thead") || name.Is("tfoot")) &&
         nearest != nullptr && !nearest->Is("table") && !nearest->Is("template") && !nearest->Is("html")) {
       size_t t = nearest_at;
       while (t > 0 && !stack_[t].Is("table") && !stack_[t].Is("template")) --t;
-      if (stack_[t].Is("table")) {
+      if (stack_[t].Is("table") || (stack_[t].Is("template") && (flags_[t] & kFlagTemplateTable) != 0)) {
         clear_to = t + 1;
         in_table_body = true;
       }
     }
-    // A <table> straight in a table (not in a cell) closes that table first, and becomes its sibling.
+    // A <table> straight in a table (not in a cell) closes that table first, and becomes its sibling. Straight in
+    // a template of rows or cells (no table in the template), the parser ignores it: the model nested it, and
+    // closed it with all it held at the next one (22 levels short on a fuzzed page).
+    if (name.Is("table") && template_kind != 0) return true;
     if (name.Is("table") && in_table_body) {
       clear_to = nearest_at;
       while (clear_to > 0 && !stack_[clear_to].Is("table") && !stack_[clear_to].Is("template")) --clear_to;
-      if (!stack_[clear_to].Is("table")) clear_to = stack_.size();  // no table below (in this template): none closes
+      if (!stack_[clear_to].Is("table")) return true;  // no table in table scope
     }
     const bool clears = in_table_body && clear_to < stack_.size();
-    size_t cleared_depth = 0;
+    size_t base = Depth();  // the depth of the element to which the stack is cleared
     std::vector<uint32_t> cleared_ids;
     if (clears) {
-      for (size_t k = clear_to; k < stack_.size(); ++k) {
-        cleared_depth += 1 + extra_[k];
-        cleared_ids.push_back(ids_[k]);
-      }
+      base = clear_to > 0 ? depth_[clear_to - 1] : 0;
+      for (size_t k = clear_to; k < stack_.size(); ++k) cleared_ids.push_back(ids_[k]);
     }
     // Room is kept for the formatting elements the next text will re-create (Reconstruct), which cannot be
     // dropped: without it, "<div>" at the cap then text nested them up to 16 past it.
     size_t newest_open = active_.size();  // as in Pending, with what the clearing closes counted as closed
-    while (newest_open > 0 &&
+    while (newest_open > 0 && !active_[newest_open - 1].marker &&
            (open_formatting_.count(active_[newest_open - 1].id) == 0 ||
             std::find(cleared_ids.begin(), cleared_ids.end(), active_[newest_open - 1].id) != cleared_ids.end()))
       --newest_open;
     const size_t pending = active_.size() - newest_open;
-    if (Depth() - cleared_depth + implied + pending >= max_depth_) {
+    if (base + implied + pending >= max_depth_) {
       out_.depth_capped = true;
       ++dropped_;
       return false;
@@ -838,7 +1563,10 @@ class Scanner {
     if (clears) Truncate(clear_to);
     if (implied == 2 || (implied == 1 && in_table)) Push(Make("tbody"));
     if (cell && implied > 0) Push(Make("tr"));
-    Push(name);
+    Name element = name;
+    element.foreign = name.Is("math");  // a MathML element, in which the parser reads MathML (StartsForeign)
+    Push(element, attributes);
+    if (name.Is("form") && open_templates_ == 0) form_id_ = ids_.back();
     return true;
   }
 
@@ -853,7 +1581,7 @@ class Scanner {
       const Name& n = stack_[k];
       for (const char* kind : kinds) {
         if (n.Is(kind)) {
-          CloseAt(k);
+          Truncate(k);
           return;
         }
       }
@@ -877,8 +1605,8 @@ class Scanner {
     }
   }
 
-  // Records an end tag (any but that of a listed formatting element, CloseListedFormatting); returns whether to
-  // keep it: one that closes nothing is dropped while start tags dropped at the cap are unmatched (dropped_).
+  // Records an end tag other than a formatting element's (those are the adoption agency's, in Tag); returns
+  // whether to keep it: one that closes nothing is dropped while start tags dropped at the cap are unmatched.
   bool CloseTag(const Name& name) {
     // Search only the top of the stack: a stray end tag must not cost a walk of a deep stack. An end tag whose
     // element is out of scope, behind a table cell or a table, say, is ignored by the parser, and so here: the
@@ -893,11 +1621,52 @@ class Scanner {
       // 100 000 of them nested 100 000 deep while the model, popping to the <x>, saw a depth of 2).
       if (stack_[k] == name || (IsHeading(name) && IsHeading(stack_[k])) ||
           (unknown && (flags_[k] & kFlagUnknown) != 0)) {
-        CloseAt(k);
+        if (!ClosingFits(k)) {  // dropped, as a start tag at the cap is
+          out_.depth_capped = true;
+          return false;
+        }
+        Truncate(k);
+        if (name.Is("applet") || name.Is("marquee") || name.Is("object")) ClearToLastMarker();
         return true;
       }
       if (Bounds(flags_[k], scope)) break;
     }
+    return KeepUnmatchedEndTag();
+  }
+
+  // The parser's "</form>". Outside templates, it clears the form pointer (form_id_), and if that form is open
+  // and in scope, takes it off the stack after the implied end tags, leaving what it holds open ("<form><i><u>
+  // </form>" leaves <i> and <u> open, which the model closed: 3 levels short on a fuzzed page). In a template,
+  // Gumbo 0.10.1 closes the nearest form in scope only if it is the current node after the implied end tags.
+  // False if the parser would ignore the end tag (the model has changed nothing then: the tag may be dropped).
+  bool CloseForm() {
+    const bool in_template = open_templates_ > 0;
+    const uint32_t id = form_id_;
+    if (!in_template) form_id_ = 0;
+    if (!in_template && id == 0) return false;
+    const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
+    size_t k = stack_.size();
+    for (size_t j = stack_.size(); j-- > limit;) {
+      if (in_template ? stack_[j].Is("form") : ids_[j] == id) {
+        k = j;
+        break;
+      }
+      if (Bounds(flags_[j], EndScope::kDefault)) break;
+    }
+    if (k == stack_.size()) return !in_template;  // (outside templates, the pointer it cleared is a change)
+    static constexpr std::string_view kImplied[] = {"dd", "dt", "li", "optgroup", "option", "p", "rp", "rt"};
+    while (stack_.size() > k + 1 && InSorted(kImplied, stack_.back())) PopBack();
+    if (in_template) {
+      if (stack_.size() == k + 1) PopBack();
+      return true;
+    }
+    if (k > 0) SetElement(k - 1, ids_[k - 1], depth_[k - 1], std::max(peak_[k - 1], peak_[k]));
+    EraseElement(k);
+    return true;
+  }
+
+  // An end tag that closes nothing is dropped while start tags dropped at the cap are unmatched (dropped_).
+  bool KeepUnmatchedEndTag() {
     if (dropped_ > 0) {
       --dropped_;
       return false;
@@ -907,13 +1676,14 @@ class Scanner {
 
   // Which elements an end tag cannot close through (the parser's scopes for the end tags it gives one; any
   // other end tag stops at the first special element).
-  enum class EndScope { kDefault, kListItem, kButton, kTable, kSpecial };
+  enum class EndScope { kDefault, kListItem, kButton, kTable, kSpecial, kTemplate };
 
   static EndScope ScopeOf(const Name& n) {
     static const char* const kTable[] = {"table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption"};
     for (const char* t : kTable)
       if (n.Is(t)) return EndScope::kTable;
     if (n.Is("li")) return EndScope::kListItem;
+    if (n.Is("template")) return EndScope::kTemplate;  // "</template>" closes the nearest, through anything
     if (n.Is("p")) return EndScope::kButton;
     static const char* const kDefault[] = {
         "address", "article", "aside", "blockquote", "button", "center", "details", "dialog", "dir", "div",
@@ -926,9 +1696,11 @@ class Scanner {
   }
 
   // True if an open element of `flags` ends the search of an end tag with scope `scope`.
-  static bool Bounds(uint16_t flags, EndScope scope) {
-    if ((flags & kFlagTableEdge) != 0) return true;
+  static bool Bounds(uint32_t flags, EndScope scope) {
+    if ((flags & kFlagTableEdge) != 0) return scope != EndScope::kTemplate;
     switch (scope) {
+      case EndScope::kTemplate:
+        return false;
       case EndScope::kTable:
         return false;
       case EndScope::kSpecial:
@@ -943,19 +1715,6 @@ class Scanner {
         break;
     }
     return (flags & kFlagScopeEdge) != 0;
-  }
-
-  // HTML tags that end foreign content: in <math>, the parser closes the <math> and reads them as HTML (the
-  // HTML standard's list for parsing tokens in foreign content).
-  static bool BreaksOutOfForeignContent(const Name& n) {
-    static const char* const kBreakout[] = {
-        "b",  "big", "blockquote", "body", "br",   "center", "code",    "dd",    "div",  "dl",  "dt",    "em",
-        "embed", "h1", "h2",       "h3",   "h4",   "h5",     "h6",      "head",  "hr",   "i",   "img",   "li",
-        "listing", "menu", "meta", "nobr", "ol",   "p",      "pre",     "ruby",  "s",    "small", "span", "strong",
-        "strike", "sub", "sup",    "table", "tt",  "u",      "ul",      "var",   "font"};
-    for (const char* b : kBreakout)
-      if (n.Is(b)) return true;
-    return false;
   }
 
   // True if `s` ("!DOCTYPE html>", from after the '<') is the HTML5 doctype: its name alone, in any case.
@@ -979,14 +1738,56 @@ class Scanner {
            n.Is("caption") || n.Is("colgroup");
   }
 
-  // True unless no <table> (or <template>, whose content may be table rows) is open: among the 64 innermost,
-  // and if the stack is deeper, it is taken to be, so that the model never ignores a tag the parser keeps.
-  bool MayBeInTable() const {
-    return stack_.size() > 64 || InStack(Make("table")) || InStack(Make("template"));
+  // True if the parser honours table parts here: the nearest <table> or <template> among the 64 innermost elements
+  // is a table, or a template whose first start tag was a table part (DecideTemplate); in a template whose content
+  // began otherwise, the parser reads "<td>" as in a <div>, and ignores it. If neither is among them but a table is
+  // open deeper, the parser's cell closes what is above that table: the model, taking the table part to be in a
+  // table, keeps it all open. (It did so with no table open at all before, and a "<td>" closed what the one before
+  // had opened, in the model only: 9 levels short on a fuzzed page 66 deep.)
+  bool InTableContext() const {
+    const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
+    for (size_t k = stack_.size(); k-- > limit;) {
+      if (stack_[k].Is("table")) return true;
+      if (stack_[k].Is("template")) return (flags_[k] & kFlagTemplateParts) != 0;
+    }
+    return open_tables_ > 0;
   }
 
-  // True if a <math> element is open (among the 64 innermost: deeper ones are not searched, as in CloseTag).
-  bool InMath() const { return math_seen_ && InStack(Make("math")); }
+  // The parser reads a template's content in the "in template" insertion mode until its first start tag (other
+  // than those it reads as in <head>), which picks the mode for the rest: rows and cells for a table part, a
+  // body's for any other. Sets the nearest template's flags, if it is still undecided. (Table parts in a template
+  // whose content began with "<r>" were taken as rows and cells: "<template><r><td><e><td>" closed the <e> in
+  // the model only, and a fuzzed page went 7 levels past the cap.)
+  void DecideTemplate(const Name& name) {
+    if (undecided_templates_ == 0 || name.Is("template") || name.Is("title") || name.Is("base") ||
+        name.Is("basefont") || name.Is("bgsound") || name.Is("link") || name.Is("meta"))
+      return;
+    const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
+    for (size_t k = stack_.size(); k-- > limit;) {
+      if (!stack_[k].Is("template")) continue;
+      if ((flags_[k] & (kFlagTemplateParts | kFlagTemplateBody)) != 0) return;
+      if (logging_) {
+        undo_.push_back(Saved(Undo::kFlags, k));
+      }
+      flags_[k] |= name.Is("tr")                      ? kFlagTemplateRows
+                   : name.Is("td") || name.Is("th") ? kFlagTemplateCells
+                   : name.Is("col")                 ? kFlagTemplateColumns
+                   : IsTablePart(name)              ? kFlagTemplateTable
+                                                    : kFlagTemplateBody;
+      --undecided_templates_;
+      return;
+    }
+  }
+
+  // The index of the nearest table element, cell, caption, column group, template or <html> among the 64 innermost
+  // elements, whose kind tells the parser's insertion mode; stack_.size() if there is none.
+  size_t NearestTableElement() const {
+    const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
+    for (size_t k = stack_.size(); k-- > limit;)
+      if (IsTablePart(stack_[k]) || stack_[k].Is("table") || stack_[k].Is("template") || stack_[k].Is("html"))
+        return k;
+    return stack_.size();
+  }
 
   // True if `name` is open, among the 64 innermost elements.
   bool InStack(const Name& name) const {
@@ -997,7 +1798,7 @@ class Scanner {
   }
 
   static bool IsHeading(const Name& n) {
-    return n.len == 2 && n.s[0] == 'h' && n.s[1] >= '1' && n.s[1] <= '6';
+    return !n.foreign && n.len == 2 && n.s[0] == 'h' && n.s[1] >= '1' && n.s[1] <= '6';
   }
 
   void Close(const Name& name) {
@@ -1007,21 +1808,22 @@ class Scanner {
   std::string_view in_;
   size_t max_depth_;
   std::vector<Name> stack_;
-  std::vector<uint32_t> extra_;  // per open element, the tree depth closed formatting elements left it (CloseAt)
+  std::vector<uint32_t> depth_;  // per open element, its depth in the parser's tree (AdoptionAgency moves them)
+  std::vector<uint32_t> peak_;   // per open element, the deepest depth in its subtree, closed parts too, at most
   std::vector<uint32_t> ids_;    // per open element, a number of its own
-  std::vector<uint16_t> flags_;  // per open element, its ElementFlags
+  std::vector<uint32_t> flags_;  // per open element, its ElementFlags
   std::unordered_set<uint32_t> open_formatting_;  // the ids of the open formatting elements
   uint32_t next_id_ = 0;
-  size_t extra_total_ = 0;
-  struct Active {
-    Name name;
-    std::string_view attributes;  // the tag's text after its name, as written
-    uint32_t id = 0;              // the open element it stands for (ids_), if it is open
-  };
-  std::vector<Active> active_;  // see StartFormatting
+  std::vector<Active> active_;  // the list of active formatting elements: see StartFormatting
   std::vector<std::pair<Name, size_t>> no_end_tag_after_;  // (name, p): no "</name" from p on
   size_t dropped_ = 0;
-  bool math_seen_ = false;  // a <math> start tag was read: only then can one be open (InMath)
+  size_t open_tables_ = 0;
+  uint32_t form_id_ = 0;  // the parser's form element pointer: the form it last opened outside templates
+  size_t open_templates_ = 0;
+  size_t undecided_templates_ = 0;  // open <template>s whose first start tag has not come (DecideTemplate)
+  std::vector<Undo> undo_;           // see Begin
+  std::vector<ListUndo> list_undo_;
+  bool logging_ = false;
   // The parser's quirks mode, taken to be on unless the page starts with the HTML5 doctype (other doctypes put
   // Gumbo in quirks or limited-quirks mode or not; the model assumes the one that nests deeper).
   bool quirks_ = true;

@@ -577,14 +577,93 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
   ExpectCapHolds(Repeat("<div>", 60) + "<textarea>" + Repeat("<div>", 60), "unclosed textarea at the cap");
   ExpectCapHolds("<b>" + Repeat("<div><i><u><b>x</div>x", 60), "an outer <b> open beside inner ones closed");
   ExpectCapHolds("<math>" + Repeat("<e><tr><td><input>", 60), "table parts and void names in MathML nest");
+  // An HTML tag breaking out of MathML closes every MathML element above the nearest HTML one, not one <math>;
+  // in <mi>, <mo>, <mn>, <ms>, <mtext> and an HTML <annotation-xml>, HTML tags nest; <font> breaks out only with
+  // a color, face or size; a <title> or a JSON-LD <script> there holds markup, not text.
+  ExpectCapHolds(Repeat("<div><math><math><div><span>", 60), "nested <math>s closed by one HTML tag");
+  ExpectCapHolds(Repeat("<math><mi><div>", 60), "HTML in a MathML text integration point");
+  ExpectCapHolds(Repeat("<math><annotation-xml encoding=\"text/html\"><div>", 60), "HTML in <annotation-xml>");
+  ExpectCapHolds("<math>" + Repeat("<font><tr><td>", 60), "<font> without attributes in MathML");
+  ExpectCapHolds("<math><title>" + Repeat("<div>", 60) + "</title>", "a <title> in MathML");
+  ExpectCapHolds(Repeat("<button><math><mtext><x><button><y>", 60), "a <button> in <mtext> in a <button>");
+  ExpectCapHolds("<math><script type=\"application/ld+json\">" + Repeat("<div>", 60) + "</script>",
+                 "a JSON-LD script in MathML");
   ExpectCapHolds("<p><td><b><i><u><s><em><strong><code><small>" + Repeat("<p>x", 200), "a cell outside a table");
   // Formatting elements put in a table outside its cells close at the next row, and come back before each text.
   ExpectCapHolds("<table><b><i><u><s><em>" + Repeat("<tr>x", 200), "formatting in a table, re-created per row");
   ExpectCapHolds("<table><p><b><i><u><s><em>" + Repeat("<table><tr>x", 200), "a table in a table closes it");
+  // The adoption agency as Gumbo 0.10.1 runs it: formatting elements past the third between a formatting element
+  // and its block stay open where they were, and a later one, closing, puts its copies and block under them: the
+  // model kept the depth of what closed but not where the parser moves it (128 levels short under a cap of 71).
+  ExpectCapHolds(Repeat("<i><i><u><u><s><em><s><em><strong><code><p></em><div></i></u></s></div><x><y></u></s></em>",
+                        60),
+                 "copies under formatting elements left open");
+  // An <isindex> is a <form> holding a <label> with text, two levels down, and closes an open <p> as a <form> does.
+  ExpectCapHolds(Repeat("<div>", 500) + "<isindex>", "<isindex> at the cap");
+  ExpectCapHolds(Repeat("<p><isindex><i><u><s><div>", 60), "<isindex> closing a paragraph");
+  // "</form>" takes the form off the stack and leaves what it holds open; in a template, Gumbo 0.10.1 closes it
+  // only if it is the current node.
+  ExpectCapHolds(Repeat("<form><i><u></form>", 60), "</form> leaving what it holds open");
+  ExpectCapHolds("<template>" + Repeat("<form><i></form>", 60), "</form> in a template");
+  // A formatting end tag with no entry on the list closes only a current node of its name: "<b><x><b><b><b>"
+  // puts the first <b> off the list (three identical entries at most), so the fourth "</b>" leaves <x> open.
+  ExpectCapHolds(Repeat("<b><x><b><b><b></b></b></b></b>", 60), "a formatting end tag with no entry");
+  // A cell puts a marker on the list of active formatting elements: what came before it is neither re-created in
+  // the cell nor closed by end tags there ("</s>" in the cell is ignored, not closing the <s> put before the table).
+  ExpectCapHolds(Repeat("<table><s><td><i><x></s>", 60), "a formatting end tag behind a cell's marker");
+  // Closing a cell that holds a <marquee> clears the list once, to the marquee's marker: the formatting elements
+  // opened in the cell before it stay listed, and come back (before the table) for what follows.
+  ExpectCapHolds(Repeat("<div>", 10) + "<table><td><b><i><u><s><em><strong><code><small><tt><big><marquee><tr>" +
+                     Repeat("<e>", 400),
+                 "a cell closed with a <marquee> in it");
+  // A <marquee> put before a table and closed with it ("</table>") leaves its marker and what follows on the list:
+  // only its own end tag clears them. The formatting elements in it come back after the table.
+  ExpectCapHolds(Repeat("<table><marquee><i><i><u></table><v>", 60), "a <marquee> closed with a table");
+  // <button> (after closing an open one), <applet>, <marquee>, <object> and <select> re-create formatting elements
+  // before they open, as text-level tags do: a <marquee>'s marker would hide them for good.
+  ExpectCapHolds(Repeat("<button><b><i><u><s><button><marquee>", 60), "formatting re-created before a <button>");
+  // The three-identical rule compares attributes as the parser does: "<b/>", "<b >" and "<B>" are all "<b>".
+  ExpectCapHolds(Repeat("<b><x><b/><b ><B></b></b></b></b>", 60), "identical formatting elements written apart");
+  // A template whose content begins with a tag other than a table part reads as a body: its table parts are
+  // ignored, so "<td>" does not close what the one before it opened. "</template>" closes through anything.
+  ExpectCapHolds("<template><r>" + Repeat("<td><e>", 60), "cells in a template read as a body");
+  ExpectCapHolds("<template><td><p></template>" + Repeat("<td><e>", 60), "a template closed by its end tag");
+  // Table parts with no table open are ignored, however deep the stack; in a template of rows, a <table> with no
+  // table in the template is ignored too.
+  ExpectCapHolds(Repeat("<div>", 300) + Repeat("<td><e>", 200), "cells deep in no table");
+  ExpectCapHolds("<template><tr>" + Repeat("<table><e>", 60), "a table in a template of rows");
+  // In a column group or a caption, a cell closes it first and goes into the table, with a row and a body.
+  ExpectCapHolds(Repeat("<table><colgroup><td>", 60), "a cell in a column group");
+  ExpectCapHolds(Repeat("<table><caption><td>", 60), "a cell in a caption");
+  // In a table outside its cells, a <form> is put in the table and closed at once: it closes no paragraph.
+  ExpectCapHolds("<table><x><p><v><w><z><q><r><form>" + Repeat("<y>", 400), "a <form> in a table");
+  // A template of cells stands for a row, a template of rows for a table body: the table parts that would close
+  // that row or body are ignored, after closing the cell (and row) they come in.
+  ExpectCapHolds("<template><td><thead><b>" + Repeat("<i><x><tr>", 60), "rows in a template of cells");
+  ExpectCapHolds("<template><tr><td><b>" + Repeat("<i><x><tbody>", 60), "sections in a template of rows");
+  // Forms nest in a template, however deep the template.
+  ExpectCapHolds("<template>" + Repeat("<div>", 300) + Repeat("<form>", 200), "forms deep in a template");
+  // The parser re-creates formatting elements before an <svg> and a <noscript>, emptied or not: 9 per "<div>".
+  for (const char* element : {"svg", "noscript"}) {
+    ExpectCapHolds("<p><b><i><u><s><em><strong><code><small></p>" +
+                       Repeat("<div><" + std::string(element) + "></" + element + "></div>", 200),
+                   std::string("formatting re-created before <") + element + ">");
+  }
   // Formatting elements a block closed around, re-created before every later text: 16 elements per "<p>x".
   ExpectCapHolds("<p><b><i><u><s><em><strong><code><small><big><tt><font><strike><b class=1><i class=2></p>" +
                      Repeat("<p>x", 200),
                  "formatting re-created before text");
+}
+
+// A start tag dropped at the cap leaves the model as it was: the parser never sees it. An <em> in MathML, dropped
+// at the cap, had closed the MathML in the model first, and the MathML table parts after it went uncounted.
+TEST(PrescanVersusParserTest, ATagDroppedAtTheCapChangesNothing) {
+  for (size_t cap : {12, 40}) {
+    const std::string page = Repeat("<div>", static_cast<int>(cap) - 1) + "<math><em>" + Repeat("<td><e>", 60);
+    const PrescanResult r = Prescan(page, cap);
+    EXPECT_TRUE(r.depth_capped);
+    EXPECT_LE(ParsedDepth(r.html), cap + kParserSlack) << "cap " << cap;
+  }
 }
 
 TEST(PrescanVersusParserTest, FixturePagesStayWithinASmallCap) {
