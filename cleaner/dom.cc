@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <array>
+#include <csetjmp>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -120,7 +122,35 @@ class Arena {
 void* ArenaAllocate(void* userdata, size_t n) { return static_cast<Arena*>(userdata)->Allocate(n); }
 void ArenaFree(void*, void*) {}
 
+// Gumbo 0.10.1 as Debian builds it keeps its assertions, and some fail on hostile markup: 40 bytes such as
+// "<table><math><td><mtext><select></table>" (close_current_cell) or "<table><math><select><mtext><select><tr>"
+// (node_qualified_tag_is on an empty stack) abort the process. While this thread is inside Dom::Parse, a failed
+// assertion jumps back to it instead (see __assert_fail below), and the page gets a kParseError. Gumbo is C and
+// keeps all its memory in the page's Arena, so leaving its frames this way leaks nothing and skips no destructor.
+struct AssertionJump {
+  std::jmp_buf buffer;
+  const char* expression = nullptr;
+  const char* function = nullptr;
+};
+thread_local AssertionJump* t_assertion_jump = nullptr;
+
 }  // namespace
+}  // namespace cleaner
+
+// glibc's assert() reports a failure through __assert_fail; this definition takes precedence over libc's for every
+// library the program loads, Gumbo included. Outside Dom::Parse it reports and aborts as glibc's does.
+extern "C" [[noreturn]] void __assert_fail(const char* expression, const char* file, unsigned int line,
+                                           const char* function) noexcept {
+  if (cleaner::t_assertion_jump != nullptr) {
+    cleaner::t_assertion_jump->expression = expression;
+    cleaner::t_assertion_jump->function = function;
+    std::longjmp(cleaner::t_assertion_jump->buffer, 1);
+  }
+  std::fprintf(stderr, "%s:%u: %s: Assertion `%s' failed.\n", file, line, function, expression);
+  std::abort();
+}
+
+namespace cleaner {
 
 class DomBuilder {
  public:
@@ -231,7 +261,19 @@ Result<Dom> Dom::Parse(std::string_view html) {
   options.deallocator = ArenaFree;
   options.userdata = &arena;
   options.max_errors = 0;  // cleaner never reads parse errors; recording them costs time and memory
-  GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
+  GumboOutput* output = nullptr;
+  {
+    AssertionJump jump;
+    t_assertion_jump = &jump;
+    if (setjmp(jump.buffer) != 0) {
+      t_assertion_jump = nullptr;
+      return Status(StatusCode::kParseError, std::string("the HTML parser failed its own check (") +
+                                                 (jump.function != nullptr ? jump.function : "?") + ": " +
+                                                 (jump.expression != nullptr ? jump.expression : "?") + ")");
+    }
+    output = gumbo_parse_with_options(&options, html.data(), html.size());
+    t_assertion_jump = nullptr;
+  }
   if (output == nullptr || output->root == nullptr) {
     return Status(StatusCode::kParseError, "the HTML parser returned no tree");
   }
