@@ -142,6 +142,8 @@ enum ElementFlag : uint32_t {
   kFlagTable = 1u << 16,      // <table> (counted: open_tables_)
   kFlagTemplate = 1u << 17,   // <template> (counted: open_templates_)
   kFlagClosesCell = 1u << 18,  // <td>, <th>, <caption>, <template>: closing one clears the list to its marker
+  // A <select> the parser reads in its "in select in table" mode, which honours table parts (SelectContext).
+  kFlagSelectInTable = 1u << 19,
   kFlagMarker = 4096,  // <td>, <th>, <caption>, <applet>, <marquee>, <object>, <template>: put a marker on the list
 };
 
@@ -204,7 +206,9 @@ class Scanner {
       }
       size_t at = static_cast<size_t>(lt - in_.data());
       if (at > i) {
-        ReconstructBeforeText();
+        bool blank = true;
+        for (size_t k = i; k < at && blank; ++k) blank = IsSpace(in_[k]);
+        ReconstructBeforeText(blank);
         for (size_t k = i; k < at && !token_seen_; ++k) token_seen_ = !IsSpace(in_[k]);
       }
       Emit(i, at);
@@ -430,12 +434,22 @@ class Scanner {
         Emit(at, end);
         return end;
       }
+      const size_t select = SelectAt();
+      if (select != kNone) {
+        const SelectRule rule = SelectEndTag(name, select);
+        if (rule == SelectRule::kDone) Emit(at, end);
+        if (rule != SelectRule::kReprocess) return end;  // (an ignored one is dropped: see SelectStartTag)
+      }
       // "</br>" makes a <br>, and "</p>" with no <p> open an empty <p>: elements the count must see.
       if (name.Is("br") || (name.Is("p") && !InStack(name))) ++out_.elements;
       if (InForeign()) {
         // (Where the model cannot tell what the parser would close, the end tag is dropped: the model and the
-        // parser then both close nothing, and go on alike.)
-        const ForeignEnd closed = CloseForeign(name);
+        // parser then both close nothing, and go on alike.) Gumbo 0.10.1 compares a MathML element's name with
+        // all of the end tag's text between "</" and ">": one with anything after its name ("</mi >", "</mi/>")
+        // closes no MathML element, and the HTML rules take it (the model closed the <mi>, and the HTML after it
+        // went 4 levels uncounted on a fuzzed page).
+        const bool bare = after < n && in_[after] == '>';
+        const ForeignEnd closed = bare ? CloseForeign(name) : ForeignEnd::kHtml;
         if (closed == ForeignEnd::kClosed) Emit(at, end);
         if (closed != ForeignEnd::kHtml) return end;
       }
@@ -497,13 +511,19 @@ class Scanner {
     // to it, unless it is one of the HTML tags that close the MathML first (BreaksOut) or the current node is a
     // MathML element whose content is HTML's (StartsForeign).
     const bool foreign = StartsForeign(name, attributes);
+    // A column group that is the current node holds <col>s only: any other start tag (but <template> and <html>)
+    // closes it first, and the parser reads the tag in the table: "<table><colgroup><td>" makes a row and a cell,
+    // as "<table><td>" does (the model put the cell in the column group, a level short), and "<table><colgroup>
+    // <em><table>" closes the table and the <em> put before it (the model nested both, and a later <tbody> closed
+    // the 7 elements opened after them in the model only). Before the formatting elements the tag re-creates.
+    if (!foreign && !name.Is("col") && !name.Is("template") && !name.Is("html")) CloseColumnGroup();
 
     if (IsDroppedRawText(name) || (name.Is("svg") && !self_closing)) {
       ++out_.elements;
       if (!foreign && !name.Is("script") && !name.Is("style") && !name.Is("noframes")) DecideTemplate(name);
       // In HTML content, the parser re-creates formatting elements before an <svg>, a <noscript> (an ordinary
       // element to Gumbo) and an <xmp> (not before the others, which it reads as raw text at once).
-      if (!foreign && (name.Is("svg") || name.Is("noscript") || name.Is("xmp"))) Reconstruct();
+      if (!foreign && (name.Is("svg") || name.Is("noscript") || name.Is("xmp")) && SelectAt() == kNone) Reconstruct();
       // (A JSON-LD script in MathML is no raw text to the parser: its body is markup there, which the model would
       // have to read. It is emptied like any other.)
       bool keep_body = name.Is("script") && !foreign && IsJsonLd(after, end);
@@ -550,6 +570,12 @@ class Scanner {
   size_t HtmlStartTag(size_t at, const Name& name, size_t after, size_t end, bool self_closing) {
     const size_t tag_end = end + 1;
     const std::string_view attributes = in_.substr(after, end - after);
+    const size_t select = SelectAt();
+    if (select != kNone) {
+      const SelectRule rule = SelectStartTag(name, select);
+      if (rule == SelectRule::kDone) EmitStartTag(at, after, end, tag_end, self_closing);
+      if (rule != SelectRule::kReprocess) return tag_end;
+    }
     if (IsRcdata(name)) {
       size_t close = FindEndTag(tag_end, name);
       size_t close_end = EndOfTag(close);
@@ -974,12 +1000,24 @@ class Scanner {
   // entries of the list after the newest one still open are opened again, nested. They are elements the markup
   // does not show, so they are counted here for Options::max_elements ("<p><b><i>...</p>" and then "<p>x" 200 000
   // times, 800 KB, made 3.6 million elements in Gumbo and 836 MB, under a count of 200 000 start tags), and they
-  // are depth, past the cap if need be: the parser creates them whatever the markup says. This copy of the list
+  // are depth, past the cap if need be: the parser creates them whatever the markup says.
   // Text re-creates formatting elements (Reconstruct) where the parser reads it as HTML: not in MathML, but in its
   // text integration points and in an <annotation-xml> that holds HTML.
-  void ReconstructBeforeText() {
+  // In a column group that is the current node, white space (`blank`) goes in as it is, and other text closes it
+  // first (CloseColumnGroup).
+  void ReconstructBeforeText(bool blank = false) {
     if (InForeign() && (flags_.back() & (kFlagTextPoint | kFlagHtmlPoint)) == 0) return;
+    if (SelectAt() != kNone) return;  // text in a <select> goes in as it is
+    if (!stack_.empty() && stack_.back().Is("colgroup")) {
+      if (blank) return;
+      PopBack();
+    }
     Reconstruct();
+  }
+
+  // Closes a column group that is the current node: the parser reads in the table what it holds no more.
+  void CloseColumnGroup() {
+    if (!stack_.empty() && stack_.back().Is("colgroup")) PopBack();
   }
 
   void Reconstruct() {
@@ -1438,6 +1476,25 @@ class Scanner {
       out_.elements += 4;
       return true;
     }
+    // A <col> in a table closes what is open in it (its cells, rows, sections, caption, and what the parser put
+    // before it, formatting elements that come back before the next text), and the parser puts it in a column
+    // group it makes. (Void to the model, it left a cell open, whose marker hid the formatting elements opened
+    // after the <col> from the model, which cleared them with the cell, while the parser re-created them after the
+    // table.) In a template's cells, rows or sections, what Gumbo 0.10.1 closes for it depends on its insertion
+    // mode there, which the model does not follow: the tag is dropped. (Void to the model, it left a cell open in
+    // a template of cells that the parser closed, and the next "<tr>" closed in the model only what had been
+    // opened after it: "<template><th><col><m><p><t><tr>", 3 levels short.)
+    if (name.Is("col")) {
+      const size_t k = NearestTableElement();
+      if (k < stack_.size() && (stack_[k].Is("table") || (IsTablePart(stack_[k]) && !stack_[k].Is("colgroup")))) {
+        size_t t = 0;
+        TemplateHolding(k, &t);
+        if (!stack_[t].Is("table")) return false;
+        Truncate(t + 1);
+        ++out_.elements;  // the column group
+      }
+      return true;
+    }
     // Void elements never nest, so they never count against the cap (a <br> in flattened text still breaks it).
     if (IsVoid(name)) return true;
     // <html>, <head> and <body> are there from the start whatever the markup says, and a later one is ignored
@@ -1448,11 +1505,8 @@ class Scanner {
     // Table parts outside a table are ignored by the parser (a <tr> the model opened there would later close
     // every element opened after it, when the next <tr> pops to it).
     if (IsTablePart(name) && !InTableContext()) return true;
-    // In a column group or a caption, a table part first closes it (a <colgroup> that is the current node; the
-    // caption, with what it holds), and the parser reads it in the table: "<table><colgroup><td>" makes a row and
-    // a cell, as "<table><td>" does (the model put the cell in the column group, a level short).
+    // In a caption, a table part first closes the caption, with what it holds.
     if (IsTablePart(name)) {
-      if (stack_.back().Is("colgroup")) PopBack();
       const size_t k = NearestTableElement();
       if (k < stack_.size() && stack_[k].Is("caption")) Truncate(k);
     }
@@ -1500,9 +1554,10 @@ class Scanner {
       if (!PopTo(Make("td"), {"tr", "table", "template"})) PopTo(Make("th"), {"tr", "table", "template"});
     }
     if (name.Is("tr")) PopTo(Make("tr"), {"table", "tbody", "thead", "tfoot", "template"});
-    // An <option> closes only an <option> that is the current node: "<option><div><option>" nests (20 000 of them
-    // took 21 s in Gumbo before this followed the parser).
-    if (name.Is("option") && !stack_.empty() && stack_.back().Is("option")) PopBack();
+    // An <option> or <optgroup> closes only an <option> that is the current node: "<option><div><option>" nests
+    // (20 000 of them took 21 s in Gumbo before this followed the parser). (The model kept the <option> open
+    // under an <optgroup>, and a later "</option>" closed both, and all in them, in the model only.)
+    if ((name.Is("option") || name.Is("optgroup")) && !stack_.empty() && stack_.back().Is("option")) PopBack();
     // The table parts the parser adds: a <tbody> around a <tr> put straight in a <table>, and a <tr> too around
     // a cell ("<table><td><table><td>..." nests four deep per cycle, not two).
     // Judged by the nearest table element open, not the current node: what a table holds outside its cells
@@ -1533,9 +1588,8 @@ class Scanner {
     }
     if (IsTablePart(name) && !cell && nearest != nullptr && (nearest->Is("td") || nearest->Is("th") ||
                                                              nearest->Is("tr"))) {
-      size_t t = nearest_at;
-      while (t > 0 && !stack_[t].Is("table") && !stack_[t].Is("template")) --t;
-      const uint32_t below = stack_[t].Is("template") ? flags_[t] & kFlagTemplateParts : 0;
+      size_t t = 0;
+      const uint32_t below = TemplateHolding(nearest_at, &t);
       if (below == kFlagTemplateCells || (below == kFlagTemplateRows && !name.Is("tr"))) {
         Truncate(t + 1);
         return true;
@@ -1596,9 +1650,102 @@ class Scanner {
     if (cell && implied > 0) Push(Make("tr"));
     Name element = name;
     element.foreign = name.Is("math");  // a MathML element, in which the parser reads MathML (StartsForeign)
+    const uint32_t select_context = name.Is("select") ? SelectContext() : 0;
     Push(element, attributes);
+    flags_.back() |= select_context;
     if (name.Is("form") && open_templates_ == 0) form_id_ = ids_.back();
     return true;
+  }
+
+  // The parser's "in select" insertion mode: while a <select> (not MathML's) is the current node, or an <option>
+  // or <optgroup> in one, the parser takes a few tags only (SelectStartTag, SelectEndTag) and ignores all others,
+  // which the pre-scan then drops (kIgnored), so that both do nothing with them; text goes in as it is, without
+  // re-created formatting elements. (Read as in a <div>, "<select><table><select><u><h1>..." put the model 6
+  // levels short: the parser ignores the <table>, and the second <select> closes the first.) A <title> there is
+  // no title, so what follows it is markup to both; the raw-text elements' bodies are dropped as anywhere.
+  enum class SelectRule { kIgnored, kDone, kReprocess };
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+
+  // The index of the <select> whose insertion mode the parser is in, or kNone.
+  size_t SelectAt() const {
+    for (size_t k = stack_.size(); k-- > 0 && stack_.size() - k <= 3;) {
+      if (stack_[k].Is("select")) return k;
+      if (!stack_[k].Is("option") && !stack_[k].Is("optgroup")) break;
+    }
+    return kNone;
+  }
+
+  // kFlagSelectInTable if a <select> opened now is read in "in select in table" mode: if the parser is in a
+  // table's insertion mode (in a table, a section, a row, a cell, a caption or a column group), which the nearest
+  // table element tells. In a template of table parts, or with none of them among the 64 innermost elements but a
+  // table open deeper, the model cannot tell: it takes the select for one not in a table, whose table tags it
+  // drops, and the parser then either ignores them or never sees them (SelectStartTag).
+  uint32_t SelectContext() const {
+    const size_t k = NearestTableElement();
+    if (k == stack_.size() || stack_[k].Is("html") || stack_[k].Is("template")) return 0;
+    return kFlagSelectInTable;
+  }
+
+  static bool IsSelectTablePart(const Name& n) { return n.Is("table") || (IsTablePart(n) && !n.Is("colgroup")); }
+
+  // A start tag in the <select> at stack_[select]. An <option> or <optgroup> opens after closing an <option> (and,
+  // for an <optgroup>, an <optgroup>) that is the current node; a <select> closes the select (and is ignored);
+  // an <input>, <keygen> or <textarea> closes it and is read again as outside it (kReprocess), and so are a
+  // <table> and a table part other than <colgroup> in a select read in a table's mode (SelectContext).
+  SelectRule SelectStartTag(const Name& name, size_t select) {
+    if (name.Is("option") || name.Is("optgroup")) {
+      size_t keep = stack_.size();
+      if (stack_[keep - 1].Is("option")) --keep;
+      if (name.Is("optgroup") && stack_[keep - 1].Is("optgroup")) --keep;
+      if (depth_[keep - 1] >= max_depth_) {  // (keep > select: the select stays)
+        out_.depth_capped = true;
+        ++dropped_;
+        return SelectRule::kIgnored;
+      }
+      Truncate(keep);
+      Push(name);
+      ++out_.elements;
+      return SelectRule::kDone;
+    }
+    if (name.Is("select")) {
+      Truncate(select);
+      return SelectRule::kDone;
+    }
+    if (name.Is("input") || name.Is("keygen") || name.Is("textarea") ||
+        (IsSelectTablePart(name) && (flags_[select] & kFlagSelectInTable) != 0)) {
+      Truncate(select);
+      return SelectRule::kReprocess;
+    }
+    return SelectRule::kIgnored;
+  }
+
+  // An end tag in the <select> at stack_[select]: "</option>" closes an <option> that is the current node,
+  // "</optgroup>" an <optgroup> that is, or that holds the current <option>; "</select>" closes the select. In a
+  // select read in a table's mode, the end tag of a table or of a table part other than <colgroup> in table scope
+  // closes the select and is read again as outside it (kReprocess).
+  SelectRule SelectEndTag(const Name& name, size_t select) {
+    const size_t top = stack_.size() - 1;
+    if (name.Is("option") || name.Is("optgroup")) {
+      size_t k = top;
+      if (name.Is("optgroup") && stack_[k].Is("option") && stack_[k - 1].Is("optgroup")) --k;
+      if (!stack_[k].Is(name.Is("option") ? "option" : "optgroup")) return SelectRule::kIgnored;
+      Truncate(k);
+      return SelectRule::kDone;
+    }
+    if (name.Is("select")) {
+      Truncate(select);
+      return SelectRule::kDone;
+    }
+    if (!IsSelectTablePart(name) || (flags_[select] & kFlagSelectInTable) == 0) return SelectRule::kIgnored;
+    const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
+    for (size_t k = select; k-- > limit;) {
+      if (stack_[k] == name) {
+        Truncate(select);
+        return SelectRule::kReprocess;
+      }
+      if (stack_[k].Is("table") || stack_[k].Is("template") || stack_[k].Is("html")) break;
+    }
+    return SelectRule::kIgnored;
   }
 
   // The parser's rule for a <li> (`kinds` "li") or a <dd> or <dt> start tag (`kinds` both): the nearest open
@@ -1716,9 +1863,11 @@ class Scanner {
     if (n.Is("li")) return EndScope::kListItem;
     if (n.Is("template")) return EndScope::kTemplate;  // "</template>" closes the nearest, through anything
     if (n.Is("p")) return EndScope::kButton;
+    // (Not <dialog>, which Gumbo 0.10.1 does not know: its end tag closes the nearest unknown element, through no
+    // special one. Taken for a block's, "</dialog>" closed an unknown element below a <li> in the model only.)
     static const char* const kDefault[] = {
-        "address", "article", "aside", "blockquote", "button", "center", "details", "dialog", "dir", "div",
-        "dl", "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "listing", "main", "menu",
+        "address", "article", "aside", "blockquote", "button", "center", "details", "dir", "div", "dl",
+        "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "listing", "main", "menu",
         "nav", "ol", "pre", "section", "summary", "ul", "dd", "dt", "applet", "marquee", "object", "form"};
     for (const char* t : kDefault)
       if (n.Is(t)) return EndScope::kDefault;
@@ -1808,6 +1957,14 @@ class Scanner {
       --undecided_templates_;
       return;
     }
+  }
+
+  // The kind (kFlagTemplateParts) of the template that holds the table part at stack_[k] with no table between,
+  // and its index in *at; 0 if a table holds it (or the template's content is not table parts).
+  uint32_t TemplateHolding(size_t k, size_t* at) const {
+    while (k > 0 && !stack_[k].Is("table") && !stack_[k].Is("template")) --k;
+    *at = k;
+    return stack_[k].Is("template") ? flags_[k] & kFlagTemplateParts : 0;
   }
 
   // The index of the nearest table element, cell, caption, column group, template or <html> among the 64 innermost

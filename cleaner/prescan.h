@@ -15,15 +15,17 @@
 //   - keeps at most 256 attributes of a long start tag (Gumbo compares each new attribute name with all earlier ones:
 //     100 000 distinct names take 19 s).
 // The model follows the parts of Gumbo 0.10.1's tree builder that change depth and element count: implied end
-// tags, scopes, implied table parts, quirks-mode tables, a template's insertion mode, the form pointer, <isindex>,
-// the list of active formatting elements with its markers (re-created before text), Gumbo 0.10.1's adoption agency
+// tags, scopes, implied table parts, quirks-mode tables, a template's insertion mode, the "in select" mode (whose
+// ignored tags are dropped), column groups, the form pointer, <isindex>, the list of active formatting elements
+// with its markers (re-created before text), Gumbo 0.10.1's adoption agency
 // (which moves blocks deeper or shallower: each open element carries its depth in the tree) and MathML (foreign
 // content, which HTML tags break out of, and its integration points, where HTML nests). It need not build the
 // tree, but it must never think it shallower or smaller than Gumbo will: it may overestimate (it puts what the
 // parser moves before a table inside the table, say), and where it cannot tell what the parser would do with a
 // tag, it drops the tag, so that both do nothing with it. A start tag dropped at the cap is undone in the model.
 // tests/fuzz/prescan_fuzzer.cc checks that property against Gumbo (depth within the cap + 3, elements within
-// twice the count + 3). Known gaps: an end tag other than a formatting element's searches the 64 innermost
+// twice the count + 3). Known gaps: an end tag other than a formatting element's, and the start tags that close
+// an open element of their kind (<li>, <dd>, <td>, <button>, one that closes a <p>...), search the 64 innermost
 // elements only (a stray one must not walk a deep stack), so one that the parser matches deeper closes nothing
 // here, and the two may go on differently after it; the three-identical rule compares attribute values as
 // written (the parser decodes character references first); the adoption agency whose common ancestor is a table

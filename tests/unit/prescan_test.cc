@@ -446,6 +446,17 @@ TEST(PrescanTest, AnOptionClosesOnlyAnOptionThatIsTheCurrentNode) {
   EXPECT_EQ(Prescan("<select>" + Repeat("<option>o", 30) + "</select>", 1000).max_depth_seen, 2u);
 }
 
+TEST(PrescanTest, TagsASelectIgnoresAreDropped) {
+  // In a <select>, the parser takes options, option groups and text, and ignores tags such as these; the
+  // pre-scan drops them, so that both do nothing with them.
+  EXPECT_EQ(Scan("<select><div>a</div><option><b>b</b><table><td>c</select><p>d"),
+            "<select>a<option>bc</select><p>d");
+  // Not the table parts of a select in a table, which close it.
+  EXPECT_EQ(Scan("<table><tr><td><select><option>a<td>b</table>"), "<table><tr><td><select><option>a<td>b</table>");
+  // A <title> there is no title: the markup after it is read as markup.
+  EXPECT_EQ(Prescan("<select><title><input><div><div>", 1000).max_depth_seen, 2u);
+}
+
 TEST(PrescanTest, QuotesInsideUnquotedValuesAndNamesOpenNoQuotedValue) {
   // The tag ends at its first '>': what follows is markup, and counts.
   PrescanResult r = Prescan("<p a=b\"c=\">" + Repeat("<div>", 30) + "\">x", 10);
@@ -606,6 +617,9 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
   ExpectCapHolds("<math><script type=\"application/ld+json\">" + Repeat("<div>", 60) + "</script>",
                  "a JSON-LD script in MathML");
   ExpectCapHolds("<p><td><b><i><u><s><em><strong><code><small>" + Repeat("<p>x", 200), "a cell outside a table");
+  // In a <select>, the parser ignores a <table> (out of a table) and the tags the model would nest, and a second
+  // <select> closes the first: read as in a <div>, the model was 20 levels short at a cap of 40.
+  ExpectCapHolds(Repeat("<select><table><select><div>", 60), "a <table> in a <select>");
   // Formatting elements put in a table outside its cells close at the next row, and come back before each text.
   ExpectCapHolds("<table><b><i><u><s><em>" + Repeat("<tr>x", 200), "formatting in a table, re-created per row");
   ExpectCapHolds("<table><p><b><i><u><s><em>" + Repeat("<table><tr>x", 200), "a table in a table closes it");
@@ -652,12 +666,28 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
   // In a column group or a caption, a cell closes it first and goes into the table, with a row and a body.
   ExpectCapHolds(Repeat("<table><colgroup><td>", 60), "a cell in a column group");
   ExpectCapHolds(Repeat("<table><caption><td>", 60), "a cell in a caption");
+  // Any start tag but <col> closes a column group: an <em> there goes before the table, and the <table> after it
+  // closes the table and the <em> (the model nested both, and a later <tbody> closed all opened after them).
+  ExpectCapHolds(Repeat("<table><colgroup><em><table></table><o><n><i><d><e><tbody>", 30), "an <em> in a column group");
   // In a table outside its cells, a <form> is put in the table and closed at once: it closes no paragraph.
   ExpectCapHolds("<table><x><p><v><w><z><q><r><form>" + Repeat("<y>", 400), "a <form> in a table");
   // A template of cells stands for a row, a template of rows for a table body: the table parts that would close
   // that row or body are ignored, after closing the cell (and row) they come in.
   ExpectCapHolds("<template><td><thead><b>" + Repeat("<i><x><tr>", 60), "rows in a template of cells");
   ExpectCapHolds("<template><tr><td><b>" + Repeat("<i><x><tbody>", 60), "sections in a template of rows");
+  // "</dialog>", a tag Gumbo 0.10.1 does not know, closes the nearest unknown element only through no special
+  // element; an <optgroup> closes an <option> that is the current node, as an <option> does; in MathML, an end
+  // tag with anything after its name ("</mi >") closes no MathML element.
+  ExpectCapHolds(Repeat("<e><ul><li></dialog>", 60), "</dialog> behind a list item");
+  ExpectCapHolds(Repeat("<i><option><optgroup><i><h></option>", 60), "an <optgroup> closing an <option>");
+  ExpectCapHolds(Repeat("<math><mi></mi ><div>", 60), "a MathML end tag with a space");
+  // A <col> in a table clears what the parser put before the table, and the next text re-creates it; any other
+  // start tag, or text, closes a column group before the formatting elements are re-created.
+  ExpectCapHolds("<table><b><i><u><s><em>" + Repeat("<col>x", 200), "<col>s clearing formatting elements");
+  ExpectCapHolds(Repeat("<table><i><colgroup><b><i><s><b><table><</table>x", 60), "formatting in a column group");
+  // A <col> in a template's cell closes the cell, as the other table parts there do; the <tr>s after it are
+  // ignored, and close nothing.
+  ExpectCapHolds("<template><th><col>" + Repeat("<m><div><t><tr><s>", 30), "a <col> in a template's cell");
   // Forms nest in a template, however deep the template.
   ExpectCapHolds("<template>" + Repeat("<div>", 300) + Repeat("<form>", 200), "forms deep in a template");
   // The parser re-creates formatting elements before an <svg> and a <noscript>, emptied or not: 9 per "<div>".
