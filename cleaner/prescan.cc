@@ -543,6 +543,15 @@ class Scanner {
     }
     if (foreign) {
       // A MathML element (a <title> or <textarea> too: its content is markup there). "/>" closes it.
+      // One named like a table part, a <select>, a <template>, <html> or <frameset> is dropped: Gumbo 0.10.1 resets
+      // its insertion mode (after a "</template>", a "</table>"...) by the open elements' tags, whatever their
+      // namespace, so that a MathML <th> puts it in a cell's mode, which the model does not follow
+      // ("<table><math><th><mtext><template></template><colgroup>": the parser ignores the <colgroup>, which
+      // closed all after the table in the model).
+      static constexpr std::string_view kModeNames[] = {"caption", "colgroup", "frameset", "html",  "select",
+                                                        "tbody",   "td",       "template", "tfoot", "th",
+                                                        "thead",   "tr"};
+      if (InSorted(kModeNames, name)) return tag_end;
       if (!self_closing) {
         if (Depth() + Pending() >= max_depth_) {
           out_.depth_capped = true;
@@ -1536,7 +1545,9 @@ class Scanner {
     // form it opened (form_id_), closed or not, and ignores a <form> while it is set.
     if (name.Is("form") && open_templates_ == 0 && form_id_ != 0) return true;  // in a template, it nests
     // In a table (outside its cells), the parser puts a <form> in the table and closes it at once: it closes no
-    // <p> and holds nothing ("<p><table><x><form>" left the <p> open in the parser, and closed in the model).
+    // <p> and holds nothing ("<p><table><x><form>" left the <p> open in the parser, and closed in the model). With
+    // a template open, it ignores it. Straight in a template of table parts, whose insertion mode the model does
+    // not follow that far, it is dropped (the parser ignored one that the model nested, 4 levels short).
     if (name.Is("form")) {
       const size_t k = NearestTableElement();
       if (k < stack_.size() && (stack_[k].Is("table") || stack_[k].Is("tbody") || stack_[k].Is("thead") ||
@@ -1544,6 +1555,7 @@ class Scanner {
         if (open_templates_ == 0) form_id_ = ++next_id_;  // (an id no open element has)
         return true;
       }
+      if (k < stack_.size() && stack_[k].Is("template") && (flags_[k] & kFlagTemplateParts) != 0) return false;
     }
     // Implied end tags, so that ordinary unclosed <p>, <li> and table cells do not count as depth.
     // In quirks mode (no "<!DOCTYPE html>"), a <table> opens inside an open <p> rather than closing it.
@@ -1793,7 +1805,12 @@ class Scanner {
     const EndScope scope = ScopeOf(name);
     const bool unknown = !IsKnownTag(name);
     const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
+    // "</table>" in a caption closes the caption, with a table to close after it or not (in a template of table
+    // parts): the model, finding no table, left the caption and what it held open, and a formatting element in
+    // it listed, whose end tag later closed what the parser had put after the caption.
+    size_t caption = kNone;
     for (size_t k = stack_.size(); k-- > limit;) {
+      if (caption == kNone && name.Is("table") && stack_[k].Is("caption")) caption = k;
       // A heading's end tag closes whichever heading is open ("<h2>...</h3>"), and to Gumbo 0.10.1 an unknown
       // tag's end tag closes the nearest unknown element, whatever its name ("<x><y>t</x>" leaves <x> open, and
       // 100 000 of them nested 100 000 deep while the model, popping to the <x>, saw a depth of 2).
@@ -1808,6 +1825,14 @@ class Scanner {
         return true;
       }
       if (Bounds(flags_[k], scope)) break;
+    }
+    if (caption != kNone) {
+      if (!ClosingFits(caption)) {
+        out_.depth_capped = true;
+        return false;
+      }
+      Truncate(caption);
+      return true;
     }
     return KeepUnmatchedEndTag();
   }

@@ -685,6 +685,13 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
   // start tag, or text, closes a column group before the formatting elements are re-created.
   ExpectCapHolds("<table><b><i><u><s><em>" + Repeat("<col>x", 200), "<col>s clearing formatting elements");
   ExpectCapHolds(Repeat("<table><i><colgroup><b><i><s><b><table><</table>x", 60), "formatting in a column group");
+  // "</table>" in a caption closes the caption, even with no table to close after it (in a template).
+  ExpectCapHolds(Repeat("<template><caption><i></table><e><d><d></i>", 30), "</table> in a template's caption");
+  // Gumbo resets its insertion mode by tag names, MathML's too: a MathML <th> is dropped.
+  ExpectCapHolds(Repeat("<table><math><th><mtext><template></template><colgroup><c><d>", 30), "a MathML <th>");
+  // In a template of table parts, a <form> is ignored by the parser; the pre-scan drops it.
+  ExpectCapHolds("<template><colgroup><e>" + Repeat("<form><a><b><h><n><d><u><m><m><m>x", 30),
+                 "a <form> in a template of table parts");
   // A <col> in a template's cell closes the cell, as the other table parts there do; the <tr>s after it are
   // ignored, and close nothing.
   ExpectCapHolds("<template><th><col>" + Repeat("<m><div><t><tr><s>", 30), "a <col> in a template's cell");

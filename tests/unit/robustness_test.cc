@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "cleaner/cleaner.h"
+#include "cleaner/dom.h"
 #include "gtest/gtest.h"
 
 namespace cleaner {
@@ -336,14 +337,16 @@ std::string Repeat(std::string_view s, std::size_t n) {
 
 // Gumbo 0.10.1 as Debian builds it keeps its assertions, and these 40-byte pages fail two of them (found by random
 // tag soups in review): the page is a parse error, not an aborted process, and the next page is cleaned as usual.
+// (The pre-scan now drops the MathML <td> and <select> that lead the parser there, and 600 000 random tag soups
+// reached no assertion through it, so the pages go to the parser as they are.)
 TEST(RobustnessTest, TheParsersFailedAssertionsAreParseErrors) {
-  Extractor extractor;
   for (const char* page : {"<table><math><td><mtext><select></table>", "<table><math><select><mtext><select><tr>"}) {
-    auto doc = extractor.Extract(page);
-    ASSERT_FALSE(doc.ok()) << page;
-    EXPECT_EQ(doc.status().code(), StatusCode::kParseError) << page;
-    EXPECT_NE(doc.status().message().find("failed its own check"), std::string::npos) << doc.status().message();
+    Result<Dom> dom = Dom::Parse(page);
+    ASSERT_FALSE(dom.ok()) << page;
+    EXPECT_EQ(dom.status().code(), StatusCode::kParseError) << page;
+    EXPECT_NE(dom.status().message().find("failed its own check"), std::string::npos) << dom.status().message();
   }
+  Extractor extractor;
   auto doc = extractor.Extract("<p>After a parser failure the next page is cleaned as usual, one by one.</p>");
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
   EXPECT_NE(doc->text.find("cleaned as usual"), std::string::npos) << doc->text;
