@@ -585,6 +585,11 @@ class Scanner {
       if (rule == SelectRule::kDone) EmitStartTag(at, after, end, tag_end, self_closing);
       if (rule != SelectRule::kReprocess) return tag_end;
     }
+    // Straight in a template of columns, Gumbo 0.10.1 takes <col> and <template> only, and ignores the rest, a
+    // <title>'s or <textarea>'s start tag too, whose text it then reads as markup: dropped, so that the model reads
+    // that text as markup too (it counted none of "<template><col><title><template><o><d>...</title>").
+    if (!stack_.empty() && (flags_.back() & kFlagTemplateColumns) != 0 && !name.Is("col") && !name.Is("template"))
+      return tag_end;
     if (IsRcdata(name)) {
       size_t close = FindEndTag(tag_end, name);
       size_t close_end = EndOfTag(close);
@@ -1805,12 +1810,7 @@ class Scanner {
     const EndScope scope = ScopeOf(name);
     const bool unknown = !IsKnownTag(name);
     const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
-    // "</table>" in a caption closes the caption, with a table to close after it or not (in a template of table
-    // parts): the model, finding no table, left the caption and what it held open, and a formatting element in
-    // it listed, whose end tag later closed what the parser had put after the caption.
-    size_t caption = kNone;
     for (size_t k = stack_.size(); k-- > limit;) {
-      if (caption == kNone && name.Is("table") && stack_[k].Is("caption")) caption = k;
       // A heading's end tag closes whichever heading is open ("<h2>...</h3>"), and to Gumbo 0.10.1 an unknown
       // tag's end tag closes the nearest unknown element, whatever its name ("<x><y>t</x>" leaves <x> open, and
       // 100 000 of them nested 100 000 deep while the model, popping to the <x>, saw a depth of 2).
@@ -1826,13 +1826,28 @@ class Scanner {
       }
       if (Bounds(flags_[k], scope)) break;
     }
-    if (caption != kNone) {
-      if (!ClosingFits(caption)) {
-        out_.depth_capped = true;
-        return false;
+    // "</table>" with no table to close (in a template of table parts) still closes the caption, column group,
+    // row or section it comes in, and a row's section: the parser reads it as "</caption>", "</tr>"... first.
+    // (The model left them open: a formatting element in a caption stayed listed, and its end tag later closed what
+    // the parser had put after the caption; a row stayed open, and a later <colgroup> closed in the model only
+    // what the parser had put after the row.)
+    if (name.Is("table")) {
+      size_t close_from = kNone;
+      for (size_t k = stack_.size(); k-- > limit;) {
+        const Name& e = stack_[k];
+        if (e.Is("caption") || e.Is("colgroup") || e.Is("tr") || e.Is("tbody") || e.Is("thead") || e.Is("tfoot"))
+          close_from = k;
+        else if (e.Is("td") || e.Is("th") || e.Is("table") || e.Is("template") || e.Is("html"))
+          break;
       }
-      Truncate(caption);
-      return true;
+      if (close_from != kNone) {
+        if (!ClosingFits(close_from)) {
+          out_.depth_capped = true;
+          return false;
+        }
+        Truncate(close_from);
+        return true;
+      }
     }
     return KeepUnmatchedEndTag();
   }
@@ -1882,7 +1897,10 @@ class Scanner {
   enum class EndScope { kDefault, kListItem, kButton, kTable, kSpecial, kTemplate };
 
   static EndScope ScopeOf(const Name& n) {
-    static const char* const kTable[] = {"table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption"};
+    // (Gumbo 0.10.1 looks for an <applet>, <marquee> or <object> in table scope, not the default scope: "</object>"
+    // closes through an <object>, a <td> or a MathML <mi>, which the model kept open.)
+    static const char* const kTable[] = {"table", "tbody",   "thead",  "tfoot",   "tr",    "td",
+                                         "th",    "caption", "applet", "marquee", "object"};
     for (const char* t : kTable)
       if (n.Is(t)) return EndScope::kTable;
     if (n.Is("li")) return EndScope::kListItem;
@@ -1893,7 +1911,7 @@ class Scanner {
     static const char* const kDefault[] = {
         "address", "article", "aside", "blockquote", "button", "center", "details", "dir", "div", "dl",
         "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "listing", "main", "menu",
-        "nav", "ol", "pre", "section", "summary", "ul", "dd", "dt", "applet", "marquee", "object", "form"};
+        "nav", "ol", "pre", "section", "summary", "ul", "dd", "dt", "form"};
     for (const char* t : kDefault)
       if (n.Is(t)) return EndScope::kDefault;
     if (IsHeading(n) || IsFormatting(n)) return EndScope::kDefault;

@@ -687,6 +687,13 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
   ExpectCapHolds(Repeat("<table><i><colgroup><b><i><s><b><table><</table>x", 60), "formatting in a column group");
   // "</table>" in a caption closes the caption, even with no table to close after it (in a template).
   ExpectCapHolds(Repeat("<template><caption><i></table><e><d><d></i>", 30), "</table> in a template's caption");
+  // "</table>" in a template of rows closes the row (the parser reads it as "</tr>" first), and Gumbo 0.10.1
+  // looks for an <applet>, <marquee> or <object> in table scope, through another of them.
+  ExpectCapHolds(Repeat("<template><tr><u></table><h><h><colgroup><e><m>", 30), "</table> in a template's row");
+  ExpectCapHolds(Repeat("<object><applet></object><e><f></applet>", 60), "</object> through an <applet>");
+  ExpectCapHolds(Repeat("<marquee><object><math></marquee><isindex>", 60), "</marquee> through an <object>");
+  // Straight in a template of columns, Gumbo ignores all but <col> and <template>: a <title>'s text is markup.
+  ExpectCapHolds(Repeat("<template><col><title><template><o><d></title>", 30), "a <title> in a template of columns");
   // Gumbo resets its insertion mode by tag names, MathML's too: a MathML <th> is dropped.
   ExpectCapHolds(Repeat("<table><math><th><mtext><template></template><colgroup><c><d>", 30), "a MathML <th>");
   // In a template of table parts, a <form> is ignored by the parser; the pre-scan drops it.
