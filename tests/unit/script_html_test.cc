@@ -8,6 +8,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "cleaner/cleaner.h"
@@ -173,6 +175,32 @@ TEST(ScriptHtmlTest, ThePipelineFallsBackOnItForAShell) {
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
   EXPECT_EQ(doc->text, kArticleText);
   EXPECT_EQ(doc->comments, "First! A comment on the budget vote.\n");
+}
+
+// A real page (tests/data/script-data/README.md): Hankook Ilbo serves no article in its markup, only in the React
+// Query state of a script. Every paragraph and subheading of its truth comes out, each a line; the three summary
+// lines the truth starts with are not in the script data's article HTML.
+TEST(ScriptHtmlTest, ARealPageWhoseArticleIsOnlyInItsScriptData) {
+  const std::string dir = std::string(CLEANER_SOURCE_DIR) + "/tests/data/script-data/";
+  auto read = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+  };
+  const std::string page = read(dir + "kr-HankookIlbo_2026_01_29.html");
+  const std::string truth = read(dir + "kr-HankookIlbo_2026_01_29.truth.txt");
+  ASSERT_FALSE(page.empty());
+  ASSERT_FALSE(truth.empty());
+  auto doc = Extractor().Extract(page);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_TRUE(doc->stats.from_script_data);
+  std::istringstream lines(truth);
+  std::string line;
+  for (int n = 0; std::getline(lines, line); ++n) {
+    if (n < 3) continue;
+    EXPECT_NE(("\n" + doc->text).find("\n" + line + "\n"), std::string::npos) << "truth line " << n << ": " << line;
+  }
 }
 
 // Must not fire: a page with an article in its markup keeps it, whatever its scripts hold; and a shell whose script
