@@ -144,6 +144,7 @@ enum ElementFlag : uint32_t {
   kFlagClosesCell = 1u << 18,  // <td>, <th>, <caption>, <template>: closing one clears the list to its marker
   // A <select> the parser reads in its "in select in table" mode, which honours table parts (SelectContext).
   kFlagSelectInTable = 1u << 19,
+  kFlagTablePart = 1u << 20,  // <caption>, <colgroup>, <tbody>, <thead>, <tfoot>, <tr>: "</table>" closes them
   kFlagMarker = 4096,  // <td>, <th>, <caption>, <applet>, <marquee>, <object>, <template>: put a marker on the list
 };
 
@@ -169,15 +170,20 @@ uint32_t FlagsOf(const Name& n) {
   static constexpr std::pair<std::string_view, uint32_t> kNamed[] = {
       {"applet", kFlagScopeEdge | kFlagMarker},
       {"button", kFlagButton},
-      {"caption", kFlagScopeEdge | kFlagMarker | kFlagClosesCell},
+      {"caption", kFlagScopeEdge | kFlagMarker | kFlagClosesCell | kFlagTablePart},
+      {"colgroup", kFlagTablePart},
       {"html", kFlagTableEdge},
       {"marquee", kFlagScopeEdge | kFlagMarker},
       {"object", kFlagScopeEdge | kFlagMarker},
       {"ol", kFlagListEdge},
       {"table", kFlagTableEdge | kFlagTable},
+      {"tbody", kFlagTablePart},
       {"td", kFlagScopeEdge | kFlagMarker | kFlagClosesCell},
       {"template", kFlagTableEdge | kFlagMarker | kFlagClosesCell | kFlagTemplate},
+      {"tfoot", kFlagTablePart},
       {"th", kFlagScopeEdge | kFlagMarker | kFlagClosesCell},
+      {"thead", kFlagTablePart},
+      {"tr", kFlagTablePart},
       {"ul", kFlagListEdge},
   };
   const std::string_view name(n.s.data(), n.len);
@@ -480,6 +486,10 @@ class Scanner {
         }
       } else if (name.Is("form")) {
         keep = CloseForm() || KeepUnmatchedEndTag();
+      } else if (name.Is("br")) {
+        // "</br>" is a <br> to the parser, before which it re-creates formatting elements, as before text.
+        ReconstructBeforeText();
+        keep = true;
       } else {
         keep = CloseTag(name);
       }
@@ -511,14 +521,14 @@ class Scanner {
     // to it, unless it is one of the HTML tags that close the MathML first (BreaksOut) or the current node is a
     // MathML element whose content is HTML's (StartsForeign).
     const bool foreign = StartsForeign(name, attributes);
-    // A column group that is the current node holds <col>s only: any other start tag (but <template> and <html>)
-    // closes it first, and the parser reads the tag in the table: "<table><colgroup><td>" makes a row and a cell,
-    // as "<table><td>" does (the model put the cell in the column group, a level short), and "<table><colgroup>
-    // <em><table>" closes the table and the <em> put before it (the model nested both, and a later <tbody> closed
-    // the 7 elements opened after them in the model only). Before the formatting elements the tag re-creates.
-    if (!foreign && !name.Is("col") && !name.Is("template") && !name.Is("html")) CloseColumnGroup();
+    // An <isindex> (obsolete since HTML5) is dropped, in MathML too: Gumbo 0.10.1 expands it into a <form> of
+    // <hr>, <label>, <input> and <hr> with a prompt ("This is a searchable index..."), which is no article's text,
+    // and whose interplay with its adoption agency the model did not follow: "<b><i><u><s><l><t><em></m><isindex>
+    // <div></b></u>e" repeated went 90 levels past a cap of 400.
+    if (name.Is("isindex")) return tag_end;
 
     if (IsDroppedRawText(name) || (name.Is("svg") && !self_closing)) {
+      if (!foreign) CloseColumnGroup();  // (never dropped at the cap: nothing to undo)
       ++out_.elements;
       if (!foreign && !name.Is("script") && !name.Is("style") && !name.Is("noframes")) DecideTemplate(name);
       // In HTML content, the parser re-creates formatting elements before an <svg>, a <noscript> (an ordinary
@@ -585,16 +595,23 @@ class Scanner {
       if (rule == SelectRule::kDone) EmitStartTag(at, after, end, tag_end, self_closing);
       if (rule != SelectRule::kReprocess) return tag_end;
     }
-    // An <isindex> (obsolete since HTML5) is dropped: Gumbo 0.10.1 expands it into a <form> of <hr>, <label>,
-    // <input> and <hr> with a prompt ("This is a searchable index..."), which is no article's text, and whose
-    // interplay with its adoption agency the model did not follow: "<b><i><u><s><l><t><em></m><isindex><div></b>
-    // </u>e" repeated went 90 levels past a cap of 400.
-    if (name.Is("isindex")) return tag_end;
     // Straight in a template of columns, Gumbo 0.10.1 takes <col> and <template> only, and ignores the rest, a
     // <title>'s or <textarea>'s start tag too, whose text it then reads as markup: dropped, so that the model reads
     // that text as markup too (it counted none of "<template><col><title><template><o><d>...</title>").
     if (!stack_.empty() && (flags_.back() & kFlagTemplateColumns) != 0 && !name.Is("col") && !name.Is("template"))
       return tag_end;
+    // In a frameset, Gumbo ignores a <title> or <textarea> too, and reads its text as markup.
+    if (!stack_.empty() && stack_.back().Is("frameset") && IsRcdata(name)) return tag_end;
+    // A column group that is the current node holds <col>s only: any other start tag (but <template> and <html>)
+    // closes it first, and the parser reads the tag in the table: "<table><colgroup><td>" makes a row and a cell,
+    // as "<table><td>" does (the model put the cell in the column group, a level short), and "<table><colgroup>
+    // <em><table>" closes the table and the <em> put before it (the model nested both, and a later <tbody> closed
+    // the 7 elements opened after them in the model only). Before the formatting elements the tag re-creates, and
+    // logged (Begin), so that a tag dropped at the cap leaves it open, as the parser, not seeing the tag, does.
+    if (!name.Is("col") && !name.Is("template") && !name.Is("html")) CloseColumnGroup();
+    // An <option> or <optgroup> closes an <option> that is the current node, before the formatting elements are
+    // re-created (Open).
+    if ((name.Is("option") || name.Is("optgroup")) && !stack_.empty() && stack_.back().Is("option")) PopBack();
     if (IsRcdata(name)) {
       size_t close = FindEndTag(tag_end, name);
       size_t close_end = EndOfTag(close);
@@ -618,7 +635,15 @@ class Scanner {
       } else {
         Rollback();
         // Its start tag dropped at the cap, the element's text stays text: a '<' in it would start a tag the model
-        // has not counted (a fuzzed page's unclosed <title>, dropped, let 300 levels through the cap).
+        // has not counted (a fuzzed page's unclosed <title>, dropped, let 300 levels through the cap). Text, before
+        // which the parser re-creates formatting elements, as before any other (a <nobr> the model missed, and the
+        // <h1> after it nested in it).
+        const size_t text_end = close == std::string_view::npos ? in_.size() : close;
+        if (text_end > tag_end) {
+          bool blank = true;
+          for (size_t k = tag_end; k < text_end && blank; ++k) blank = IsSpace(in_[k]);
+          ReconstructBeforeText(blank);
+        }
         EmitAsText(tag_end, close);
       }
       Close(name);
@@ -634,7 +659,9 @@ class Scanner {
     // Text-level start tags re-create the formatting elements a block closed around them, as text does (Run), and
     // so do <applet>, <marquee>, <object> and <select>, and <button> once it has closed an open one (Open). (An
     // element re-created later is re-created behind a marker, if one came in between: never.)
-    if (!IsSpecial(name) || name.Is("applet") || name.Is("marquee") || name.Is("object") || name.Is("select"))
+    // (Not before a <col>, which is special too, but void: the model has no use for it in IsSpecial.)
+    if ((!IsSpecial(name) && !name.Is("col")) || name.Is("applet") || name.Is("marquee") || name.Is("object") ||
+        name.Is("select"))
       Reconstruct();
     // A new <a> or <nobr> first closes an open one (the parser's adoption agency), and then re-creates what that
     // closed: "<nobr><u><s><em><nobr>" opens <u>, <s> and <em> again before the second <nobr>, 3 levels the model
@@ -1482,28 +1509,25 @@ class Scanner {
   bool Open(const Name& name, bool self_closing, std::string_view attributes) {
     DecideTemplate(name);
     // A <col> in a table closes what is open in it (its cells, rows, sections, caption, and what the parser put
-    // before it, formatting elements that come back before the next text), and the parser puts it in a column
-    // group it makes (a level: "<table><col><template>" puts the template in it). (Void to the model, it left a cell open, whose marker hid the formatting elements opened
-    // after the <col> from the model, which cleared them with the cell, while the parser re-created them after the
-    // table.) In a template's cells, rows or sections, what Gumbo 0.10.1 closes for it depends on its insertion
-    // mode there, which the model does not follow: the tag is dropped. (Void to the model, it left a cell open in
-    // a template of cells that the parser closed, and the next "<tr>" closed in the model only what had been
-    // opened after it: "<template><th><col><m><p><t><tr>", 3 levels short.)
+    // before the table: formatting elements that come back before the next text) and opens a column group for it,
+    // a level ("<table><col><template>" puts the template in it). (Taken for a void element and nothing more, it
+    // left a cell open, whose marker hid from the model the formatting elements opened after the <col>.)
+    // In a template of table parts, what Gumbo 0.10.1 does with it depends on the template's insertion mode
+    // there, which the model does not follow (it closes a template's cell and makes no column group, but is
+    // ignored after "</table>" has closed a row...): the tag is dropped, unless the template holds columns.
     if (name.Is("col")) {
       const size_t k = NearestTableElement();
-      if (k < stack_.size() && (stack_[k].Is("table") || (IsTablePart(stack_[k]) && !stack_[k].Is("colgroup")))) {
-        size_t t = 0;
-        TemplateHolding(k, &t);
-        if (!stack_[t].Is("table")) return false;
-        Truncate(t + 1);
-        // The column group is a level, the current node until a tag other than <col> or <template> comes (Tag).
-        if (Depth() >= max_depth_) {
-          out_.depth_capped = true;
-          return false;
-        }
-        Push(Make("colgroup"));
-        ++out_.elements;
+      if (k == stack_.size() || stack_[k].Is("html") || stack_[k].Is("colgroup")) return true;
+      size_t t = k;
+      const uint32_t kind = TemplateHolding(k, &t);
+      if (!stack_[t].Is("table")) return kind == kFlagTemplateColumns;
+      Truncate(t + 1);
+      if (Depth() >= max_depth_) {
+        out_.depth_capped = true;
+        return false;
       }
+      Push(Make("colgroup"));  // the current node until a tag other than <col> or <template> comes (HtmlStartTag)
+      ++out_.elements;
       return true;
     }
     // Void elements never nest, so they never count against the cap (a <br> in flattened text still breaks it).
@@ -1541,7 +1565,6 @@ class Scanner {
       }
       Reconstruct();
     }
-    if (IsHeading(name) && !stack_.empty() && IsHeading(stack_.back())) PopBack();
     // (Whether a template is open is known whatever its depth: a template under 64 elements let "<form>"s nest
     // uncounted, 12 levels past the cap on a fuzzed page.) Outside templates, the parser keeps a pointer to the
     // form it opened (form_id_), closed or not, and ignores a <form> while it is set.
@@ -1561,17 +1584,26 @@ class Scanner {
     }
     // Implied end tags, so that ordinary unclosed <p>, <li> and table cells do not count as depth.
     // In quirks mode (no "<!DOCTYPE html>"), a <table> opens inside an open <p> rather than closing it.
+    // A <table> straight in a template of table parts is ignored (below), and closes no <p> either.
+    if (name.Is("table")) {
+      const size_t k = NearestTableElement();
+      if (k < stack_.size() && stack_[k].Is("template") && (flags_[k] & kFlagTemplateParts) != 0) return true;
+    }
     if (ClosesP(name) && !(quirks_ && name.Is("table"))) CloseP();
+    // A heading closes a heading that is the current node once the <p> is closed: "<h1><p><a><h1>" makes the two
+    // siblings (the model, looking first, nested them, and a stray "</h1>" later closed the outer one in the model
+    // only).
+    if (IsHeading(name) && !stack_.empty() && IsHeading(stack_.back())) PopBack();
     if (name.Is("li")) CloseListItem({"li"});
     if (name.Is("dt") || name.Is("dd")) CloseListItem({"dd", "dt"});
     if (name.Is("td") || name.Is("th")) {
       if (!PopTo(Make("td"), {"tr", "table", "template"})) PopTo(Make("th"), {"tr", "table", "template"});
     }
     if (name.Is("tr")) PopTo(Make("tr"), {"table", "tbody", "thead", "tfoot", "template"});
-    // An <option> or <optgroup> closes only an <option> that is the current node: "<option><div><option>" nests
-    // (20 000 of them took 21 s in Gumbo before this followed the parser). (The model kept the <option> open
-    // under an <optgroup>, and a later "</option>" closed both, and all in them, in the model only.)
-    if ((name.Is("option") || name.Is("optgroup")) && !stack_.empty() && stack_.back().Is("option")) PopBack();
+    // (An <option> or <optgroup> closes only an <option> that is the current node, in HtmlStartTag, before the
+    // formatting elements are re-created: "<option><div><option>" nests, and 20 000 of them took 21 s in Gumbo
+    // before this followed the parser; the model kept the <option> open under an <optgroup>, and a later
+    // "</option>" closed both, and all in them, in the model only.)
     // The table parts the parser adds: a <tbody> around a <tr> put straight in a <table>, and a <tr> too around
     // a cell ("<table><td><table><td>..." nests four deep per cycle, not two).
     // Judged by the nearest table element open, not the current node: what a table holds outside its cells
@@ -1830,12 +1862,9 @@ class Scanner {
     // what the parser had put after the row.)
     if (name.Is("table")) {
       size_t close_from = kNone;
-      for (size_t k = stack_.size(); k-- > limit;) {
-        const Name& e = stack_[k];
-        if (e.Is("caption") || e.Is("colgroup") || e.Is("tr") || e.Is("tbody") || e.Is("thead") || e.Is("tfoot"))
-          close_from = k;
-        else if (e.Is("td") || e.Is("th") || e.Is("table") || e.Is("template") || e.Is("html"))
-          break;
+      for (size_t k = stack_.size(); k-- > limit;) {  // (by flags: "<div></table>" x 10 MB took 1.35 s by name)
+        if ((flags_[k] & kFlagTablePart) != 0) close_from = k;
+        else if ((flags_[k] & (kFlagTableEdge | kFlagClosesCell)) != 0) break;  // a table, template, <html>, cell
       }
       if (close_from != kNone) {
         if (!ClosingFits(close_from)) {
@@ -1999,8 +2028,9 @@ class Scanner {
     }
   }
 
-  // The kind (kFlagTemplateParts) of the template that holds the table part at stack_[k] with no table between,
-  // and its index in *at; 0 if a table holds it (or the template's content is not table parts).
+  // The kind (kFlagTemplateParts) of the template that holds stack_[k] (a table part, or the table or template
+  // itself) with no table between, and its index in *at; 0 if a table holds it (or the template's content is not
+  // table parts).
   uint32_t TemplateHolding(size_t k, size_t* at) const {
     while (k > 0 && !stack_[k].Is("table") && !stack_[k].Is("template")) --k;
     *at = k;

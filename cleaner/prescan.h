@@ -16,7 +16,7 @@
 //     100 000 distinct names take 19 s).
 // The model follows the parts of Gumbo 0.10.1's tree builder that change depth and element count: implied end
 // tags, scopes, implied table parts, quirks-mode tables, a template's insertion mode, the "in select" mode (whose
-// ignored tags are dropped), column groups, the form pointer, <isindex>, the list of active formatting elements
+// ignored tags are dropped), column groups, the form pointer, the list of active formatting elements
 // with its markers (re-created before text), Gumbo 0.10.1's adoption agency
 // (which moves blocks deeper or shallower: each open element carries its depth in the tree) and MathML (foreign
 // content, which HTML tags break out of, and its integration points, where HTML nests). It need not build the

@@ -698,6 +698,23 @@ TEST(PrescanVersusParserTest, HostileShapesStayWithinTheCap) {
   ExpectCapHolds(Repeat("<marquee><object><math></marquee><isindex>", 60), "</marquee> through an <object>");
   // Straight in a template of columns, Gumbo ignores all but <col> and <template>: a <title>'s text is markup.
   ExpectCapHolds(Repeat("<template><col><title><template><o><d></title>", 30), "a <title> in a template of columns");
+  // From review: a dropped <isindex> leaves a column group open, as the parser, not seeing it, does; a <table>
+  // ignored in a template closes no <p>; a <col> in a template of table parts is dropped; no formatting element
+  // is re-created before a <col>; an <option> or <optgroup> closes a current <option> before any is re-created;
+  // in a frameset, a <title>'s text is markup.
+  ExpectCapHolds("<table>" + Repeat("<colgroup><isindex><template>", 1000), "<isindex> in a column group");
+  ExpectCapHolds("<!DOCTYPE html>" + Repeat("<template><caption></caption><x><p><table>", 1000),
+                 "a <table> ignored in a template");
+  ExpectCapHolds(Repeat("<template><thead></thead><col>", 1000), "a <col> in a template of table parts");
+  ExpectCapHolds(Repeat("<template><caption></caption><object><col><div><div><div><div></object>", 1000),
+                 "a <col> in a template with an <object> open");
+  ExpectCapHolds(Repeat("<table><b><colgroup><col><table></table><i><u><caption><div>x", 1000),
+                 "no formatting re-created before a <col>");
+  ExpectCapHolds(Repeat("<option><div><s></div><optgroup></option><div>x", 1000), "an <optgroup> after formatting");
+  ExpectCapHolds(Repeat("<frameset><title><frameset><frameset></title>", 300), "a <title> in a frameset");
+  // A heading closes a current heading after it has closed the <p>; "</br>" re-creates formatting elements.
+  ExpectCapHolds(Repeat("<o><t><h1><p><a><h1></h1><s><b><r><t></h1>", 60), "a heading after a paragraph in one");
+  ExpectCapHolds(Repeat("<e><b><i><u></b></br><template>", 60), "</br> re-creating formatting elements");
   // Gumbo resets its insertion mode by tag names, MathML's too: a MathML <th> is dropped.
   ExpectCapHolds(Repeat("<table><math><th><mtext><template></template><colgroup><c><d>", 30), "a MathML <th>");
   // In a template of table parts, a <form> is ignored by the parser; the pre-scan drops it.
@@ -729,6 +746,12 @@ TEST(PrescanVersusParserTest, ATagDroppedAtTheCapChangesNothing) {
     EXPECT_TRUE(r.depth_capped);
     EXPECT_LE(ParsedDepth(r.html), cap + kParserSlack) << "cap " << cap;
   }
+}
+
+// A <textarea> dropped at the cap leaves its text, before which the parser re-creates formatting elements.
+TEST(PrescanVersusParserTest, TheTextOfATagDroppedAtTheCapReCreatesFormatting) {
+  const std::string page = "<h1><p><nobr><form><h1></form><textarea><em></textarea><h1><title></object></title>";
+  EXPECT_LE(ParsedDepth(Prescan(page, 4).html), 4 + kParserSlack);
 }
 
 TEST(PrescanVersusParserTest, FixturePagesStayWithinASmallCap) {
