@@ -1539,7 +1539,11 @@ class Scanner {
     if (name.Is("html") || name.Is("head") || name.Is("body")) return true;
     // Table parts outside a table are ignored by the parser (a <tr> the model opened there would later close
     // every element opened after it, when the next <tr> pops to it).
-    if (IsTablePart(name) && !InTableContext()) return true;
+    if (IsTablePart(name)) {
+      const TableContext context = TablePartContext();
+      if (context == TableContext::kNone) return true;
+      if (context == TableContext::kUnknown) return false;  // dropped
+    }
     // In a caption, a table part first closes the caption, with what it holds.
     if (IsTablePart(name)) {
       const size_t k = NearestTableElement();
@@ -1987,19 +1991,25 @@ class Scanner {
            n.Is("caption") || n.Is("colgroup");
   }
 
-  // True if the parser honours table parts here: the nearest <table> or <template> among the 64 innermost elements
-  // is a table, or a template whose first start tag was a table part (DecideTemplate); in a template whose content
-  // began otherwise, the parser reads "<td>" as in a <div>, and ignores it. If neither is among them but a table is
-  // open deeper, the parser's cell closes what is above that table: the model, taking the table part to be in a
-  // table, keeps it all open. (It did so with no table open at all before, and a "<td>" closed what the one before
-  // had opened, in the model only: 9 levels short on a fuzzed page 66 deep.)
-  bool InTableContext() const {
+  // Whether the parser honours table parts here (kTable): if the nearest <table> or <template> among the 64
+  // innermost elements is a table, or a template whose first start tag was a table part (DecideTemplate); in a
+  // template whose content began otherwise, the parser reads "<td>" as in a <div>, and ignores it (kNone). If
+  // neither is among them but a table is open deeper, the parser's cell closes what is above that table: the
+  // model, taking the table part to be in a table, keeps it all open. (It did so with no table open at all
+  // before, and a "<td>" closed what the one before had opened, in the model only: 9 levels short on a fuzzed page
+  // 66 deep.) With a template open too, the model cannot tell (kUnknown): the caller drops the tag. (A page 70
+  // deep in a template of a body in a table took its "<tr>"s for rows, which the parser ignored, and the second
+  // closed what followed the first in the model only.)
+  enum class TableContext { kNone, kTable, kUnknown };
+  TableContext TablePartContext() const {
     const size_t limit = stack_.size() > 64 ? stack_.size() - 64 : 0;
     for (size_t k = stack_.size(); k-- > limit;) {
-      if (stack_[k].Is("table")) return true;
-      if (stack_[k].Is("template")) return (flags_[k] & kFlagTemplateParts) != 0;
+      if (stack_[k].Is("table")) return TableContext::kTable;
+      if (stack_[k].Is("template"))
+        return (flags_[k] & kFlagTemplateParts) != 0 ? TableContext::kTable : TableContext::kNone;
     }
-    return open_tables_ > 0;
+    if (open_tables_ == 0) return TableContext::kNone;
+    return open_templates_ > 0 ? TableContext::kUnknown : TableContext::kTable;
   }
 
   // The parser reads a template's content in the "in template" insertion mode until its first start tag (other
