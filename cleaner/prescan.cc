@@ -212,9 +212,7 @@ class Scanner {
       }
       size_t at = static_cast<size_t>(lt - in_.data());
       if (at > i) {
-        bool blank = true;
-        for (size_t k = i; k < at && blank; ++k) blank = IsSpace(in_[k]);
-        ReconstructBeforeText(blank);
+        ReconstructBeforeText(Blank(i, at));
         for (size_t k = i; k < at && !token_seen_; ++k) token_seen_ = !IsSpace(in_[k]);
       }
       Emit(i, at);
@@ -226,6 +224,13 @@ class Scanner {
  private:
   void Emit(size_t from, size_t to) {
     if (to > from) out_.html.append(in_.data() + from, to - from);
+  }
+
+  // True if in_[from, to) is white space only (it stops at the first other byte).
+  bool Blank(size_t from, size_t to) const {
+    for (size_t k = from; k < to; ++k)
+      if (!IsSpace(in_[k])) return false;
+    return true;
   }
 
   // Emits in_[from, to) as text: each '<' as "&lt;", so that the parser reads no tag in it.
@@ -639,11 +644,7 @@ class Scanner {
         // which the parser re-creates formatting elements, as before any other (a <nobr> the model missed, and the
         // <h1> after it nested in it).
         const size_t text_end = close == std::string_view::npos ? in_.size() : close;
-        if (text_end > tag_end) {
-          bool blank = true;
-          for (size_t k = tag_end; k < text_end && blank; ++k) blank = IsSpace(in_[k]);
-          ReconstructBeforeText(blank);
-        }
+        if (text_end > tag_end) ReconstructBeforeText(Blank(tag_end, text_end));
         EmitAsText(tag_end, close);
       }
       Close(name);
