@@ -306,6 +306,47 @@ TEST(MetadataTitleTest, SiteNameThatIsTheTitleIsIgnored) {
   EXPECT_EQ(m.title, "A long headline that a site also uses as its name");
 }
 
+TEST(MetadataTitleTest, H1ThatWritesTheDeclaredTitleOutInFull) {
+  auto page = [](std::string_view og, std::string_view h1) {
+    return "<head><meta property=og:title content='" + std::string(og) + "'></head><body><h1>" +
+           std::string(h1) + "</h1><p>text</p></body>";
+  };
+  EXPECT_EQ(Read(page("Machine Learning Recruiters", "Machine Learning Recruiters and Executive Search")).title,
+            "Machine Learning Recruiters and Executive Search");
+  EXPECT_EQ(Read(page("8 Best Zoom Alternatives in 2026",
+                      "Best Zoom Alternatives for 2026: Top 8 Video Conferencing Tools"))
+                .title,
+            "Best Zoom Alternatives for 2026: Top 8 Video Conferencing Tools");
+  // A <title> alone is written out the same way.
+  EXPECT_EQ(Read("<head><title>Famine risks are badly managed</title></head>"
+                 "<body><h1>Chatham House report: Famine risks are badly managed</h1></body>")
+                .title,
+            "Chatham House report: Famine risks are badly managed");
+  // Not: an <h1> with other words, or with 2 words more only, or the title in a heading many times its length.
+  EXPECT_EQ(Read(page("Machine Learning Recruiters", "Recruiting for Executive Search Firms Nationwide")).title,
+            "Machine Learning Recruiters");
+  EXPECT_EQ(Read(page("Machine Learning Recruiters", "Machine Learning Recruiters Nationwide Today")).title,
+            "Machine Learning Recruiters");
+  EXPECT_EQ(Read(page("Machine Learning Recruiters",
+                      "We are the Machine Learning Recruiters that firms call when they need a team fast"))
+                .title,
+            "Machine Learning Recruiters");
+  // Not: a title under 3 words.
+  EXPECT_EQ(Read(page("Recruiters", "Recruiters for Learning Teams")).title, "Recruiters");
+  // Not: a heading that also wraps a count or a time, or the site's name after a pipe.
+  EXPECT_EQ(
+      Read(page("The Council That Kicked", "The Council That Kicked the Hornets Nest <span>199 Comments</span>"))
+          .title,
+      "The Council That Kicked");
+  EXPECT_EQ(Read(page("The Council That Kicked", "Daily Example | example.com | The Council That Kicked")).title,
+            "The Council That Kicked");
+  // Not: beside a JSON-LD headline, which stays the title.
+  EXPECT_EQ(Read("<head>" + Ld(R"({"@type":"NewsArticle","headline":"Machine Learning Recruiters"})") +
+                 "</head><body><h1>Machine Learning Recruiters and Executive Search</h1></body>")
+                .title,
+            "Machine Learning Recruiters");
+}
+
 TEST(MetadataTitleTest, ArticleH1BeforeTheLogoH1) {
   EXPECT_EQ(Read("<body><header><h1>Logo</h1></header><article><h1>The story</h1></article></body>").title,
             "The story");
