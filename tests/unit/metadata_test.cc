@@ -333,13 +333,35 @@ TEST(MetadataTitleTest, H1ThatWritesTheDeclaredTitleOutInFull) {
             "Machine Learning Recruiters");
   // Not: a title under 3 words.
   EXPECT_EQ(Read(page("Recruiters", "Recruiters for Learning Teams")).title, "Recruiters");
-  // Not: a heading that also wraps a count or a time, or the site's name after a pipe.
-  EXPECT_EQ(
-      Read(page("The Council That Kicked", "The Council That Kicked the Hornets Nest <span>199 Comments</span>"))
-          .title,
-      "The Council That Kicked");
+  // Not: a heading that prints the headline twice, or a title whose repeated words the heading holds once.
+  EXPECT_EQ(Read(page("Fed hikes rates again", "Fed hikes rates again Fed hikes rates again")).title,
+            "Fed hikes rates again");
+  EXPECT_EQ(Read(page("New York, New York", "Hotels in New York for every budget")).title, "New York, New York");
+  // Not: a heading with elements inside (a byline, a time), or whose added words hold a digit (a count).
+  EXPECT_EQ(Read(page("Fed raises interest rates again",
+                      "Fed raises interest rates again <small class=byline>by Jane Doe, Reuters</small>"))
+                .title,
+            "Fed raises interest rates again");
+  EXPECT_EQ(Read(page("The Council That Kicked", "The Council That Kicked Hornets Nest 199 Comments")).title,
+            "The Council That Kicked");
+  // "१९९ टिप्पणियाँ": 199 comments, in Devanagari digits.
+  EXPECT_EQ(Read(page("The Council That Kicked",
+                      "The Council That Kicked Hornets Nest \xE0\xA5\xA7\xE0\xA5\xAF\xE0\xA5\xAF "
+                      "\xE0\xA4\x9F\xE0\xA4\xBF\xE0\xA4\xAA\xE0\xA5\x8D\xE0\xA4\xAA\xE0\xA4\xA3"
+                      "\xE0\xA4\xBF\xE0\xA4\xAF\xE0\xA4\xBE\xE0\xA4\x81"))
+                .title,
+            "The Council That Kicked");
+  // Not: a heading with a separator, naming the site or the section.
   EXPECT_EQ(Read(page("The Council That Kicked", "Daily Example | example.com | The Council That Kicked")).title,
             "The Council That Kicked");
+  EXPECT_EQ(Read(page("The Council That Kicked",
+                      "Daily Example \xE2\x80\x93 example.com \xE2\x80\x93 The Council That Kicked"))
+                .title,
+            "The Council That Kicked");
+  EXPECT_EQ(Read(page("Fed raises interest rates again",
+                      "Home \xC2\xBB World \xC2\xBB Fed raises interest rates again"))
+                .title,
+            "Fed raises interest rates again");
   // Not: beside a JSON-LD headline, which stays the title.
   EXPECT_EQ(Read("<head>" + Ld(R"({"@type":"NewsArticle","headline":"Machine Learning Recruiters"})") +
                  "</head><body><h1>Machine Learning Recruiters and Executive Search</h1></body>")
