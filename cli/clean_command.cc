@@ -166,7 +166,8 @@ void AddCleanOptions(CLI::App* app, CleanArgs* args) {
   app->add_option("-o,--output-dir", args->output_dir,
                   "Write each result to DIR/<input name without extension>.<txt|json|md|html> instead of "
                   "stdout (needed for several inputs, except with --format jsonl). With json or jsonl a failed "
-                  "input's file is its error record ({\"input\", \"error\"}); other formats write none for it. "
+                  "input's output, on stdout or in its file, is its error record ({\"input\", \"error\"}); "
+                  "other formats write none for it. "
                   "A result file that would be one of the inputs is a usage error, before anything is written")
       ->type_name("DIR");
   app->add_option("--input", args->input,
@@ -343,15 +344,16 @@ int RunClean(const CleanArgs& args) {
   };
   const bool json = args.format == "json" || args.format == "jsonl";
   // Input k failed: a line on stderr and, in the JSON formats, its error record, so that none is silently lost:
-  // a line of the JSON Lines stream, or with --output-dir the input's file (unless writing that file is what
-  // failed). Text, Markdown and HTML have no shape for an error: the input gets no file.
+  // on stdout (a line of the JSON Lines stream, or the one json input's object), or with --output-dir the
+  // input's file (unless writing that file is what failed). Text, Markdown and HTML have no shape for an
+  // error: the input gets no output.
   auto fail = [&](size_t k, const Status& status, bool record = true) {
     const std::string& path = args.inputs[k];
     std::lock_guard<std::mutex> lock(out_mutex);
     progress.Log("cleaner: " + path + ": " + status.ToString() + "\n");
     if (!json || !record) return Outcome::kFailed;
     if (args.output_dir.empty()) {
-      if (args.format == "jsonl") write_out(RenderError(path, status));
+      write_out(RenderError(path, status));
       return Outcome::kFailed;
     }
     const std::string line = RenderError(path, status);

@@ -570,6 +570,19 @@ TEST(CleanCommandTest, OutputDirHasARecordForEveryInputInJson) {
   fs::remove_all(dir);
 }
 
+// On stdout too a failed input's JSON is its error record, so that `cleaner -f json page | jq` sees why.
+TEST(CleanCommandTest, FailedInputPrintsItsErrorRecordInJsonOnStdout) {
+  for (const char* format : {"json", "jsonl"}) {
+    const CliRun run = Cleaner(std::string("-f ") + format + " /no/such/missing.html");
+    EXPECT_EQ(run.status, 1) << format;
+    const json record = json::parse(run.out, nullptr, false);
+    ASSERT_TRUE(record.is_object()) << format << ": " << run.out;
+    EXPECT_EQ(record["input"], "/no/such/missing.html");
+    EXPECT_EQ(record["error"]["code"], "io_error");
+  }
+  EXPECT_EQ(Cleaner("/no/such/missing.html").out, "");  // text has no shape for an error
+}
+
 // Numeric options have sane bounds and say them readably: no 300-digit limit, no "-1" taken as a huge count.
 TEST(CleanCommandTest, NumericOptionsHaveReadableBounds) {
   const std::string page = " " + Quote(Page(kNews));
