@@ -13,11 +13,12 @@
 namespace cleaner {
 namespace {
 
-
+// White space, and the Hangul fillers U+3164 and U+FFA0: letters to Unicode, but blank on screen, and pages
+// use them as blank lines and padding that no space rule would see.
 bool IsUnicodeSpace(uint32_t cp) {
   switch (cp) {
     case 0x20: case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0xA0: case 0x1680: case 0x2028:
-    case 0x2029: case 0x202F: case 0x205F: case 0x3000: case 0xFEFF: case 0x200B:
+    case 0x2029: case 0x202F: case 0x205F: case 0x3000: case 0xFEFF: case 0x200B: case 0x3164: case 0xFFA0:
       return true;
     default:
       return cp >= 0x2000 && cp <= 0x200A;

@@ -49,6 +49,8 @@ TEST_F(TextTest, AppendCollapsedTreatsUnicodeSpacesAsSpaces) {
   EXPECT_EQ(Collapse("a\xE3\x80\x80" "b"), "a b");               // U+3000 ideographic space
   EXPECT_EQ(Collapse("a\xE2\x80\x83 \xE2\x80\xAF" "b"), "a b");  // U+2003 em space, U+202F narrow no-break
   EXPECT_EQ(Collapse("a\xE2\x80\xA8" "b"), "a b");               // U+2028 line separator
+  EXPECT_EQ(Collapse("a\xE3\x85\xA4" "b"), "a b");               // U+3164 Hangul filler, blank on screen
+  EXPECT_EQ(Collapse("\xE3\x85\xA4\xEF\xBE\xA0"), "");             // and U+FFA0, its half-width form
 }
 
 TEST_F(TextTest, AppendCollapsedDropsZeroWidthSpaceAndBom) {
