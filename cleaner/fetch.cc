@@ -108,7 +108,8 @@ Result<std::string> HostKey(const std::string& url) {
   return key;
 }
 
-// Content types that are HTML or text; the generic ones say nothing and leave the decision to the body.
+// Content types that are HTML or plain text (cleaned as a page: plain text has no markup to lose); the generic
+// ones say nothing and leave the decision to the body.
 enum class TypeVerdict { kHtml, kUnknown, kNotHtml };
 
 TypeVerdict ClassifyContentType(const std::string& essence) {
