@@ -365,20 +365,26 @@ bool InlineKind(Tag t, const SerializeOptions& o, bool in_pre, Span::Kind* kind)
   }
 }
 
-// `ref` without the ASCII tabs and newlines that the WHATWG URL parser removes ("java\tscript:" is "javascript:"
-// to a browser).
-std::string StripTabsAndNewlines(std::string_view ref) {
+// `ref` as the WHATWG URL parser reads it: without leading and trailing C0 controls and spaces, and without ASCII
+// tabs and newlines anywhere ("\x01javascript:" and "java\tscript:" are "javascript:" to a browser). Empty if a
+// control character is left inside: no link worth printing has one.
+std::string CleanHref(std::string_view ref) {
+  while (!ref.empty() && static_cast<unsigned char>(ref.front()) <= 0x20) ref.remove_prefix(1);
+  while (!ref.empty() && static_cast<unsigned char>(ref.back()) <= 0x20) ref.remove_suffix(1);
   std::string out;
   out.reserve(ref.size());
-  for (char c : ref)
-    if (c != '\t' && c != '\n' && c != '\r') out.push_back(c);
+  for (char c : ref) {
+    if (c == '\t' || c == '\n' || c == '\r') continue;
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return {};
+    out.push_back(c);
+  }
   return out;
 }
 
 // `ref` resolved against `base` if it is safe to print as a link or image: relative, or http(s) (and mailto for
 // links). Empty otherwise: javascript:, data:, vbscript: and the like never reach the output.
 std::string SafeUrl(std::string_view ref, std::string_view base, bool allow_mailto) {
-  const std::string clean = StripTabsAndNewlines(ref);
+  const std::string clean = CleanHref(ref);
   if (clean.empty() || clean.size() > kMaxHref) return {};
   const std::string_view scheme = SchemeOf(clean);
   if (!scheme.empty() && !EqualsAsciiNoCase(scheme, "http") && !EqualsAsciiNoCase(scheme, "https") &&

@@ -1347,6 +1347,7 @@ TEST(RobustnessMarkup, ForbiddenSchemesNeverReachTheOutput) {
   const std::string html =
       "<html><body><article><p>" + std::string(300, 'y') + " <a href='java&#x09;script:alert(1)'>a</a> "
       "<a href='JAVASCRIPT:alert(2)'>b</a> <a href='vbscript:x'>c</a> <a href='data:text/html,x'>d</a> "
+      "<a href='&#x01;javascript:alert(4)'>g</a> <a href='&#x1F;vbscript:x'>h</a> <a href=' &#x0B;javascript:x'>i</a> "
       "<a href='https://ok.example/'>e</a> <a href='mailto:x@ok.example'>f</a></p>"
       "<img src='javascript:alert(3)' alt='x'><img src='/ok.jpg' alt='ok'></article></body></html>";
   const Extractor extractor(EveryExtra());
