@@ -454,6 +454,8 @@ constexpr float kMinLead = 30;
 constexpr float kMaxLead = 1000;
 // ...and is prose, not a list of links.
 constexpr float kMaxLeadLinkDensity = 0.2f;
+// A lead that the body repeats is left out; this much of the body's text is searched for the repeat.
+constexpr size_t kLeadRepeatBytes = 4096;
 
 bool HasDescendant(const Dom& dom, uint32_t i, Tag tag) {
   const uint32_t end = SubtreeEnd(dom, i);
@@ -514,10 +516,12 @@ void AddLead(const Dom& dom, const PageFacts& facts, std::vector<uint8_t>* remov
       // Some sites repeat the lead as the body's first paragraph. A lead that ends without a full stop is a
       // headline's second line (a "dek" in headline style): the scrapinghub and readability truths leave those out,
       // while they keep standfirsts written as sentences less often than fundus and trafilatura keep them.
-      if (body_text.empty()) body_text = InnerText(dom, first);
+      // The repeat is the body's first paragraph: its first kLeadRepeatBytes are searched, so that a page of
+      // many lead-named elements before a long body is not quadratic.
       const std::string lead = InnerText(dom, j);
-      if (body_text.find(lead.substr(0, 60)) == std::string::npos && EndsWithSentencePunctuation(lead)) {
-        leads.push_back(j);
+      if (EndsWithSentencePunctuation(lead)) {
+        if (body_text.empty()) body_text = InnerText(dom, first, kLeadRepeatBytes);
+        if (body_text.find(lead.substr(0, 60)) == std::string::npos) leads.push_back(j);
       }
     }
     j = SubtreeEnd(dom, j) - 1;

@@ -1362,6 +1362,22 @@ TEST(RobustnessMarkup, ForbiddenSchemesNeverReachTheOutput) {
                                                "https://site.example/ok.jpg"}));
 }
 
+TEST(RobustnessMarkup, ManyLeadsBeforeALongBody) {
+  // 20 000 elements named like a lead before 40 000 paragraphs: each lead was looked for in the whole body's
+  // text (quadratic: about 10 s here, 47 s at twice the leads and body), now in its first 4 KB.
+  std::string html = "<html><body><article><div>";
+  for (int i = 0; i < 20000; ++i)
+    html += "<div class='summary'>This is summary number " + std::to_string(i) + " of the list</div>";
+  html += "</div><div class='body'>";
+  for (int i = 0; i < 40000; ++i)
+    html += "<p>The council, the mayor and the schools all agree on item " + std::to_string(i) + ", they said.</p>";
+  html += "</div></article></body></html>";
+  const Extractor extractor;
+  auto doc = extractor.Extract(html);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->text.find("agree on item 39999,"), std::string::npos);
+}
+
 TEST(RobustnessMarkup, LongListsOfLinkParagraphs) {
   // 40 000 <p><a> after the article: every one is a possible label followed by links (this was quadratic).
   std::string html = "<html><body><article><p>" + std::string(400, 'z') + " the article.</p>";
