@@ -218,18 +218,23 @@ std::string AlnumKey(std::string_view s, int* words) {
 // its own text counts too (readability wikipedia +0.0011: "promo" in the id made the section's heading unlikely;
 // no other page changes).
 bool IsHeadingAnchor(const Dom& dom, uint32_t i, std::string_view id) {
-  if (id.size() < 16) return false;  // four words and three separators at least
+  if (id.size() < 16) return false;  // shorter ids are codes more often than four-word slugs
   int id_words = 0, text_words = 0;
   const std::string key = AlnumKey(id, &id_words);
   if (id_words < kMinAnchorWords) return false;
   // Only a small element in a heading is read whole (a heading's text, not a page wrapper named
   // "main-content-wrapper-area", nor a share bar that says what it is: <div id="share-this-story-now">Share this
   // story now</div> is a widget still).
+  // A text that spells the id is not many times its length: what is read is bounded by that, so that a page of
+  // nested slug-named elements does not read its headings' text once per level.
+  const size_t max_text = 4 * id.size() + 64;
+  auto spells_id = [&](uint32_t e) {
+    const std::string text = InnerText(dom, e, max_text + 1);
+    return text.size() <= max_text && key == AlnumKey(text, &text_words);
+  };
   const uint32_t parent = dom.node(i).parent;
   const bool in_heading = IsHeading(dom.node(i).tag) || (parent != kNoNode && IsHeading(dom.node(parent).tag));
-  if (in_heading && SubtreeEnd(dom, i) - i <= kMaxAnchorTextNodes &&
-      key == AlnumKey(InnerText(dom, i), &text_words))
-    return true;
+  if (in_heading && SubtreeEnd(dom, i) - i <= kMaxAnchorTextNodes && spells_id(i)) return true;
   uint32_t heading = i;
   if (!IsHeading(dom.node(i).tag)) {
     heading = kNoNode;
@@ -242,7 +247,7 @@ bool IsHeadingAnchor(const Dom& dom, uint32_t i, std::string_view id) {
     }
     if (heading == kNoNode || !IsHeading(dom.node(heading).tag)) return false;
   }
-  return key == AlnumKey(InnerText(dom, heading), &text_words);
+  return spells_id(heading);
 }
 
 }  // namespace

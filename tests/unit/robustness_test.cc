@@ -1378,6 +1378,18 @@ TEST(RobustnessMarkup, ManyLeadsBeforeALongBody) {
   EXPECT_NE(doc->text.find("agree on item 39999,"), std::string::npos);
 }
 
+TEST(RobustnessMarkup, NestedSlugNamedElementsAroundALongHeading) {
+  // 190 nested <div id="one-two-three-four-five"><h2> around 4 MB of text: each level read its heading's whole
+  // text to compare it with the id (190 x 4 MB); a text that spells the id is now read only as far as it could.
+  std::string html = "<html><body>";
+  for (int i = 0; i < 190; ++i) html += "<div id='one-two-three-four-five'><h2>";
+  for (int i = 0; i < 100000; ++i) html += "words of a very long heading that goes on ";
+  html += "</body></html>";
+  const Extractor extractor;
+  auto doc = extractor.Extract(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+}
+
 TEST(RobustnessMarkup, LongListsOfLinkParagraphs) {
   // 40 000 <p><a> after the article: every one is a possible label followed by links (this was quadratic).
   std::string html = "<html><body><article><p>" + std::string(400, 'z') + " the article.</p>";
