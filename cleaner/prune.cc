@@ -337,7 +337,8 @@ std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel le
   size_t count = 0;
   const uint32_t body = dom.body() == kNoNode ? dom.root() : dom.body();
   const float body_text = std::max(1.0f, facts.raw_text[body]);
-  // An element that holds most of the page's text is the article (or contains it), whatever its name says.
+  // An element that holds an <article> or <main>, or most of the page's text, is the article (or contains it),
+  // whatever its name says.
   auto holds_article = [&](uint32_t i) {
     return facts.has_main[i] || facts.raw_text[i] > 0.5f * body_text;
   };
@@ -393,8 +394,9 @@ std::vector<uint8_t> Prune(const Dom& dom, const PageFacts& facts, PruneLevel le
       remove = true;
     } else if (e.hidden) {
       // Streaming server rendering (React, Next.js) sends the article in a hidden <div> that a script moves into
-      // place: a hidden element with most of the page's text is the article.
-      remove = !holds_article(i);
+      // place: a hidden element with most of the page's text is the article. An <article> inside says nothing
+      // here: hidden teasers and pop-ups are marked up as articles too.
+      remove = !(facts.raw_text[i] > 0.5f * body_text);
     } else if (tag == Tag::kForm) {
       // Some sites (ASP.NET) wrap the whole page in one <form>; only small forms are widgets.
       remove = !holds_article(i) && level != PruneLevel::kMinimal;

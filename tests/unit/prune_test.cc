@@ -146,6 +146,18 @@ TEST(PruneTest, HiddenElementHoldingMostOfTheTextStays) {
   }
 }
 
+TEST(PruneTest, HiddenElementHoldingASmallArticleGoes) {
+  // A hidden teaser or pop-up marked up as an <article>, beside the page's real article.
+  Page page = Load("<body>" + kArticle + "<aside hidden id=t><article><p>A hidden promotional teaser</p></article>"
+                   "</aside><div style='display:none' id=d><article><p>Another</p></article></div></body>");
+  for (PruneLevel level : {PruneLevel::kStrict, PruneLevel::kMinimal}) {
+    Pruned p = PruneAt(page, level);
+    EXPECT_EQ(p.removed[page.ById("t")], 1);
+    EXPECT_EQ(p.removed[page.ById("d")], 1);
+    EXPECT_EQ(p.removed[page.ById("story")], 0);
+  }
+}
+
 TEST(PruneTest, ScriptTextDoesNotCountAsPageText) {
   // A JSON-LD block (kept by the pre-scan for its metadata) often repeats the article as "articleBody". It is
   // not page text: the hidden article below still holds all of the page's readable text and must stay.
