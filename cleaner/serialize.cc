@@ -228,6 +228,10 @@ class Writer {
       Line line;
       line.text = std::string(t);
       line.block = block_ == Tag::kOther ? block : block_;
+      // A paragraph in a list item or a quote (WordPress writes quotes as <blockquote><p>) is a line of that item
+      // or quote. A <div> there stays what it was: it is as often a label ("Good Morning America" under each
+      // video of a list) as text, and the line filter treats the two apart.
+      if (container_ != Tag::kOther && line.block == Tag::kP) line.block = container_;
       // A line of <pre> text is preformatted also when a block inside the <pre> (a highlighter's <div> per line)
       // ends it. Its tabs, kept until now for its indentation, are spaces in the text.
       if (pre_text_) {
@@ -262,6 +266,10 @@ class Writer {
   void SetBlock(Tag t) {
     if (block_ == Tag::kOther) block_ = t;
   }
+
+  // The innermost open list item (<li>, <dt>, <dd>) or <blockquote>, kOther if none: the kind of the
+  // paragraphs in it.
+  void SetContainer(Tag t) { container_ = t; }
 
  private:
   static constexpr size_t kNoSpan = static_cast<size_t>(-1);  // an open span that records nothing more
@@ -346,6 +354,7 @@ class Writer {
   bool pre_text_ = false;  // the current line holds text from inside a <pre>
   float link_ = 0;
   Tag block_ = Tag::kOther;
+  Tag container_ = Tag::kOther;
   std::vector<OpenSpan> open_;  // inline elements open at this point, outermost first
   std::vector<Span> spans_;     // of the current line, in the order they closed
   std::vector<size_t> cells_;   // of the current line
@@ -528,6 +537,9 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
   // it moved one column left in Markdown and HTML). In a layout table a cell holds an article, whose <br>s break.
   std::vector<std::pair<uint32_t, bool>> open_tables;
   std::vector<uint32_t> open_cells;
+  // Open list items and quotes, innermost last (Writer::SetContainer).
+  std::vector<std::pair<uint32_t, Tag>> open_items;
+  auto is_item = [](Tag t) { return t == Tag::kLi || t == Tag::kDt || t == Tag::kDd || t == Tag::kBlockquote; };
   size_t pre_first_line = 0;  // the first line of the outermost open <pre>
   for (uint32_t root : roots) {
     stack.push_back({root, false});
@@ -549,6 +561,10 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
           w.Break(node.tag);
         } else if (node.tag == Tag::kTd || node.tag == Tag::kTh) {
           w.Space();
+        }
+        if (!open_items.empty() && open_items.back().first == f.node) {
+          open_items.pop_back();
+          w.SetContainer(open_items.empty() ? Tag::kOther : open_items.back().second);
         }
         if (node.tag == Tag::kPre && open_pre.empty() && IsLineNumberGutter(code_cells, f.node, lines, pre_first_line))
           lines.resize(pre_first_line);
@@ -587,6 +603,10 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
         continue;
       }
       if (BreaksLine(t)) w.Break(Tag::kP);
+      if (is_item(t)) {
+        open_items.emplace_back(f.node, t);
+        w.SetContainer(t);
+      }
       if (t == Tag::kTd || t == Tag::kTh) w.Cell(t == Tag::kTh || !open_thead.empty());
       if (t == Tag::kP || IsHeading(t) || t == Tag::kLi || t == Tag::kTr || t == Tag::kPre || t == Tag::kDt ||
           t == Tag::kDd || t == Tag::kBlockquote || t == Tag::kFigcaption || t == Tag::kCaption) {

@@ -323,10 +323,11 @@ std::vector<uint8_t> KeepFlags(const Rules& rules, std::string_view language, st
     // Measured: wcxb +0.0003 (2833, 4762), l3s-gn1 +0.0002 (693c707d), scrapinghub, readability +0.0001, cleaneval
     // +0.00003; no page lower. Single words too: 3 pages lower (l3s-gn1 9ad17d48 -0.003, cleaneval final-468).
     // Sparing paragraphs and list items without digits (below) costs cleaneval final-105 0.0002.
-    // In paragraphs and list items only a line with a digit goes (a date or a price under each thumbnail of a
+    // In paragraphs, list items and quotes only a line with a digit goes (a date or a price under each thumbnail of a
     // gallery: l3s-gn1 693c707d, -0.076 without it): a refrain of a song or a poem ("Na na na<br>Na na na") and a
     // list that says one thing twice are written so on purpose.
-    const bool prose_block = line.block == Tag::kP || line.block == Tag::kLi;
+    const bool prose_block = line.block == Tag::kP || line.block == Tag::kLi || line.block == Tag::kDt ||
+                             line.block == Tag::kDd || line.block == Tag::kBlockquote;
     if (last_kept != kNone && line.block != Tag::kPre &&
         (!prose_block || line.text.find_first_of("0123456789") != std::string::npos) &&
         lines[last_kept].block == line.block && lines[last_kept].text == line.text &&

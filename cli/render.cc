@@ -545,12 +545,13 @@ std::string RenderHtml(const Document& doc) {
     }
     out += "</p>\n";
   }
-  std::string_view open;  // the list, table or preformatted element that is open, if any
+  std::string_view open;  // the list, table, quote or preformatted element that is open, if any
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     const Block& b = doc.blocks[i];
     const std::string_view need = b.kind == Block::Kind::kListItem       ? "ul"
                                   : b.kind == Block::Kind::kTableRow     ? "table"
                                   : b.kind == Block::Kind::kPreformatted ? "pre"
+                                  : b.kind == Block::Kind::kQuote        ? "blockquote"
                                                                          : "";
     if (open != need) {  // compared by value: equal literals need not share an address
       if (!open.empty()) out += "</" + std::string(open) + ">\n";
@@ -578,7 +579,7 @@ std::string RenderHtml(const Document& doc) {
         }
         break;
       }
-      case Block::Kind::kQuote: out += "<blockquote><p>" + HtmlLine(b) + "</p></blockquote>\n"; break;
+      case Block::Kind::kQuote: out += "<p>" + HtmlLine(b) + "</p>\n"; break;  // in the run's <blockquote>
       // One <pre> holds a run of lines (a newline right after "<pre>" is not part of its text).
       case Block::Kind::kPreformatted: out += HtmlEscape(b.indent + b.text) + "\n"; break;
       case Block::Kind::kCaption: out += "<p><small>" + HtmlLine(b) + "</small></p>\n"; break;

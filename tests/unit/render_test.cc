@@ -122,6 +122,26 @@ TEST(RenderMarkdownTest, APieceThatDoesNotFitIsARowOfItsOwn) {
             std::string::npos);
 }
 
+// A run of quoted paragraphs is one quote: one <blockquote> in HTML, "> " lines joined by ">" in Markdown.
+TEST(RenderTest, QuotedParagraphsAreOneQuote) {
+  Document doc;
+  for (const char* text : {"One.", "Two."}) {
+    Block b;
+    b.kind = Block::Kind::kQuote;
+    b.text = text;
+    doc.blocks.push_back(b);
+  }
+  Block p;
+  p.kind = Block::Kind::kParagraph;
+  p.text = "After.";
+  doc.blocks.push_back(p);
+  EXPECT_NE(Render(doc, "x.html", "html").find("<blockquote>\n<p>One.</p>\n<p>Two.</p>\n</blockquote>\n<p>After.</p>"),
+            std::string::npos)
+      << Render(doc, "x.html", "html");
+  EXPECT_NE(Render(doc, "x.html", "markdown").find("> One.\n>\n> Two.\n\nAfter.\n"), std::string::npos)
+      << Render(doc, "x.html", "markdown");
+}
+
 TEST(RenderTest, TxtIsTheText) {
   Document doc;
   doc.text = "Title\nBody.\n";

@@ -82,6 +82,22 @@ TEST(SerializeTest, ListItems) {
   for (const Line& l : lines) EXPECT_EQ(l.block, Tag::kLi);
 }
 
+TEST(SerializeTest, ParagraphsInListItemsAndQuotesTakeTheirKind) {
+  // WordPress writes quotes as <blockquote><p>, and many sites list items as <li><p>.
+  Dom dom = Parse(
+      "<body><blockquote><p>First quoted.</p><p>Second quoted.</p></blockquote><ul><li><p>In a p.</p>"
+      "<ul><li><p>Nested.</p></li></ul><p>Back in the outer item.</p></li></ul><dl><dd><p>Defined.</p></dd></dl>"
+      "<blockquote><h3>A heading</h3><div>A div label</div></blockquote><p>After.</p></body>");
+  std::vector<Line> lines = Lines(dom);
+  std::vector<std::pair<std::string, Tag>> got;
+  for (const Line& l : lines) got.emplace_back(l.text, l.block);
+  EXPECT_EQ(got, (std::vector<std::pair<std::string, Tag>>{
+                     {"First quoted.", Tag::kBlockquote}, {"Second quoted.", Tag::kBlockquote},
+                     {"In a p.", Tag::kLi}, {"Nested.", Tag::kLi}, {"Back in the outer item.", Tag::kLi},
+                     {"Defined.", Tag::kDd}, {"A heading", Tag::kH3}, {"A div label", Tag::kDiv},
+                     {"After.", Tag::kP}}));
+}
+
 TEST(SerializeTest, ABrInADataTablesCellIsASpace) {
   // The row stays one line, its cells where they were; in a layout table (no header, few cells) a cell holds
   // an article, whose <br>s break lines.

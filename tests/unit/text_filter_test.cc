@@ -422,13 +422,20 @@ TEST(TextFilterTest, RepeatsThatAreNotCopiesStay) {
   for (size_t i : {1, 2}) code[i].block = Tag::kPre;
   FilterLines(TheRules(), "en", "", FilterOptions(), &code);
   EXPECT_EQ(code.size(), 4u);
-  // In paragraphs and list items, lines without digits: a refrain, a list that says one thing twice.
+  // In paragraphs, list items and quotes, lines without digits: a refrain, a list that says one thing twice.
   const Strings song = {kLong1, "Na na na, na-na-na na", "Na na na, na-na-na na", kLong2};
   EXPECT_EQ(Filter(song), song);
   std::vector<Line> items = ToLines({kLong1, "Order shipped today", "Order shipped today", kLong2});
   for (size_t i : {1, 2}) items[i].block = Tag::kLi;
   FilterLines(TheRules(), "en", "", FilterOptions(), &items);
   EXPECT_EQ(items.size(), 4u);
+  // The same in quotes and definitions (a poem's refrain in <blockquote><p>).
+  for (Tag kind : {Tag::kBlockquote, Tag::kDd, Tag::kDt}) {
+    std::vector<Line> quoted = ToLines({kLong1, "Na na na, na-na-na na", "Na na na, na-na-na na", kLong2});
+    for (size_t i : {1, 2}) quoted[i].block = kind;
+    FilterLines(TheRules(), "en", "", FilterOptions(), &quoted);
+    EXPECT_EQ(quoted.size(), 4u) << static_cast<int>(kind);
+  }
   std::vector<Line> heading = ToLines({kLong1, "The new budget", "The new budget", kLong2});
   heading[1].block = Tag::kH2;
   heading[2].block = Tag::kP;
