@@ -532,15 +532,21 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
   // Per open element: is it <pre>, is it a link, is it <thead>, did it open a span. Depths are bounded by the
   // pre-scan's depth cap.
   std::vector<uint32_t> open_pre, open_link, open_thead, open_span;
-  // Open tables (and whether each holds data) and open cells: a <br> in a data table's cell is a space, so that
-  // the row stays one line with its cells in their columns (a line break there split the row, and the cells after
-  // it moved one column left in Markdown and HTML). In a layout table a cell holds an article, whose <br>s break.
+  // Open tables (and whether each holds data) and open cells: a <br> or a block in a data table's cell is a
+  // space, so that the row stays one line with its cells in their columns (a line break there split the row, and
+  // the cells after it moved one column left in Markdown and HTML). In a layout table a cell holds an article,
+  // whose paragraphs and <br>s break lines.
   std::vector<std::pair<uint32_t, bool>> open_tables;
   std::vector<uint32_t> open_cells;
   // Open list items and quotes, innermost last (Writer::SetContainer).
   std::vector<std::pair<uint32_t, Tag>> open_items;
   auto is_item = [](Tag t) { return t == Tag::kLi || t == Tag::kDt || t == Tag::kDd || t == Tag::kBlockquote; };
   size_t pre_first_line = 0;  // the first line of the outermost open <pre>
+  // Inside a cell of a data table, where blocks (<p>, <div>, <br>, lists) are spaces: the row stays one line.
+  auto in_data_cell = [&] {
+    return !open_cells.empty() && !open_tables.empty() && open_tables.back().second &&
+           open_cells.back() > open_tables.back().first;
+  };
   for (uint32_t root : roots) {
     stack.push_back({root, false});
     while (!stack.empty()) {
@@ -557,7 +563,9 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
           open_span.pop_back();
           w.CloseInline();
         }
-        if (BreaksLine(node.tag)) {
+        if (BreaksLine(node.tag) && in_data_cell()) {
+          w.Space();
+        } else if (BreaksLine(node.tag)) {
           w.Break(node.tag);
         } else if (node.tag == Tag::kTd || node.tag == Tag::kTh) {
           w.Space();
@@ -581,9 +589,8 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
         continue;
       }
       const Tag t = node.tag;
-      if (t == Tag::kBr && !open_cells.empty() && !open_tables.empty() && open_tables.back().second &&
-          open_cells.back() > open_tables.back().first) {
-        w.Space();  // in a data table's cell
+      if ((t == Tag::kBr || t == Tag::kHr) && in_data_cell()) {
+        w.Space();
         continue;
       }
       if (t == Tag::kBr || t == Tag::kHr) {
@@ -602,7 +609,11 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
         w.Break(Tag::kP);  // as a removed block: the text before and after the table stays two lines
         continue;
       }
-      if (BreaksLine(t)) w.Break(Tag::kP);
+      if (BreaksLine(t) && t != Tag::kTable && in_data_cell()) {
+        w.Space();
+      } else if (BreaksLine(t)) {
+        w.Break(Tag::kP);
+      }
       if (is_item(t)) {
         open_items.emplace_back(f.node, t);
         w.SetContainer(t);

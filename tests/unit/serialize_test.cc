@@ -113,6 +113,24 @@ TEST(SerializeTest, ABrInADataTablesCellIsASpace) {
   EXPECT_EQ(lines[3].text, "Second line of it");
 }
 
+TEST(SerializeTest, BlocksInADataTablesCellAreSpaces) {
+  // Paragraphs, divs, lists and rules in a cell too: the row stays one line with its cells in their columns.
+  Dom dom = Parse("<body><table><thead><tr><th>Fruit</th><th>Price</th><th>Notes</th></tr></thead>"
+                  "<tr><td><div>Apples</div></td><td><p>3 euros</p><p>per kilo</p></td>"
+                  "<td><ul><li>red</li><li>green</li></ul><hr>sweet</td></tr>"
+                  "<tr><td>Pears</td><td>4 euros</td><td>-</td></tr></table>"
+                  "<table><tr><td><p>An article in a layout table.</p><p>Its second paragraph.</p></td></tr></table>"
+                  "</body>");
+  std::vector<Line> lines = Lines(dom);
+  ASSERT_EQ(lines.size(), 5u);
+  EXPECT_EQ(lines[1].text, "Apples 3 euros per kilo red green sweet");
+  EXPECT_EQ(lines[1].block, Tag::kTr);
+  ASSERT_EQ(lines[1].cells.size(), 3u);
+  EXPECT_EQ(lines[2].text, "Pears 4 euros -");
+  EXPECT_EQ(lines[3].text, "An article in a layout table.");
+  EXPECT_EQ(lines[4].text, "Its second paragraph.");
+}
+
 TEST(SerializeTest, TableRowsJoinTheirCellsWithASpace) {
   Dom dom = Parse("<body><table><caption>Prices</caption><tr><th>Item</th><th>Cost</th></tr>"
                   "<tr><td>Tea</td><td>2</td></tr><tr><td>Cake</td><td></td><td>4</td></tr></table></body>");
