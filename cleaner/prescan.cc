@@ -1283,7 +1283,11 @@ class Scanner {
   // open in the model, while the parser, not seeing the tag, re-created them later, elsewhere: a "</b>" then
   // closed one of them, with all above it, in the model only.)
   void Begin(const Name& name) {
-    const size_t listed = active_.size() - LastMarker();
+    // A table part may close a caption or cell first, and with it their marker: the formatting elements listed
+    // before that marker are then pending too. (Only those after the last marker counted: a <th> in a caption,
+    // dropped at the cap, left the caption closed in the model while the parser kept it open, and tables then
+    // nested in captions past the cap, 2 levels a time.)
+    const size_t listed = IsTablePart(name) ? active_.size() : active_.size() - LastMarker();
     logging_ = Depth() + 2 * listed + 8 >= max_depth_ || (IsFormatting(name) && listed + 1 >= kMaxActiveFormatting);
     if (logging_) {
       undo_.clear();
@@ -1597,10 +1601,23 @@ class Scanner {
     }
     // Implied end tags, so that ordinary unclosed <p>, <li> and table cells do not count as depth.
     // In quirks mode (no "<!DOCTYPE html>"), a <table> opens inside an open <p> rather than closing it.
-    // A <table> straight in a template of table parts is ignored (below), and closes no <p> either.
+    // A <table> straight in a template of table parts is ignored (below), and closes no <p> either. So is one
+    // in a row or section of such a template, whatever holds it there: the parser is still in its row or
+    // section mode, and finds no table to close ("<template><tr>" then "<div><table>x<em>" repeated nests two
+    // levels a time in the parser, where the model put each <div> beside a table it had opened: 602 deep
+    // under a cap of 400).
     if (name.Is("table")) {
       const size_t k = NearestTableElement();
       if (k < stack_.size() && stack_[k].Is("template") && (flags_[k] & kFlagTemplateParts) != 0) return true;
+      if (k < stack_.size() && (stack_[k].Is("tr") || stack_[k].Is("tbody") || stack_[k].Is("thead") ||
+                                stack_[k].Is("tfoot"))) {
+        size_t t = 0;
+        if (TemplateHolding(k, &t) != 0) return true;
+      }
+      // With no table element among the 64 innermost but a template open deeper, the model cannot tell a row
+      // or section mode, where the parser ignores the <table>, from a body, where it nests: dropped (the model
+      // nested it, and put what followed beside it, 2 levels short a time: 602 deep under a cap of 400).
+      if (k == stack_.size() && open_templates_ > 0) return false;
     }
     if (ClosesP(name) && !(quirks_ && name.Is("table"))) CloseP();
     // A heading closes a heading that is the current node once the <p> is closed: "<h1><p><a><h1>" makes the two
