@@ -95,7 +95,10 @@ constexpr size_t kDiffsPerGroup = 2;
 // a few milliseconds. Longer pairs (two unrelated 3000-line texts) fall back to a line multiset difference.
 constexpr size_t kMaxLcsCells = 4u << 20;
 
+// False if `path` is not a regular file (a directory opens and reads as empty) or cannot be read.
 bool ReadFile(const fs::path& path, std::string* out) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return false;
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
   std::ostringstream buffer;

@@ -264,6 +264,17 @@ TEST_F(EvalCommandTest, APageThatFailsFailsTheRun) {
   EXPECT_EQ(Eval(Quote(alpha.string()) + " --diff rivers").status, 1);
 }
 
+TEST_F(EvalCommandTest, APageThatIsADirectoryFailsTheRun) {
+  // A directory named like a page opens, and read as empty it scored 0 with the run passing.
+  const fs::path alpha = temp_ / "alpha";
+  fs::copy(kData / "bench" / "alpha", alpha, fs::copy_options::recursive);
+  fs::remove(alpha / "html" / "rivers.html");
+  fs::create_directories(alpha / "html" / "rivers.html");
+  const EvalRun run = Eval(Quote(alpha.string()));
+  EXPECT_EQ(run.status, 1) << run.out << run.err;
+  EXPECT_NE(run.out.find("FAIL rivers"), std::string::npos) << run.out;
+}
+
 TEST_F(EvalCommandTest, FormatChoosesTheReportShape) {
   const std::string dir = Quote((kData / "fixtures").string());
   const EvalRun json_run = Eval(dir + " --format json");
