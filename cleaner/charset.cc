@@ -519,6 +519,18 @@ std::optional<Encoding> PrescanMeta(std::string_view bytes) {
   return Prescanner(bytes.substr(0, 1024)).Run();
 }
 
+std::optional<Encoding> LateMeta(std::string_view bytes) {
+  constexpr size_t kMaxHead = 64 * 1024;
+  std::string_view head = bytes.substr(0, kMaxHead);
+  for (size_t i = head.find('<'); i != std::string_view::npos; i = head.find('<', i + 1)) {
+    if (i + 5 <= head.size() && ToLower(head.substr(i + 1, 4)) == "body") {
+      head = head.substr(0, i);
+      break;
+    }
+  }
+  return Prescanner(head).Run();
+}
+
 std::string_view SniffBinaryFormat(std::string_view b) {
   auto at = [&](size_t offset, std::string_view magic) {
     return b.size() >= offset + magic.size() && b.substr(offset, magic.size()) == magic;
@@ -651,6 +663,7 @@ Decision Decide(std::string_view bytes, std::string_view content_type) {
   CharsetSource declared_source = CharsetSource::kHeader;
   if (!declared) {
     declared = PrescanMeta(bytes);
+    if (!declared) declared = LateMeta(bytes);
     declared_source = CharsetSource::kMeta;
   }
   const bool declared_utf8 = declared && declared->name == "utf-8";

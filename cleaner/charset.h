@@ -40,6 +40,11 @@ std::string MimeEssence(std::string_view content_type);
 // x-user-defined means windows-1252), or nullopt.
 std::optional<Encoding> PrescanMeta(std::string_view bytes);
 
+// The same prescan over the page's head, up to its <body> and at most the first 64 KB, for a declaration put
+// after the first 1024 bytes (behind a long script or style): browsers act on it too, starting the page again,
+// and detection cannot always stand in for it (ICU has no detector for Thai's windows-874).
+std::optional<Encoding> LateMeta(std::string_view bytes);
+
 // What binary format `bytes` starts with ("PDF document", "PNG image", ...), or empty if none known. Covers
 // the formats crawls meet in place of pages: PDF, images, archives, compressed data, audio/video,
 // executables.

@@ -209,6 +209,24 @@ TEST(CharsetDecode, DeclaredByMeta) {
   }
 }
 
+// A <meta> after the first 1024 bytes, behind a long script, still declares the page (browsers start again with
+// it): ICU's detector cannot stand in for it on Thai, for which it has no detector (it guessed EUC-KR).
+TEST(CharsetDecode, DeclaredByALateMetaInTheHead) {
+  const std::string text = Paragraph("th");
+  const std::string script = "<script>var config = {" + std::string(1200, ' ') + "};</script>";
+  const std::string bytes = Encode(Page(text, script + "<meta charset=\"tis-620\">"), "windows-874");
+  ExpectDecoded(DecodeHtml(bytes, "text/html"), text, "windows-874", CharsetSource::kMeta, "late meta");
+  // Not from the body (after the first 1024 bytes, where the standard's prescan looks): a <meta> there is a
+  // quoted example, not the page's charset.
+  std::string body;
+  for (int i = 0; i < 4; ++i) body += "<p>" + text + "</p>";
+  const std::string in_body = Encode(
+      "<html><head><title>T</title></head><body>" + body + "<meta charset=\"koi8-r\"></body></html>", "windows-874");
+  const Result<DecodedHtml> r = DecodeHtml(in_body, "text/html");
+  ASSERT_TRUE(r.ok());
+  EXPECT_NE(r->charset, "koi8-r");
+}
+
 // Undeclared pages need ICU's detector. On these 130-500 character paragraphs it names every charset right,
 // with two reports that differ from the declared name but decode the same bytes identically: GBK text is
 // reported as gb18030 (its superset) and windows-1252 text as windows-1252 whether it was labelled latin1.
