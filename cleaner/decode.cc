@@ -58,7 +58,14 @@ uint32_t NextCodePoint(std::string_view s, size_t* i) {
     return 0xFFFD;
   }
   uint32_t cp = c & (len == 4 ? 0x07 : len == 3 ? 0x0F : 0x1F);
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3F);
+  for (int k = 1; k < len; ++k) {
+    const auto next = static_cast<unsigned char>(s[*i + k]);
+    if ((next & 0xC0) != 0x80) {  // not a continuation byte: the lead byte alone is invalid
+      ++*i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (next & 0x3F);
+  }
   *i += static_cast<size_t>(len);
   return cp;
 }

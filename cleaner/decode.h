@@ -16,8 +16,9 @@ struct DecodeReport {
   bool invalid_utf8 = false;  // some bytes were replaced with U+FFFD
 };
 
-// True when `bytes` looks like binary data rather than text: NUL bytes or many C0 controls in its first 8 KiB
-// (a UTF-16 text has a BOM and is not binary).
+// True when `bytes` looks like binary data rather than text: NUL bytes or many C0 controls in its first 8 KiB.
+// UTF-16 text, with a BOM or without, has NUL bytes too: the charset stage (charset::Decide) tells it apart
+// before this is asked.
 bool LooksBinary(std::string_view bytes);
 
 // Returns `bytes` as valid UTF-8: a UTF-8 BOM is dropped, UTF-16 with a BOM is converted, every invalid UTF-8
@@ -31,7 +32,8 @@ std::string DecodeToUtf8(std::string_view bytes, DecodeReport* report);
 size_t RepairDoubleEncodedUtf8(std::string* s);
 // Appends code point `cp` to `out` as UTF-8; NUL, surrogates and values past U+10FFFF become U+FFFD.
 void AppendCodePoint(uint32_t cp, std::string* out);
-// Decodes one code point of `s` at *i (an invalid or cut sequence counts as one U+FFFD per byte); advances *i.
+// Decodes one code point of `s` at *i (an invalid or cut sequence gives one U+FFFD per byte: a lead byte
+// without its continuation bytes is one U+FFFD, and what follows it is read again); advances *i.
 // *i must be below s.size().
 uint32_t NextCodePoint(std::string_view s, size_t* i);
 

@@ -26,12 +26,12 @@ namespace cleaner {
 // ---------------------------------------------------------------------------------------------------------
 // Charset decoding.
 
-// What decided a page's charset, in the order they are consulted.
+// What decided a page's charset (DecodeHtml says in which order they are consulted).
 enum class CharsetSource {
   kBom,       // a UTF-8, UTF-16 or UTF-32 byte order mark (it overrides everything, as in browsers)
   kUtf8,      // the bytes are valid UTF-8 (or nearly all of them are): this overrides a declaration
   kHeader,    // the charset parameter of the Content-Type header
-  kMeta,      // <meta charset> or <meta http-equiv=Content-Type> in the first 1024 bytes
+  kMeta,      // <meta charset> or <meta http-equiv=Content-Type>: in the first 1024 bytes, else later in the head
   kDetected,  // statistical detection (ICU), or UTF-16 or UTF-32 recognised by its NUL bytes
   kDefault,   // nothing declared or detected: windows-1252, which decodes every byte
 };
@@ -49,11 +49,13 @@ struct DecodedHtml {
 // Decodes a page's bytes to UTF-8. The charset comes from, in order: a byte order mark; the bytes themselves
 // when they are valid UTF-8 with some non-ASCII text (mislabelled UTF-8 is far more common than legacy text
 // that happens to be valid UTF-8); `content_type` (a Content-Type header value, "text/html; charset=koi8-r",
-// may be empty); the HTML standard's <meta> prescan; ICU's detector; windows-1252. Labels follow the WHATWG
+// may be empty); the HTML standard's <meta> prescan, then a <meta> later in the head; ICU's detector;
+// windows-1252. Labels follow the WHATWG
 // Encoding Standard ("latin1" and "ascii" mean windows-1252, "gb2312" means GBK, ...). Undecodable bytes,
 // U+0000 and U+001B (ESC) become U+FFFD; any input is accepted. Input that is valid UTF-8 already is returned
 // unchanged, NULs and ESCs aside (one validating pass and a copy: 4 GB/s, 0.06 ms for a 220 KB page), so
-// decoding twice is harmless.
+// decoding twice is harmless, but for a page declared HZ-GB-2312 whose decoded text is all ASCII: HZ's shifts
+// ("~{") are ASCII, and a second decoding reads any left in the text as shifts again.
 // Errors: kInternal only if ICU itself fails or memory runs out. Safe to call from any number of threads.
 Result<DecodedHtml> DecodeHtml(std::string_view bytes, std::string_view content_type = {});
 

@@ -20,7 +20,7 @@ namespace cleaner {
 enum class StatusCode {
   kOk = 0,
   kInvalidArgument,   // the caller passed something unusable (an unknown option value, a bad path in the CLI)
-  kTooLarge,          // the input is over Options::max_input_bytes (a fetched body: FetchOptions::max_body_bytes)
+  kTooLarge,          // over Options::max_input_bytes or max_elements (a fetched body: FetchOptions::max_body_bytes)
   kNotHtml,           // the input is binary or otherwise not a document
   kParseError,        // the HTML parser gave up
   kIoError,           // reading or writing a file failed

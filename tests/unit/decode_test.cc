@@ -6,6 +6,7 @@
 #include "cleaner/decode.h"
 
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -30,6 +31,15 @@ TEST(DecodeTest, ValidUtf8PassesThroughUnchanged) {
   EXPECT_EQ(Decode(in, &report), in);
   EXPECT_FALSE(report.had_bom);
   EXPECT_FALSE(report.invalid_utf8);
+}
+
+// A lead byte whose continuation bytes are missing is one U+FFFD, and the byte after it is read again ("\xC3A"
+// is U+FFFD then "A", not one character that swallows the "A").
+TEST(DecodeTest, NextCodePointDoesNotSwallowWhatFollowsABadLeadByte) {
+  const std::string s = "\xC3" "A\xE2\x82" "B\xE2\x82\xAC";
+  std::vector<uint32_t> got;
+  for (size_t i = 0; i < s.size();) got.push_back(NextCodePoint(s, &i));
+  EXPECT_EQ(got, (std::vector<uint32_t>{0xFFFD, 'A', 0xFFFD, 0xFFFD, 'B', 0x20AC}));
 }
 
 TEST(DecodeTest, EmptyInput) {
