@@ -1745,8 +1745,6 @@ constexpr std::string_view kPublishedKeys[] = {
     "rnews:datepublished", "release_date", "created", "displaydate", "datecreated"};
 // clang-format on
 
-// The h1 that heads the article: the first inside <article> or <main>, else the first outside the page
-// header, navigation and footer, else the first.
 // True if element `i` holds text alone, no element.
 bool OnlyText(const Dom& dom, uint32_t i) {
   for (uint32_t c = dom.node(i).first_child; c != kNoNode; c = dom.node(c).next_sibling)
@@ -1754,6 +1752,8 @@ bool OnlyText(const Dom& dom, uint32_t i) {
   return true;
 }
 
+// The h1 that heads the article: the first inside <article> or <main>, else the first outside the page
+// header, navigation and footer, else the first.
 uint32_t ArticleH1(const Dom& dom, const Page& page) {
   for (uint32_t h : page.h1s)
     if (HasAncestor(dom, h, {Tag::kArticle, Tag::kMain})) return h;

@@ -580,8 +580,14 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
       }
       if (removed[f.node]) {
         // A removed block still ends the line before it: text on either side of a removed ad <div> is two lines on
-        // the page, not one.
-        if (node.is_element() && BreaksLine(node.tag)) w.Break(Tag::kP);
+        // the page, not one. In a data table's cell it is a space, as any block there.
+        if (node.is_element() && BreaksLine(node.tag)) {
+          if (in_data_cell()) {
+            w.Space();
+          } else {
+            w.Break(Tag::kP);
+          }
+        }
         continue;
       }
       if (node.is_text()) {

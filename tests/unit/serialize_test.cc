@@ -129,6 +129,15 @@ TEST(SerializeTest, BlocksInADataTablesCellAreSpaces) {
   EXPECT_EQ(lines[2].text, "Pears 4 euros -");
   EXPECT_EQ(lines[3].text, "An article in a layout table.");
   EXPECT_EQ(lines[4].text, "Its second paragraph.");
+  // A removed block in a cell (an ad) is a space too.
+  Dom ad = Parse("<body><table><thead><tr><th>Fruit</th><th>Price</th></tr></thead>"
+                 "<tr><td>Apples<div id=ad>Buy now</div>green</td><td>3 euros</td></tr></table></body>");
+  std::vector<uint8_t> removed(ad.size(), 0);
+  const uint32_t r = ById(ad, "ad");
+  for (uint32_t i = r; i < ad.size() && (i == r || ad.node(i).parent >= r); ++i) removed[i] = 1;
+  std::vector<Line> ad_lines = Lines(ad, &removed);
+  ASSERT_EQ(ad_lines.size(), 2u);
+  EXPECT_EQ(ad_lines[1].text, "Apples green 3 euros");
 }
 
 TEST(SerializeTest, TableRowsJoinTheirCellsWithASpace) {
