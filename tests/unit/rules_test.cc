@@ -8,6 +8,7 @@
 #include <re2/re2.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <memory>
 #include <set>
 #include <string>
@@ -581,6 +582,33 @@ TEST(RulesTest, IsNoiseLineHindi) {
   EXPECT_FALSE(r.IsNoiseLine("\xE0\xA4\x89\xE0\xA4\xB8\xE0\xA4\xA8\xE0\xA5\x87 " + read_too +
                                  " \xE0\xA4\x95\xE0\xA4\xB9\xE0\xA4\xBE\xE0\xA5\xA4",
                              "hi"));
+}
+
+// From review: rules that took ordinary sentences now need what makes a line a label: a colon or a platform
+// after "share" (zh), no sentence punctuation in a credit line (an interview's question), a platform after
+// "follow" (hi, en), the imperative "download" (hi), what cookies are for or a consent word (en). The cases are
+// in tests/data/rules/labels.tsv: "noise" or "keep", a language, a line.
+TEST(RulesTest, LabelRulesSpareSentencesThatStartTheSameWay) {
+  const Rules& r = TheRules();
+  std::ifstream in(std::string(CLEANER_SOURCE_DIR) + "/tests/data/rules/labels.tsv");
+  ASSERT_TRUE(in) << "tests/data/rules/labels.tsv";
+  std::string line;
+  int cases = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const size_t a = line.find('\t'), b = line.find('\t', a + 1);
+    ASSERT_NE(b, std::string::npos) << line;
+    const std::string want = line.substr(0, a), language = line.substr(a + 1, b - a - 1), text = line.substr(b + 1);
+    EXPECT_EQ(r.IsNoiseLine(text, language), want == "noise") << language << ": " << text;
+    ++cases;
+  }
+  EXPECT_GE(cases, 16);
+  // "Copyright" starts a banner with a year, a © or rights reserved, or when it is no sentence.
+  EXPECT_EQ(r.ClassifyLine("Copyright 2024 Example News. All rights reserved.", "en"), Rules::kEdge);
+  EXPECT_EQ(r.ClassifyLine("Copyright and Trade Mark Notice", "en"), Rules::kEdge);
+  EXPECT_EQ(r.ClassifyLine("COPYRIGHT", "en"), Rules::kEdge);
+  EXPECT_EQ(r.ClassifyLine("Copyright holders have until March to respond.", "en"), 0);
+  EXPECT_EQ(r.ClassifyLine("Copyright law is changing fast.", "en"), 0);
 }
 
 }  // namespace
