@@ -489,7 +489,7 @@ constexpr MonthName kMonths[] = {
     {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
     // Portuguese.
     {"janeiro", 1}, {"fevereiro", 2}, {"mar\xC3\xA7o", 3}, {"maio", 5}, {"junho", 6}, {"julho", 7},
-    {"setembro", 9}, {"outubro", 10}, {"dezembro", 12},
+    {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12},
     // Dutch.
     {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8},
     // Hindi.
@@ -591,7 +591,14 @@ std::vector<Token> Tokenize(std::string_view text, size_t max_bytes) {
         i = k;
       }
       size_t len = i - start;
-      if (len <= 30) t.value = MonthOf(Lower(text.substr(start, len)));
+      if (len <= 40) {
+        // Without the zero-width joiners and non-joiners (U+200D, U+200C) that some Hindi sites put in month
+        // names.
+        std::string word = Lower(text.substr(start, len));
+        for (const char* zw : {"\xE2\x80\x8D", "\xE2\x80\x8C"})
+          for (size_t z = word.find(zw); z != std::string::npos; z = word.find(zw, z)) word.erase(z, 3);
+        t.value = MonthOf(word);
+      }
     }
     t.end = static_cast<uint32_t>(i);
     tokens.push_back(t);
@@ -600,10 +607,16 @@ std::vector<Token> Tokenize(std::string_view text, size_t max_bytes) {
 }
 
 bool IsCopyrightContext(std::string_view text, size_t begin) {
-  size_t from = begin > 48 ? begin - 48 : 0;
-  std::string before = Lower(text.substr(from, begin - from));
+  // "©" or "copyright" back to the line's start, at most 80 bytes ("Copyright Example News Group Limited and its
+  // licensors, 1 March 2019." puts 62 bytes between them; a page's "© City" footer 130 bytes before its print
+  // footer's "[Stand: 08.05.2019]" is another block); "(c)", which also numbers list items, within 48.
+  size_t from = begin > 80 ? begin - 80 : 0;
+  const size_t line = text.rfind('\n', begin == 0 ? 0 : begin - 1);
+  if (line != std::string_view::npos && line + 1 > from && line < begin) from = line + 1;
+  const std::string before = Lower(text.substr(from, begin - from));
+  const std::string_view near = std::string_view(before).substr(before.size() > 48 ? before.size() - 48 : 0);
   return before.find("\xC2\xA9") != std::string::npos || before.find("copyright") != std::string::npos ||
-         before.find("(c)") != std::string::npos;
+         near.find("(c)") != std::string::npos;
 }
 
 // Finds the first date in `text` that passes `accept`; sets *begin to where its match starts.
@@ -1361,9 +1374,17 @@ bool InSideContent(const Dom& dom, uint32_t i) {
 
 // True if element `i` is inside a comment section (an ancestor's class or id names comments).
 bool InComments(const Dom& dom, uint32_t i) {
+  // "comment" in a class or id, but not "commentary" or "commentator" (an opinion section, its writer).
+  auto names_comments = [](std::string_view value) {
+    const std::string v = Lower(value);
+    for (size_t at = v.find("comment"); at != std::string::npos; at = v.find("comment", at + 1)) {
+      const std::string_view after = std::string_view(v).substr(at + 7, 2);
+      if (after != "ar" && after != "at") return true;
+    }
+    return false;
+  };
   for (uint32_t p = dom.node(i).parent; p != kNoNode; p = dom.node(p).parent) {
-    if (ContainsNoCase(dom.attr(p, "class"), "comment") || ContainsNoCase(dom.attr(p, "id"), "comment"))
-      return true;
+    if (names_comments(dom.attr(p, "class")) || names_comments(dom.attr(p, "id"))) return true;
   }
   return false;
 }
@@ -2056,8 +2077,10 @@ Metadata ReadMetadata(const Dom& dom, std::string_view url, int today) {
       have_date = true;
     }
   }
+  // A <time> in a reader's comment dates the comment, not the article.
   for (uint32_t i : page.times)
-    if (!HasAncestor(dom, i, {Tag::kNav, Tag::kAside, Tag::kFooter})) take(DateAttrOrText(dom, i));
+    if (!HasAncestor(dom, i, {Tag::kNav, Tag::kAside, Tag::kFooter}) && !InComments(dom, i))
+      take(DateAttrOrText(dom, i));
   for (uint32_t i : page.dated) {
     if (have_date) break;
     Ymd d;

@@ -398,6 +398,7 @@ TEST(MetadataDateTest, VisibleDatesInSeveralLanguages) {
   EXPECT_EQ(FindDateInText("Publié le 3 février 2024", kToday), "2024-02-03");
   EXPECT_EQ(FindDateInText("Publicado el 5 de mayo de 2023", kToday), "2023-05-05");
   EXPECT_EQ(FindDateInText("Pubblicato il 7 luglio 2022", kToday), "2022-07-07");
+  EXPECT_EQ(FindDateInText("Publicado em 5 de novembro de 2024", kToday), "2024-11-05");
   EXPECT_EQ(FindDateInText("12.03.2024 um 10:00", kToday), "2024-03-12");
   EXPECT_EQ(FindDateInText("2024年4月24日 08:00", kToday), "2024-04-24");
   EXPECT_EQ(FindDateInText("no date here, only 2024 and 12", kToday), "");
@@ -424,6 +425,11 @@ TEST(MetadataDateTest, HindiMonthNames) {
                 "1 \xE0\xA4\xB8\xE0\xA4\xBF\xE0\xA4\xA4\xE0\xA4\xAE\xE0\xA5\x8D\xE0\xA4\xAC\xE0\xA4\xB0 2023",
                 kToday),
             "2023-09-01");
+  // अक्‍टूबर (October) with a zero-width joiner after its virama, as some Hindi sites write it.
+  EXPECT_EQ(FindDateInText("3 \xE0\xA4\x85\xE0\xA4\x95\xE0\xA5\x8D\xE2\x80\x8D"
+                           "\xE0\xA4\x9F\xE0\xA5\x82\xE0\xA4\xAC\xE0\xA4\xB0 2023",
+                           kToday),
+            "2023-10-03");
   // The whole page: the date under the headline, as Hindi news sites print it.
   Metadata m = Read(
       "<html lang=hi><body><h1>\xE0\xA4\x96\xE0\xA4\xAC\xE0\xA4\xB0</h1><p>12 "
@@ -434,10 +440,29 @@ TEST(MetadataDateTest, HindiMonthNames) {
 TEST(MetadataDateTest, CopyrightYearsAreNotDates) {
   EXPECT_EQ(FindDateInText("\xC2\xA9 1 January 2020 Example Inc.", kToday), "");
   EXPECT_EQ(FindDateInText("Copyright 12 March 2021", kToday), "");
+  // Further from the mark, on its line: 62 bytes.
+  EXPECT_EQ(FindDateInText("Copyright Example News Group Limited and its licensors, 1 March 2019. All rights "
+                           "reserved.",
+                           kToday),
+            "");
+  // A date on a line of its own after a copyright line is a date.
+  EXPECT_EQ(FindDateInText("\xC2\xA9 Example\n1 March 2019", kToday), "2019-03-01");
   Metadata m = Read(
       "<body><h1>Headline</h1><p>Some text.</p><footer>\xC2\xA9 2024 Example. All rights reserved."
       "</footer></body>");
   EXPECT_EQ(m.date, "");
+}
+
+TEST(MetadataDateTest, AReadersCommentsTimeIsNotTheArticlesDate) {
+  Metadata m = Read(
+      "<body><article><h1>Headline</h1><p>Some text.</p></article><section class=comments><div class=comment>"
+      "<time datetime=2025-06-01>June 1</time><p>Nice.</p></div></section></body>");
+  EXPECT_EQ(m.date, "");
+  // A <time> and a byline in an opinion section ("commentary") are the article's.
+  m = Read("<body><div class=section-commentary><h1>Headline</h1><div class=byline>By Jane Doe</div>"
+           "<time datetime=2025-06-01>June 1</time><p>Some text.</p></div></body>");
+  EXPECT_EQ(m.date, "2025-06-01");
+  EXPECT_EQ(m.authors, (std::vector<std::string>{"Jane Doe"}));
 }
 
 TEST(MetadataDateTest, FutureDatesAreRejected) {
