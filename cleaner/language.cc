@@ -59,7 +59,8 @@ std::string GuessLanguage(std::string_view text) {
   int best = 0;
   for (int s = 1; s < USCRIPT_CODE_LIMIT; ++s)
     if (counts[s] > counts[best]) best = s;
-  // Any kana means Japanese, even in text that is mostly kanji.
+  // Kana in more than 1 in 20 letters means Japanese, even in text that is mostly kanji (a Chinese text may
+  // quote a Japanese name or two).
   const int kana = counts[USCRIPT_HIRAGANA] + counts[USCRIPT_KATAKANA];
   if (kana * 20 > letters) return "ja";
   switch (best) {

@@ -74,6 +74,31 @@ TEST(RulesTest, EveryLineRuleNamesAKind) {
   }
 }
 
+// Heuristics are data with a reason: every line rule, or the group of rules it belongs to (rules on consecutive
+// lines), has a comment above it that says why, apart from the file's own heading comment.
+TEST(RulesTest, EveryLineRuleHasAComment) {
+  for (const EmbeddedFile& f : EmbeddedRuleFiles()) {
+    if (!IsLineRuleFile(f.path)) continue;
+    std::vector<std::string> lines;
+    std::string_view content = f.content;
+    while (!content.empty()) {
+      const size_t nl = content.find('\n');
+      lines.emplace_back(content.substr(0, nl));
+      content = nl == std::string_view::npos ? std::string_view() : content.substr(nl + 1);
+    }
+    auto is_comment = [&](size_t k) { return !lines[k].empty() && lines[k][0] == '#'; };
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].empty() || is_comment(i)) continue;
+      size_t k = i;
+      while (k > 0 && !lines[k - 1].empty() && !is_comment(k - 1)) --k;  // up over the group's rules
+      const bool commented = k > 0 && is_comment(k - 1);
+      size_t top = k;
+      while (top > 0 && is_comment(top - 1)) --top;  // the comment's first line
+      EXPECT_TRUE(commented && top > 0) << f.path << ":" << i + 1 << " has no comment saying why: " << lines[i];
+    }
+  }
+}
+
 TEST(RulesTest, EveryEntryCompilesOnItsOwn) {
   RE2::Options options;
   options.set_case_sensitive(false);
