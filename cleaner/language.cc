@@ -33,16 +33,23 @@ std::string Cld2Language(std::string_view text) {
   return out;
 }
 
-}  // namespace
+// `text` cut to kSampleBytes at a code point boundary.
+std::string_view Sample(std::string_view text) {
+  if (text.size() <= kSampleBytes) return text;
+  size_t cut = kSampleBytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // a code point boundary
+  return text.substr(0, cut);
+}
 
-std::string GuessLanguage(std::string_view text) {
-  if (text.size() > kSampleBytes) {
-    size_t cut = kSampleBytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // a code point boundary
-    text = text.substr(0, cut);
-  }
+// Letters of `text` per script (common and inherited characters, digits and punctuation, not counted).
+struct ScriptCounts {
   std::array<int, USCRIPT_CODE_LIMIT> counts{};
   int letters = 0;
+  int best = 0;  // the script with the most letters
+};
+
+ScriptCounts CountScripts(std::string_view text) {
+  ScriptCounts sc;
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   const auto n = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < n;) {
@@ -52,13 +59,44 @@ std::string GuessLanguage(std::string_view text) {
     UErrorCode status = U_ZERO_ERROR;
     UScriptCode script = uscript_getScript(c, &status);
     if (U_FAILURE(status) || script <= USCRIPT_INHERITED || script >= USCRIPT_CODE_LIMIT) continue;
-    ++counts[script];
-    ++letters;
+    ++sc.counts[script];
+    ++sc.letters;
   }
-  if (letters < kMinLetters) return {};
-  int best = 0;
   for (int s = 1; s < USCRIPT_CODE_LIMIT; ++s)
-    if (counts[s] > counts[best]) best = s;
+    if (sc.counts[s] > sc.counts[sc.best]) sc.best = s;
+  return sc;
+}
+
+}  // namespace
+
+bool ScriptContradicts(std::string_view language, std::string_view text) {
+  const ScriptCounts sc = CountScripts(Sample(text));
+  if (sc.letters < kMinLetters || 2 * sc.counts[sc.best] < sc.letters) return false;  // too short or mixed
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode codes[8];
+  const std::string tag(language);
+  const int32_t found = uscript_getCode(tag.c_str(), codes, 8, &status);
+  if (U_FAILURE(status) || found <= 0) return false;  // a language ICU cannot place
+  for (int32_t k = 0; k < found; ++k) {
+    if (codes[k] == sc.best) return false;
+    // Japanese is written in kana and kanji, Korean in Hangul and hanja: ICU names them JPAN and KORE.
+    if (codes[k] == USCRIPT_JAPANESE &&
+        (sc.best == USCRIPT_HAN || sc.best == USCRIPT_HIRAGANA || sc.best == USCRIPT_KATAKANA))
+      return false;
+    if (codes[k] == USCRIPT_KOREAN && (sc.best == USCRIPT_HAN || sc.best == USCRIPT_HANGUL)) return false;
+    if ((codes[k] == USCRIPT_SIMPLIFIED_HAN || codes[k] == USCRIPT_TRADITIONAL_HAN) && sc.best == USCRIPT_HAN)
+      return false;
+  }
+  return true;
+}
+
+std::string GuessLanguage(std::string_view text) {
+  text = Sample(text);
+  const ScriptCounts sc = CountScripts(text);
+  const auto& counts = sc.counts;
+  const int letters = sc.letters;
+  if (letters < kMinLetters) return {};
+  const int best = sc.best;
   // Kana in more than 1 in 20 letters means Japanese, even in text that is mostly kanji (a Chinese text may
   // quote a Japanese name or two).
   const int kana = counts[USCRIPT_HIRAGANA] + counts[USCRIPT_KATAKANA];

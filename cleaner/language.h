@@ -16,6 +16,11 @@ namespace cleaner {
 // the first 16 KiB of `text`, which must be valid UTF-8.
 std::string GuessLanguage(std::string_view text);
 
+// True if `text` is mostly (more than half its letters) in a script that ICU does not list for `language`: a page
+// marked lang="en" whose text is Devanagari. False when it cannot tell (too short, mixed, an unknown language).
+// Looks at most at the first 16 KiB of `text`, which must be valid UTF-8.
+bool ScriptContradicts(std::string_view language, std::string_view text);
+
 // The primary subtag of a BCP 47 tag, lower-cased: "en-US" and "EN_us" give "en"; "" when there is none of 2-3
 // letters that ICU knows as a language ("english", "x-klingon", "utf-8", "").
 std::string PrimaryLanguage(std::string_view tag);

@@ -412,7 +412,12 @@ Result<Document> Extractor::Impl::Extract(std::string_view html, std::string_vie
       r.candidates = scores.candidates.size();
       Selection sel = Select(dom, facts, std::move(removed), std::move(agg), scores, kPasses[pass].class_weights,
                              kPasses[pass].clean_conditionally);
-      if (r.language.empty()) r.language = GuessLanguage(SelectionText(dom, sel, 16 * 1024));
+      // The markup's language, unless the text is in another script (a Hindi page marked lang="en" by its
+      // template); the user's --language always stands.
+      if (r.language.empty() || option_language.empty()) {
+        const std::string sample = SelectionText(dom, sel, 16 * 1024);
+        if (r.language.empty() || ScriptContradicts(r.language, sample)) r.language = GuessLanguage(sample);
+      }
       if (opt.filter_lines && filter_options.cut_tail) CutAtCommentsAnchor(dom, facts, &sel);
       if (opt.filter_lines) RemoveLabelledBlocks(dom, facts, *rules, r.language, &sel);
       // A fallback pass keeps comment sections, which are never the article but would win on their length (dragnet 60:

@@ -221,6 +221,27 @@ TEST(OptionsTest, LanguageTagsChooseRulesByTheirPrimarySubtag) {
   }
 }
 
+// A page's lang attribute stands unless its text is in another script: a Hindi page marked lang="en" by its
+// template is Hindi, and the Hindi rules apply. A German text marked "en" stays "en" (one script: the markup may
+// know better), and the user's Options::language always stands.
+TEST(OptionsTest, AMarkedLanguageInAnotherScriptThanTheTextGivesWay) {
+  const std::string hindi =
+      "<p>राज्य सरकार ने आज नई शिक्षा नीति की घोषणा की, जिससे लाखों छात्रों को लाभ होगा और स्कूलों में सुधार आएगा।</p>"
+      "<p>विज्ञापन</p>"
+      "<p>मुख्यमंत्री ने कहा कि यह योजना अगले वर्ष से पूरे प्रदेश में लागू की जाएगी और इसके लिए बजट तय हो चुका है।</p>";
+  Document doc = Extract("<html lang=en><body><article>" + hindi + "</article></body></html>", Options());
+  EXPECT_EQ(doc.language, "hi");
+  EXPECT_FALSE(Has(doc.text, "विज्ञापन\n"));
+  Options english;
+  english.language = "en";
+  EXPECT_EQ(Extract("<html lang=en><body><article>" + hindi + "</article></body></html>", english).language, "en");
+  Document german = Extract("<html lang=en><body><article><p>" + std::string("Die Landesregierung hat heute eine neue "
+                            "Bildungspolitik angekündigt, von der viele Schüler profitieren werden.") +
+                            "</p></article></body></html>",
+                            Options());
+  EXPECT_EQ(german.language, "en");
+}
+
 // A page without an article gives an empty text, also when the title is asked for: a title alone is not a cleaned
 // page (the CLI warns about empty results by their text).
 TEST(OptionsTest, WithTitleAPageWithoutAnArticleIsEmpty) {
