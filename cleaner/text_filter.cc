@@ -31,8 +31,6 @@ size_t SpaceSeparatedWords(std::string_view s) {
 constexpr size_t kEdgeLines = 3;
 // An edge line longer than this is a sentence, not a banner (in code points).
 constexpr size_t kMaxEdgeLine = 160;
-// ...and one with this many words that ends like a sentence is a sentence.
-constexpr long kSentenceWords = 8;
 // After a block label, lines up to this long without a sentence end, or mostly links, are other stories'
 // headlines; at most kMaxBlockLines of them go.
 constexpr size_t kMaxHeadline = 200;
@@ -152,14 +150,26 @@ std::vector<uint8_t> RepeatedPassages(const std::vector<Line>& lines, const std:
   return repeated;
 }
 
+// True if the last word of `text` (before its final punctuation) is a time, a number or an abbreviation ("10:45
+// a.m.", "Nov. 3.", "Jr."): a full stop there need not end a sentence.
+bool EndsWithAbbreviationOrNumber(std::string_view text) {
+  text = Trim(text);
+  const size_t space = text.find_last_of(' ');
+  std::string_view word = space == std::string_view::npos ? text : text.substr(space + 1);
+  while (!word.empty() && (word.back() == '.' || word.back() == ')' || word.back() == ',')) word.remove_suffix(1);
+  if (word.find_first_of("0123456789.") != std::string_view::npos) return true;
+  return CountCodePoints(word) <= 2 && !word.empty() && static_cast<unsigned char>(word[0]) < 0x80;
+}
+
 // Edge rules describe banners: short lines. A dateline or byline (meta) rule also never takes a line that ends
-// like a sentence and has as many words as one ("Updated figures will be published by the board, officials said.");
-// edge rules may (newsletter prompts are sentences).
+// like a sentence ("Updated figures will be published by the board, officials said.", "Published in 1851, the
+// novel sold poorly.", "रिपोर्ट में यह बात सामने आई।"), unless what ends it is a time or an abbreviation
+// ("Updated 10:45 a.m."); edge rules may (newsletter prompts are sentences).
 bool IsBanner(const Line& line, uint8_t kinds, uint8_t edge_kinds) {
   if (CountCodePoints(line.text) > kMaxEdgeLine) return false;
   if (kinds & edge_kinds & Rules::kEdge) return true;
   if (!EndsWithSentencePunctuation(line.text)) return true;
-  return std::count(line.text.begin(), line.text.end(), ' ') < kSentenceWords - 1;
+  return EndsWithAbbreviationOrNumber(line.text);
 }
 
 // A line that is mostly link text: another page's headline, a menu entry, a tag list.

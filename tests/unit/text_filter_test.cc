@@ -120,6 +120,24 @@ TEST(TextFilterTest, MetaRulesApplyToPlainTextOnly) {
   EXPECT_EQ(Filter(lines, "", "en", /*plain_text=*/true), (Strings{kLong1, kLong2, kLong3, kLong4}));
 }
 
+// Must not fire: a short sentence at an edge that starts like a stamp or a dateline ends like a sentence, and
+// stays; a stamp that ends with a time or an abbreviation still goes (found in review).
+TEST(TextFilterTest, MetaRulesSpareShortSentencesAtTheEdges) {
+  const Strings lines = {kLong1, kLong2, kLong3, "Published in 1851, the novel sold poorly."};
+  EXPECT_EQ(Filter(lines, "", "en", /*plain_text=*/true), lines);
+  // "रिपोर्ट में यह बात सामने आई।": "This came out in the report." (hi.txt's "report" byline rule).
+  const Strings hindi = {"\xE0\xA4\xB0\xE0\xA4\xBF\xE0\xA4\xAA\xE0\xA5\x8B\xE0\xA4\xB0"
+                         "\xE0\xA5\x8D\xE0\xA4\x9F "
+                         "\xE0\xA4\xAE\xE0\xA5\x87\xE0\xA4\x82 \xE0\xA4\xAF\xE0\xA4\xB9 "
+                         "\xE0\xA4\xAC\xE0\xA4\xBE\xE0\xA4\xA4 "
+                         "\xE0\xA4\xB8\xE0\xA4\xBE\xE0\xA4\xAE\xE0\xA4\xA8\xE0\xA5\x87 "
+                         "\xE0\xA4\x86\xE0\xA4\x88\xE0\xA5\xA4",
+                         kLong1, kLong2, kLong3};
+  EXPECT_EQ(Filter(hindi, "", "hi", /*plain_text=*/true), hindi);
+  EXPECT_EQ(Filter({kLong1, kLong2, kLong3, "Updated: 10:45 a.m."}, "", "en", /*plain_text=*/true),
+            (Strings{kLong1, kLong2, kLong3}));
+}
+
 TEST(TextFilterTest, BlockLabelGoesWithTheHeadlinesAfterIt) {
   EXPECT_EQ(
       Filter({kLong1, kLong2, kReadToo, "First other story headline", "Second other story headline", kLong3},
