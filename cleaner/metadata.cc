@@ -976,6 +976,16 @@ void AddAuthors(std::string_view byline, std::vector<std::string>* out) {
     if (pos == 0) pos = lower.find(stop, 1);
     if (pos != std::string::npos) cut = std::min(cut, pos);
   }
+  // A word that ends the names only where the date it introduces was cut off above ("Jean Dupont le 3 mars"),
+  // not inside a name ("Ursula K. Le Guin").
+  size_t end = lower.size();
+  while (end > 0 && lower[end - 1] == ' ') --end;
+  const std::string_view before_date = std::string_view(lower).substr(0, end);
+  for (std::string_view stop : Phrases().end_stops) {
+    const std::string_view word = Trim(stop);
+    if (end > word.size() && EndsWith(before_date, word) && before_date[end - word.size() - 1] == ' ')
+      cut = std::min(cut, end - word.size() - 1);
+  }
   for (std::string_view day : Phrases().weekdays) {
     for (size_t pos = lower.find(day, 1); pos != std::string::npos && pos < cut; pos = lower.find(day, pos + 1)) {
       const size_t end = pos + day.size();
@@ -1818,6 +1828,7 @@ Result<BylinePhrases> ParseBylinePhrases(std::string_view text) {
     if (Lower(phrase) != phrase) return fail("phrases are lower case");
     std::vector<std::string>* list = kind == "prefix"      ? &out.prefixes
                                      : kind == "stop"      ? &out.stops
+                                     : kind == "end-stop"  ? &out.end_stops
                                      : kind == "weekday"   ? &out.weekdays
                                      : kind == "name-stop" ? &out.name_stops
                                      : kind == "separator" ? &out.separators
