@@ -523,7 +523,8 @@ std::optional<Encoding> LateMeta(std::string_view bytes) {
   constexpr size_t kMaxHead = 64 * 1024;
   std::string_view head = bytes.substr(0, kMaxHead);
   for (size_t i = head.find('<'); i != std::string_view::npos; i = head.find('<', i + 1)) {
-    if (i + 5 <= head.size() && ToLower(head.substr(i + 1, 4)) == "body") {
+    if (i + 5 <= head.size() && (head[i + 1] | 0x20) == 'b' && (head[i + 2] | 0x20) == 'o' &&
+        (head[i + 3] | 0x20) == 'd' && (head[i + 4] | 0x20) == 'y') {
       head = head.substr(0, i);
       break;
     }
@@ -663,7 +664,6 @@ Decision Decide(std::string_view bytes, std::string_view content_type) {
   CharsetSource declared_source = CharsetSource::kHeader;
   if (!declared) {
     declared = PrescanMeta(bytes);
-    if (!declared) declared = LateMeta(bytes);
     declared_source = CharsetSource::kMeta;
   }
   const bool declared_utf8 = declared && declared->name == "utf-8";
@@ -688,9 +688,11 @@ Decision Decide(std::string_view bytes, std::string_view content_type) {
     return d;
   }
 
+  // Only a page that is not UTF-8 needs a <meta> from later in its head (LateMeta reads up to 64 KB).
+  if (!declared) declared = LateMeta(bytes);
   // 4. The declaration: the header, else <meta>. A declared UTF-8 whose bytes are mostly invalid (more
   //    invalid bytes than valid sequences, at least 4) is a mislabelled legacy page: detect instead.
-  if (declared && !(declared_utf8 && scan.invalid >= 4 && scan.invalid > scan.multibyte)) {
+  if (declared && !(declared->name == "utf-8" && scan.invalid >= 4 && scan.invalid > scan.multibyte)) {
     d.encoding = *declared;
     d.source = declared_source;
     return d;

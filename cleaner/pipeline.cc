@@ -414,7 +414,7 @@ Result<Document> Extractor::Impl::Extract(std::string_view html, std::string_vie
                              kPasses[pass].clean_conditionally);
       // The markup's language, unless the text is in another script (a Hindi page marked lang="en" by its
       // template); the user's --language always stands.
-      if (r.language.empty() || option_language.empty()) {
+      if (option_language.empty()) {
         const std::string sample = SelectionText(dom, sel, 16 * 1024);
         if (r.language.empty() || ScriptContradicts(r.language, sample)) r.language = GuessLanguage(sample);
       }
