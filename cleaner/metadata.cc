@@ -481,9 +481,13 @@ constexpr MonthName kMonths[] = {
     {"janvier", 1}, {"f\xC3\xA9vrier", 2}, {"fevrier", 2}, {"mars", 3}, {"avril", 4}, {"juin", 6},
     {"juillet", 7}, {"ao\xC3\xBBt", 8}, {"aout", 8}, {"septembre", 9}, {"octobre", 10}, {"novembre", 11},
     {"d\xC3\xA9\x63\x65mbre", 12}, {"decembre", 12},
+    // French abbreviations ("3 janv. 2024"; "sept", "oct", "nov" are the English ones).
+    {"janv", 1}, {"f\xC3\xA9vr", 2}, {"fevr", 2}, {"avr", 4}, {"juil", 7}, {"d\xC3\xA9\x63", 12},
     // Spanish.
     {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7},
     {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12},
+    // Spanish abbreviations that differ from the English ones ("14 ene. 2024").
+    {"ene", 1}, {"abr", 4}, {"ago", 8}, {"dic", 12},
     // Italian.
     {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6}, {"luglio", 7},
     {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
@@ -929,6 +933,15 @@ bool CapitalizedWords(std::string_view name) {
 // Jones edited by Bob" keep their writers. `s` itself otherwise.
 std::string_view AfterInnerBy(std::string_view s) {
   const std::string lower = Lower(s);
+  // The label that follows a date in other languages ("Publié le 3 mars 2024 par Jean Dupont"): these words are
+  // also inside names ("Ursula von der Leyen"), so only where a digit comes before them.
+  for (std::string_view label : Phrases().after_date) {
+    const size_t at = lower.find(label);
+    if (at == std::string::npos) continue;
+    bool digit = false;
+    for (size_t k = 0; k < at; ++k) digit |= lower[k] >= '0' && lower[k] <= '9';
+    if (digit) return s.substr(at + label.size());
+  }
   const size_t pos = lower.find(" by ");
   if (pos == std::string::npos || pos == 0) return s;
   std::string_view before = s.substr(0, pos);
@@ -949,8 +962,40 @@ std::string_view AfterInnerBy(std::string_view s) {
   return s.substr(pos + 4);
 }
 
+// `s` without the e-mail addresses in it ("By Jane Doe jane.doe@example.com", "Jane Doe (jane@example.org)"):
+// a run of characters that holds an "@" with a dot after it, up to a space, a slash or a bracket.
+std::string WithoutAddresses(std::string s) {
+  auto edge = [](char c) { return c == ' ' || c == '/' || c == '(' || c == ')' || c == '<' || c == '>'; };
+  for (size_t at = s.find('@'); at != std::string::npos; at = s.find('@', at + 1)) {
+    size_t begin = at, end = at + 1;
+    while (begin > 0 && !edge(s[begin - 1])) --begin;
+    while (end < s.size() && !edge(s[end])) ++end;
+    if (begin == at || s.find('.', at) >= end) continue;  // "@handle", "a@b": no address
+    if (begin > 0 && end < s.size() && (s[begin - 1] == '(' || s[begin - 1] == '<') &&
+        (s[end] == ')' || s[end] == '>')) {  // with its brackets
+      --begin;
+      ++end;
+    }
+    s.replace(begin, end - begin, " ");
+    at = begin;
+  }
+  return s;
+}
+
+// Dublin Core's creator and Highwire Press's citation_author name one author per tag, often surname first
+// ("Page, Jeffrey C", cleaneval final-422): one comma after a single word, before one to three words, is read
+// as "Jeffrey C Page". Two names ("Jane Doe, John Roe") stay as they are, for AddAuthors to split.
+std::string FirstNameFirst(std::string_view value) {
+  const std::string_view v = Trim(value);
+  const size_t comma = v.find(',');
+  if (comma == std::string_view::npos || v.find(',', comma + 1) != std::string_view::npos) return std::string(v);
+  const std::string_view last = Trim(v.substr(0, comma)), first = Trim(v.substr(comma + 1));
+  if (last.empty() || first.empty() || Words(last) != 1 || Words(first) > 3) return std::string(v);
+  return std::string(first) + " " + std::string(last);
+}
+
 void AddAuthors(std::string_view byline, std::vector<std::string>* out) {
-  std::string s = CleanField(byline);
+  std::string s = WithoutAddresses(CleanField(byline));
   std::string_view label;
   std::string_view v = StripAuthorPrefix(s, &label);
   if (label.empty()) v = StripAuthorPrefix(AfterInnerBy(v));
@@ -1032,6 +1077,23 @@ void AddAuthors(std::string_view byline, std::vector<std::string>* out) {
     for (std::string_view stop : Phrases().name_stops) {
       const size_t at = Lower(name).find(stop);
       if (at != std::string::npos && at > 0) name = TrimNamePunct(name.substr(0, at));
+    }
+    // A job title ends the name where it starts as a word ("Jane Doe Staff Writer"). A name that is one, or
+    // that puts a word in lower case before it ("our correspondent", "Alex Hern is a staff writer at..."), is
+    // none.
+    for (std::string_view role : Phrases().roles) {
+      const std::string lower = Lower(name);
+      for (size_t at = lower.find(role); at != std::string::npos; at = lower.find(role, at + 1)) {
+        const size_t end = at + role.size();
+        if ((at > 0 && lower[at - 1] != ' ') ||
+            (end < lower.size() && std::isalpha(static_cast<unsigned char>(lower[end]))))
+          continue;  // inside a word
+        const std::string_view before = TrimNamePunct(name.substr(0, at));
+        const size_t space = before.rfind(' ');
+        const char first = before.empty() ? 'a' : before[space == std::string_view::npos ? 0 : space + 1];
+        name = first >= 'a' && first <= 'z' ? std::string_view() : before;
+        break;
+      }
     }
     // A connective in lower case left at the end of the last name where a date was cut after it ("Günter W.
     // Kienitz at 12:00", "Posted by Tim on 3 May") or a link began ("By TPN, in <a>News</a>"). Written so, it
@@ -1318,10 +1380,11 @@ bool HasBylineMarker(std::string_view lower) {
 
 bool IsBylineName(std::string_view lower) {
   if (!(HasBylineMarker(lower) || Has(lower, "dateline"))) return false;
-  return !(Has(lower, "comment") || Has(lower, "avatar") || Has(lower, "author-bio") ||
+  return !(Has(lower, "comment") || Has(lower, "avatar") || Has(lower, "author-bio") || Has(lower, "about_author") ||
            Has(lower, "authoriz") || Has(lower, "authent") || Has(lower, "authorbio") ||
            Has(lower, "about-author") || Has(lower, "author-box") || Has(lower, "author-image") ||
-           Has(lower, "author-img") || Has(lower, "author-pic"));
+           Has(lower, "author-img") || Has(lower, "author-pic") || Has(lower, "imagebyline") ||
+           Has(lower, "image-byline") || Has(lower, "photobyline") || Has(lower, "photo-byline"));
 }
 
 // True if `lower` names a dateline and nothing else that marks a byline: such an element holds a place and a
@@ -1834,6 +1897,8 @@ Result<BylinePhrases> ParseBylinePhrases(std::string_view text) {
                                      : kind == "separator" ? &out.separators
                                      : kind == "not-name"  ? &out.not_names
                                      : kind == "credit"    ? &out.credits
+                                     : kind == "role"      ? &out.roles
+                                     : kind == "after-date" ? &out.after_date
                                                            : nullptr;
     if (list == nullptr) return fail("unknown kind \"" + std::string(kind) + "\"");
     list->push_back(std::move(phrase));
@@ -2019,7 +2084,8 @@ Metadata ReadMetadata(const Dom& dom, std::string_view url, int today) {
     for (const MetaTag& t : page.metas) {
       if (t.key != key) continue;
       if (key == "twitter:creator" && Trim(t.value).substr(0, 1) == "@") continue;
-      AddAuthors(t.value, &m.authors);
+      const bool one_name = key == "dc.creator" || key == "dcterms.creator" || key == "citation_author";
+      AddAuthors(one_name ? FirstNameFirst(t.value) : std::string(t.value), &m.authors);
     }
   }
   for (uint32_t i : page.itemprop_author) {

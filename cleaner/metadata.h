@@ -53,7 +53,8 @@ std::vector<std::string> SplitAuthors(std::string_view byline);
 // The phrases around the names in a byline, from rules/metadata/bylines.txt (its header says what each kind does).
 struct BylinePhrases {
   std::vector<std::string> prefixes;  // longest first
-  std::vector<std::string> stops, end_stops, weekdays, name_stops, separators, not_names, credits;
+  std::vector<std::string> stops, end_stops, weekdays, name_stops, separators, not_names, credits, roles,
+      after_date;
 };
 
 // Parses the text of rules/metadata/bylines.txt; an error names the line at fault. Exposed for tests.

@@ -400,6 +400,14 @@ TEST(MetadataDateTest, VisibleDatesInSeveralLanguages) {
   EXPECT_EQ(FindDateInText("Pubblicato il 7 luglio 2022", kToday), "2022-07-07");
   EXPECT_EQ(FindDateInText("Publicado em 5 de novembro de 2024", kToday), "2024-11-05");
   EXPECT_EQ(FindDateInText("12.03.2024 um 10:00", kToday), "2024-03-12");
+  // French and Spanish abbreviated months (from review).
+  EXPECT_EQ(FindDateInText("Le 3 janv. 2024", kToday), "2024-01-03");
+  EXPECT_EQ(FindDateInText("12 f\xC3\xA9vr. 2024", kToday), "2024-02-12");
+  EXPECT_EQ(FindDateInText("7 juil. 2023", kToday), "2023-07-07");
+  EXPECT_EQ(FindDateInText("5 d\xC3\xA9\x63. 2023", kToday), "2023-12-05");
+  EXPECT_EQ(FindDateInText("9 avr. 2024", kToday), "2024-04-09");
+  EXPECT_EQ(FindDateInText("14 ene. 2024", kToday), "2024-01-14");
+  EXPECT_EQ(FindDateInText("2 dic 2023", kToday), "2023-12-02");
   EXPECT_EQ(FindDateInText("2024年4月24日 08:00", kToday), "2024-04-24");
   EXPECT_EQ(FindDateInText("no date here, only 2024 and 12", kToday), "");
 }
@@ -567,6 +575,73 @@ TEST(MetadataAuthorTest, BylineWordsThatAreNoNames) {
     EXPECT_EQ(SplitAuthors(s), std::vector<std::string>()) << s;
 }
 
+// From a review of what real bylines hold beside the names.
+TEST(MetadataAuthorTest, RolesAddressesAndLabels) {
+  // A job title after the name, with or without a comma, is no second author.
+  EXPECT_EQ(SplitAuthors("By John Smith, Staff Writer"), std::vector<std::string>({"John Smith"}));
+  EXPECT_EQ(SplitAuthors("Jane Doe, Senior Correspondent"), std::vector<std::string>({"Jane Doe"}));
+  EXPECT_EQ(SplitAuthors("By JANE DOE Staff Writer"), std::vector<std::string>({"JANE DOE"}));
+  EXPECT_EQ(SplitAuthors("By Jane Doe, Contributor"), std::vector<std::string>({"Jane Doe"}));
+  EXPECT_EQ(SplitAuthors("Correspondent"), std::vector<std::string>());
+  EXPECT_EQ(SplitAuthors("By OUR SPECIAL CORRESPONDENT"), std::vector<std::string>());  // l3s-gn1
+  EXPECT_EQ(SplitAuthors("By our correspondent"), std::vector<std::string>());
+  // Must not fire: a sentence about the writer, in a box named like a byline (dragnet R699), gives no name cut
+  // before its role.
+  EXPECT_EQ(SplitAuthors("Alex Hern is a staff writer at the New Statesman"), std::vector<std::string>());
+  // An address printed beside the name goes, and the name stays.
+  EXPECT_EQ(SplitAuthors("By John Smith john.smith@example.com"), std::vector<std::string>({"John Smith"}));
+  EXPECT_EQ(SplitAuthors("By Jane Doe (jane@example.org)"), std::vector<std::string>({"Jane Doe"}));
+  // Labels: "Reporter:", and the Hindi "लेखक" (writer) without a colon.
+  EXPECT_EQ(SplitAuthors("Reporter: Jane Doe"), std::vector<std::string>({"Jane Doe"}));
+  const std::string ram =
+      "\xE0\xA4\xB0\xE0\xA4\xBE\xE0\xA4\xAE \xE0\xA4\x95\xE0\xA5\x81\xE0\xA4\xAE\xE0\xA4\xBE\xE0\xA4\xB0";
+  EXPECT_EQ(SplitAuthors("\xE0\xA4\xB2\xE0\xA5\x87\xE0\xA4\x96\xE0\xA4\x95 " + ram),
+            std::vector<std::string>({ram}));
+  // A byline that starts with its date names the writer after the date's "by" in its language.
+  EXPECT_EQ(SplitAuthors("Publi\xC3\xA9 le 3 mars 2024 par Jean Dupont"), std::vector<std::string>({"Jean Dupont"}));
+  EXPECT_EQ(SplitAuthors("Le 3 janv. 2024 par Jean Dupont"), std::vector<std::string>({"Jean Dupont"}));
+  EXPECT_EQ(SplitAuthors("Publicado el 3 de marzo de 2024 por Juan P\xC3\xA9rez"),
+            std::vector<std::string>({"Juan P\xC3\xA9rez"}));
+  EXPECT_EQ(SplitAuthors("3. M\xC3\xA4rz 2024 von Anna Schmidt"), std::vector<std::string>({"Anna Schmidt"}));
+  // Must not fire: a role word inside a name, and "von" in a name with no date before it.
+  EXPECT_EQ(SplitAuthors("Stafford Writers"), std::vector<std::string>({"Stafford Writers"}));
+  EXPECT_EQ(SplitAuthors("Ursula von der Leyen"), std::vector<std::string>({"Ursula von der Leyen"}));
+  EXPECT_EQ(SplitAuthors("By Jane Doe, John Roe"), std::vector<std::string>({"Jane Doe", "John Roe"}));
+}
+
+// Dublin Core and Highwire Press (citation_author) tags name one author each, written "Last, First"
+// (cleaneval final-422: "Page, Jeffrey C", "Newswander, Brad"...).
+TEST(MetadataAuthorTest, SurnameFirstInCitationTags) {
+  EXPECT_EQ(Read("<head><meta name=DC.creator content='Page, Jeffrey C'>"
+                 "<meta name=DC.creator content='Newswander, Brad'></head>")
+                .authors,
+            std::vector<std::string>({"Jeffrey C Page", "Brad Newswander"}));
+  EXPECT_EQ(Read("<head><meta name=citation_author content='Hossain, Md Najmul'></head>").authors,
+            std::vector<std::string>({"Md Najmul Hossain"}));
+  // Must not fire: a name written first name first, and a list of names in a tag that may hold several.
+  EXPECT_EQ(Read("<head><meta name=citation_author content='Md Najmul Hossain'></head>").authors,
+            std::vector<std::string>({"Md Najmul Hossain"}));
+  EXPECT_EQ(Read("<head><meta name=author content='Jane Doe, John Roe'></head>").authors,
+            std::vector<std::string>({"Jane Doe", "John Roe"}));
+  EXPECT_EQ(Read("<head><meta name=DC.creator content='Jane Doe, John Roe'></head>").authors,
+            std::vector<std::string>({"Jane Doe", "John Roe"}));
+}
+
+// A photographer's credit named like a byline ("imageByline", l3s-gn1's thestate.com and latimes.com) names no
+// author.
+TEST(MetadataAuthorTest, ImageBylineIsACredit) {
+  EXPECT_EQ(Read("<body><h1>T</h1><div class=imageByline>Tracy Glantz</div><p>Text.</p></body>").authors,
+            std::vector<std::string>());
+  EXPECT_EQ(Read("<body><h1>T</h1><div class=photo-byline>Tracy Glantz</div><p>Text.</p></body>").authors,
+            std::vector<std::string>());
+  // Nor does a box about the author, whatever its separators (dragnet R699: "block-views-about_author").
+  EXPECT_EQ(Read("<body><h1>T</h1><div id=block-about_author>Tracy Glantz</div><p>Text.</p></body>").authors,
+            std::vector<std::string>());
+  // Must not fire: the article's byline.
+  EXPECT_EQ(Read("<body><h1>T</h1><div class=byline>Tracy Glantz</div><p>Text.</p></body>").authors,
+            std::vector<std::string>({"Tracy Glantz"}));
+}
+
 // The byline phrases are data (rules/metadata/bylines.txt): the embedded file parses, and a malformed line is
 // an error that names it.
 TEST(MetadataAuthorTest, BylinePhrasesFile) {
@@ -577,7 +652,7 @@ TEST(MetadataAuthorTest, BylinePhrasesFile) {
   ASSERT_TRUE(parsed.ok()) << parsed.status().message();
   const BylinePhrases& p = parsed.value();
   for (const auto* list : {&p.prefixes, &p.stops, &p.weekdays, &p.name_stops, &p.separators, &p.not_names,
-                           &p.credits})
+                           &p.credits, &p.roles, &p.after_date})
     EXPECT_FALSE(list->empty());
   for (size_t i = 1; i < p.prefixes.size(); ++i) EXPECT_GE(p.prefixes[i - 1].size(), p.prefixes[i].size());
   // Spaces inside the quotes are kept.
