@@ -184,6 +184,7 @@ Block ToBlock(Line line) {
   }
   b.src = std::move(line.src);
   if (b.kind == Block::Kind::kPreformatted) b.indent = std::move(line.indent);
+  b.continues = b.kind == Block::Kind::kListItem && line.after_break;
   return b;
 }
 

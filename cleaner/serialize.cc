@@ -210,7 +210,8 @@ class Writer {
     images_.push_back(std::move(line));
   }
 
-  void Break(Tag block) {
+  // Ends the current line. `soft`: at a <br>, which ends a line but not the element it is in.
+  void Break(Tag block, bool soft = false) {
     // Inline elements still open are cut at the line's end and go on at the start of the next line.
     for (size_t k = open_.size(); k-- > 0;) {
       AddSpan(open_[k], current_.size());
@@ -218,6 +219,7 @@ class Writer {
       if (open_[k].kind == Span::Kind::kLink && ++open_[k].lines > kMaxLinkLines) open_[k].begin = kNoSpan;
     }
     std::string_view t = Trim(current_);
+    const bool had_text = !t.empty();
     if (!t.empty() && lines_->size() >= kMaxLines) {
       // Over the cap (kMaxLines): the text joins the last line of text.
       Line& last = MergeTarget();
@@ -241,6 +243,7 @@ class Writer {
         line.indent = Indent(std::string_view(current_).substr(0, static_cast<size_t>(t.data() - current_.data())));
       }
       line.link_chars = link_;
+      line.after_break = after_soft_break_ && !lines_->empty() && !lines_->back().is_image();
       if (!spans_.empty()) line.spans = TakeSpans(static_cast<size_t>(t.data() - current_.data()), t.size());
       if (line.block == Tag::kTr && !cells_.empty()) {
         const size_t lead = static_cast<size_t>(t.data() - current_.data());
@@ -260,6 +263,8 @@ class Writer {
     pre_text_ = false;
     link_ = 0;
     block_ = Tag::kOther;
+    // Only a <br> and empty lines (<br><br>) since the last line of text keep the next line in its element.
+    after_soft_break_ = soft && (had_text || after_soft_break_);
   }
 
   // The innermost block element that the current line belongs to.
@@ -352,6 +357,7 @@ class Writer {
   std::string current_;
   bool pending_space_ = false;
   bool pre_text_ = false;  // the current line holds text from inside a <pre>
+  bool after_soft_break_ = false;  // the last line of text ended at a <br>, and no block boundary came since
   float link_ = 0;
   Tag block_ = Tag::kOther;
   Tag container_ = Tag::kOther;
@@ -600,7 +606,7 @@ std::vector<Line> Serialize(const Dom& dom, const std::vector<uint8_t>& removed,
         continue;
       }
       if (t == Tag::kBr || t == Tag::kHr) {
-        w.Break(Tag::kP);
+        w.Break(Tag::kP, /*soft=*/t == Tag::kBr);
         continue;
       }
       if (t == Tag::kImg) {

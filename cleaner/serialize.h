@@ -25,6 +25,7 @@ struct Line {
   bool header = false;        // kTr lines: a row of <th> or in <thead>
   std::string src;            // kImg lines: the image's URL; `text` is its alt text
   std::string indent;         // kPre lines: the white space trimmed off the start of `text` (see Block::indent)
+  bool after_break = false;   // the line before it ended at a <br> in the same block element (see Block::continues)
 
   bool is_image() const { return block == Tag::kImg; }
 };

@@ -359,6 +359,12 @@ std::vector<uint8_t> KeepFlags(const Rules& rules, std::string_view language, st
   return keep;
 }
 
+// A line that went on the element of a dropped line after a <br> starts its own (Block::continues).
+void ClearOrphanedBreaks(const std::vector<uint8_t>& keep, std::vector<Line>* lines) {
+  for (size_t i = 0; i < lines->size(); ++i)
+    if ((*lines)[i].after_break && (i == 0 || !keep[i - 1])) (*lines)[i].after_break = false;
+}
+
 }  // namespace
 
 FilterReport FilterLines(const Rules& rules, std::string_view language, std::string_view title,
@@ -367,6 +373,7 @@ FilterReport FilterLines(const Rules& rules, std::string_view language, std::str
   const size_t before = lines->size();
   if (std::none_of(lines->begin(), lines->end(), [](const Line& l) { return l.is_image(); })) {
     const std::vector<uint8_t> keep = KeepFlags(rules, language, title, options, *lines);
+    ClearOrphanedBreaks(keep, lines);
     size_t out = 0;
     for (size_t i = 0; i < before; ++i) {
       if (!keep[i]) continue;
@@ -390,6 +397,7 @@ FilterReport FilterLines(const Rules& rules, std::string_view language, std::str
     }
   }
   const std::vector<uint8_t> keep = KeepFlags(rules, language, title, options, text);
+  ClearOrphanedBreaks(keep, &text);
   std::vector<Line> out;
   out.reserve(text.size() + images.size());
   size_t next_image = 0;

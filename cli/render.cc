@@ -452,6 +452,12 @@ std::string MarkdownTable(const std::vector<const Block*>& blocks) {
   return out;
 }
 
+// True if block `i` goes on the list item of the block before it (Block::continues).
+bool ContinuesItem(const Document& doc, size_t i) {
+  return i > 0 && i < doc.blocks.size() && doc.blocks[i].continues &&
+         doc.blocks[i].kind == Block::Kind::kListItem && doc.blocks[i - 1].kind == Block::Kind::kListItem;
+}
+
 // Markdown (CommonMark with GFM tables): the title as "# ", then the blocks with their inline markup, then the
 // comments under "## Comments".
 std::string RenderMarkdown(const Document& doc) {
@@ -464,6 +470,11 @@ std::string RenderMarkdown(const Document& doc) {
   std::string fence;
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     const Block& b = doc.blocks[i];
+    if (ContinuesItem(doc, i)) {  // a hard line break in the item: a backslash ends the line, the text is indented
+      out.pop_back();
+      out += "\\\n  " + MarkdownLine(b) + "\n";
+      continue;
+    }
     const bool same = !first && b.kind == previous;
     const bool tight = same && (b.kind == Block::Kind::kListItem || b.kind == Block::Kind::kPreformatted);
     if (in_code && b.kind != Block::Kind::kPreformatted) {
@@ -564,7 +575,11 @@ std::string RenderHtml(const Document& doc) {
         out += "<" + h + ">" + HtmlLine(b) + "</" + h + ">\n";
         break;
       }
-      case Block::Kind::kListItem: out += "<li>" + HtmlLine(b) + "</li>\n"; break;
+      case Block::Kind::kListItem:
+        out += "<li>" + HtmlLine(b);
+        while (ContinuesItem(doc, i + 1)) out += "<br>" + HtmlLine(doc.blocks[++i]);
+        out += "</li>\n";
+        break;
       case Block::Kind::kTableRow: {
         std::vector<const Block*> blocks;
         while (i < doc.blocks.size() && doc.blocks[i].kind == Block::Kind::kTableRow)

@@ -56,6 +56,9 @@ struct Block {
   // kPreformatted: the line's indentation in the page (spaces and tabs), which `text`, trimmed like every line,
   // leaves out; Markdown and HTML output put it back.
   std::string indent;
+  // kListItem: the line goes on the item of the line before it, after a <br> ("<li>Line one<br>line two</li>"):
+  // Markdown and HTML keep the two in one item. Never set on a document's first block.
+  bool continues = false;
 };
 
 // The extracted article.

@@ -180,6 +180,22 @@ TEST(OptionsTest, RecallKeepsTheTailAndUnlikelyNamedElements) {
   EXPECT_TRUE(Has(recall.text, "first report"));
 }
 
+// A list item written over two lines with <br> gives two blocks, the second going on the first (Block::continues);
+// a paragraph's lines after a <br> are paragraphs of their own.
+TEST(OptionsTest, AnItemsSecondLineContinuesIt) {
+  const std::string html = "<html><body><article><p>" + Prose("first") + "</p><ul><li>" + Prose("item") + "<br>" +
+                           Prose("more") + "</li><li>" + Prose("next") + "</li></ul><p>" + Prose("last") + "<br>" +
+                           Prose("after") + "</p></article></body></html>";
+  const Document doc = Extract(html, Options());
+  ASSERT_EQ(doc.blocks.size(), 6u) << doc.text;
+  EXPECT_EQ(doc.blocks[1].kind, Block::Kind::kListItem);
+  EXPECT_FALSE(doc.blocks[1].continues);
+  EXPECT_EQ(doc.blocks[2].kind, Block::Kind::kListItem);
+  EXPECT_TRUE(doc.blocks[2].continues);
+  EXPECT_FALSE(doc.blocks[3].continues);
+  EXPECT_FALSE(doc.blocks[5].continues) << "only list items go on";
+}
+
 TEST(OptionsTest, ImagesAreBlocksWithAbsoluteUrls) {
   Options options;
   options.include_images = true;

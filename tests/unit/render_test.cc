@@ -142,6 +142,25 @@ TEST(RenderTest, QuotedParagraphsAreOneQuote) {
       << Render(doc, "x.html", "markdown");
 }
 
+// A list item written over several lines with <br> is one item: a hard line break in Markdown, a <br> in HTML.
+TEST(RenderTest, AnItemOverSeveralLinesIsOneItem) {
+  Document doc;
+  for (const char* text : {"One", "two", "Three", "After.", "four"}) {
+    Block b;
+    b.kind = Block::Kind::kListItem;
+    b.text = text;
+    b.continues = text[0] == 't' || text[0] == 'f';
+    doc.blocks.push_back(b);
+  }
+  doc.blocks[3].kind = Block::Kind::kParagraph;
+  // Must not fire: "four" continues no item (a paragraph is before it).
+  EXPECT_EQ(Render(doc, "x.html", "markdown"), "- One\\\n  two\n- Three\n\nAfter.\n\n- four\n");
+  EXPECT_NE(Render(doc, "x.html", "html").find("<ul>\n<li>One<br>two</li>\n<li>Three</li>\n</ul>\n<p>After.</p>\n"
+                                               "<ul>\n<li>four</li>\n</ul>\n"),
+            std::string::npos)
+      << Render(doc, "x.html", "html");
+}
+
 TEST(RenderTest, TxtIsTheText) {
   Document doc;
   doc.text = "Title\nBody.\n";

@@ -70,6 +70,26 @@ TEST(SerializeTest, LineAfterBrKeepsItsBlock) {
   EXPECT_EQ(lines[1].block, Tag::kH2);
   EXPECT_EQ(lines[2].block, Tag::kLi);
   EXPECT_EQ(lines[3].block, Tag::kLi);
+  // The line after the <br> goes on the element of the one before it (Block::continues).
+  EXPECT_FALSE(lines[0].after_break);
+  EXPECT_TRUE(lines[1].after_break);
+  EXPECT_FALSE(lines[2].after_break);
+  EXPECT_TRUE(lines[3].after_break);
+}
+
+// Only a <br>, and empty lines after one, keep the next line in the element; an element's end does not.
+TEST(SerializeTest, ALineAfterBrGoesOnItsElement) {
+  auto breaks = [](std::string_view body) {
+    std::vector<bool> out;
+    for (const Line& l : Lines(Parse("<body>" + std::string(body) + "</body>"))) out.push_back(l.after_break);
+    return out;
+  };
+  EXPECT_EQ(breaks("<ul><li>a<br><br>b</li></ul>"), (std::vector<bool>{false, true}));
+  EXPECT_EQ(breaks("<ul><li>a<br></li><li>b</li></ul>"), (std::vector<bool>{false, false}));
+  EXPECT_EQ(breaks("<ul><li>a</li><li>b</li></ul>"), (std::vector<bool>{false, false}));
+  EXPECT_EQ(breaks("<ul><li>a<br><div>b</div></li></ul>"), (std::vector<bool>{false, false}));
+  EXPECT_EQ(breaks("<ul><li><br>a</li></ul>"), (std::vector<bool>{false}));
+  EXPECT_EQ(breaks("<p>a<hr>b</p>"), (std::vector<bool>{false, false}));
 }
 
 TEST(SerializeTest, ListItems) {

@@ -67,6 +67,17 @@ TEST(TextFilterTest, LineRulesDropTheLineWhereverItStands) {
             (Strings{kLong1, kLong2, kLong3, kLong4}));
 }
 
+// A line that went on the element of a line after a <br> starts its own when that line is dropped.
+TEST(TextFilterTest, ALineAfterADroppedLineGoesOnNothing) {
+  std::vector<Line> lines = ToLines({kLong1, "Advertisement", kLong2, kLong3});
+  lines[2].after_break = true;
+  lines[3].after_break = true;
+  FilterLines(TheRules(), "en", "", FilterOptions(), &lines);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_FALSE(lines[1].after_break) << lines[1].text;
+  EXPECT_TRUE(lines[2].after_break) << lines[2].text;
+}
+
 TEST(TextFilterTest, ReportCountsDroppedLines) {
   std::vector<Line> lines = ToLines({kLong1, "Advertisement", kLong2, kLong1});
   FilterReport report = FilterLines(TheRules(), "en", "", FilterOptions(), &lines);
