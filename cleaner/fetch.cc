@@ -5,6 +5,7 @@
 // Fetch(url) is FetchMany with one URL, so both share every rule.
 
 #include <curl/curl.h>
+#include <unicode/uidna.h>
 
 #include <algorithm>
 #include <chrono>
@@ -81,8 +82,48 @@ struct UrlDeleter {
   void operator()(CURLU* u) const { curl_url_cleanup(u); }
 };
 
+// `host` in the ASCII form DNS looks up ("bücher.de" as "xn--bcher-kva.de"), by UTS #46 with ICU: libcurl
+// converts such a name from the process's locale, which a crawler run in the "C" locale cannot give, and then
+// failed every non-ASCII host as malformed. Empty if it is no valid host name.
+std::string AsciiHostName(std::string_view host) {
+  UErrorCode err = U_ZERO_ERROR;
+  UIDNA* idna = uidna_openUTS46(UIDNA_NONTRANSITIONAL_TO_ASCII | UIDNA_CHECK_BIDI, &err);
+  if (U_FAILURE(err)) return {};
+  std::string out(std::max<size_t>(64, host.size() * 4), '\0');  // punycode stays short; 253 is DNS's limit
+  UIDNAInfo info = UIDNA_INFO_INITIALIZER;
+  const int32_t n = uidna_nameToASCII_UTF8(idna, host.data(), static_cast<int32_t>(host.size()), out.data(),
+                                           static_cast<int32_t>(out.size()), &info, &err);
+  uidna_close(idna);
+  if (U_FAILURE(err) || info.errors != 0 || n <= 0 || static_cast<size_t>(n) > out.size()) return {};
+  out.resize(static_cast<size_t>(n));
+  return out;
+}
+
+// The URL the transfer asks for: `url` with a non-ASCII host name in its ASCII form (AsciiHostName). `url`
+// itself when its host is ASCII, or when it is no valid URL (HostKey reports that).
+std::string RequestUrl(const std::string& url) {
+  std::unique_ptr<CURLU, UrlDeleter> u(curl_url());
+  if (!u || curl_url_set(u.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) return url;
+  char* host = nullptr;
+  if (curl_url_get(u.get(), CURLUPART_HOST, &host, 0) != CURLUE_OK) return url;
+  const std::string h(host);
+  curl_free(host);
+  if (std::all_of(h.begin(), h.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return url;
+  const std::string ascii = AsciiHostName(h);
+  char* full = nullptr;
+  if (ascii.empty() || curl_url_set(u.get(), CURLUPART_HOST, ascii.c_str(), 0) != CURLUE_OK ||
+      curl_url_get(u.get(), CURLUPART_URL, &full, 0) != CURLUE_OK)
+    return url;
+  std::string out(full);
+  curl_free(full);
+  return out;
+}
+
 // The per-host limit's key ("https://example.com:443"), or an error for a URL that is not http(s).
 Result<std::string> HostKey(const std::string& url) {
+  if (url.find('\0') != std::string::npos) {  // curl reads a C string: it would fetch the URL cut at the NUL
+    return Status(StatusCode::kInvalidArgument, "not a valid URL (it holds a NUL byte): " + url);
+  }
   std::unique_ptr<CURLU, UrlDeleter> u(curl_url());
   if (!u) return Status(StatusCode::kInternal, "out of memory");
   if (curl_url_set(u.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) {
@@ -224,6 +265,14 @@ size_t BodyBytes(Attempt* a, const char* data, size_t n) {
     long code = 0;
     curl_easy_getinfo(a->easy.get(), CURLINFO_RESPONSE_CODE, &code);
     a->discard = code < 200 || code >= 300;  // an error page or a redirect's body: only the status matters
+    // A page that announces a body over the limit is refused before it is read. (Not CURLOPT_MAXFILESIZE: it also
+    // refuses a redirect whose own body is long, before the redirect is followed.)
+    curl_off_t announced = -1;
+    curl_easy_getinfo(a->easy.get(), CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &announced);
+    if (!a->discard && announced > 0 && static_cast<uint64_t>(announced) > o.max_body_bytes) {
+      a->too_large = true;
+      return 0;
+    }
     if (!a->discard && o.html_only) {
       const char* type = nullptr;
       curl_easy_getinfo(a->easy.get(), CURLINFO_CONTENT_TYPE, &type);
@@ -234,8 +283,8 @@ size_t BodyBytes(Attempt* a, const char* data, size_t n) {
       }
     }
   }
-  // The limit applies to decompressed bytes: a small gzip body can expand a thousandfold, and
-  // CURLOPT_MAXFILESIZE only checks the Content-Length, the compressed size.
+  // The limit applies to decompressed bytes: a small gzip body can expand a thousandfold, and the Content-Length
+  // is the compressed size.
   a->received += n;
   if (a->received > o.max_body_bytes) {
     a->too_large = true;
@@ -261,6 +310,7 @@ size_t OnBody(char* data, size_t size, size_t count, void* user) {
 
 // Per-URL state that outlives an attempt.
 struct Item {
+  std::string request_url;  // the URL as the transfer asks for it (RequestUrl)
   int attempts = 0;
   bool started = false;
   Clock::time_point start, deadline;
@@ -325,6 +375,7 @@ class Batch {
         Finish(i, host.status());
         continue;
       }
+      items_[i].request_url = RequestUrl(urls_[i]);
       auto it = hosts_.try_emplace(std::move(host.value())).first;
       it->second.waiting.push_back(i);
       item_host_[i] = &it->second;
@@ -433,7 +484,7 @@ class Batch {
     if (!a->easy) return FailStart(std::move(a), Status(StatusCode::kInternal, "libcurl: no easy handle"));
     CURL* e = a->easy.get();
     const long remaining_ms = std::max(1L, Millis(item.deadline - now));
-    curl_easy_setopt(e, CURLOPT_URL, urls_[index].c_str());
+    curl_easy_setopt(e, CURLOPT_URL, items_[index].request_url.c_str());
     curl_easy_setopt(e, CURLOPT_PRIVATE, a.get());
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, OnBody);
     curl_easy_setopt(e, CURLOPT_WRITEDATA, a.get());
@@ -457,7 +508,11 @@ class Batch {
       curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME,
                        std::max(1L, std::lround(std::min(o_.low_speed_time_s, kMaxRetryAfterS))));
     }
-    curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o_.max_body_bytes));
+    // Cookies a site sets are sent back for the rest of this URL's redirects ("set a cookie and redirect to
+    // yourself", a common check that loops forever without them), and forgotten afterwards: the handle is reused
+    // for other URLs.
+    curl_easy_setopt(e, CURLOPT_COOKIELIST, "ALL");
+    curl_easy_setopt(e, CURLOPT_COOKIEFILE, "");
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, o_.verify_tls ? 1L : 0L);
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, o_.verify_tls ? 2L : 0L);
     if (!o_.proxy.empty()) {
@@ -500,10 +555,11 @@ class Batch {
       return FinishAttempt(std::move(a), Status(StatusCode::kInternal,
                                                 "out of memory while receiving the response"));
     }
-    // An error status wins over the size of its body, which is not kept anyway (OnBody still cuts a long one
-    // short, and CURLOPT_MAXFILESIZE refuses one whose Content-Length is over the limit).
-    if (code >= 400 && (a->too_large || rc == CURLE_FILESIZE_EXCEEDED)) rc = CURLE_OK;
-    if (code < 400 && (a->too_large || rc == CURLE_FILESIZE_EXCEEDED)) {
+    // An error status wins over what went wrong with its body, which is not kept anyway: a body over the limit
+    // (OnBody cuts it short), cut short by the server, stalled or badly compressed. A 404 so cut is a 404, and
+    // not retried as a network error.
+    if (code >= 400) rc = CURLE_OK;
+    if (code < 400 && a->too_large) {
       return FinishAttempt(std::move(a),
                            Status(StatusCode::kTooLarge, "the body is over the limit of " +
                                                              std::to_string(o_.max_body_bytes) + " bytes"));
@@ -523,14 +579,23 @@ class Batch {
       reason = "timed out: no complete response within the timeout of " + FormatSeconds(o_.timeout_s);
       retryable = false;
     } else if (rc == CURLE_TOO_MANY_REDIRECTS) {
-      reason = "more than " + std::to_string(o_.max_redirects) + " redirects (a redirect loop?)";
+      reason = "more than " + std::to_string(std::max(0, o_.max_redirects)) + " redirects (a redirect loop?)";
       retryable = false;
     } else {
       reason = a->error[0] ? a->error : curl_easy_strerror(rc);
       retryable = RetryableCurlError(rc);
     }
+    long redirects = 0;
+    curl_easy_getinfo(e, CURLINFO_REDIRECT_COUNT, &redirects);
+    const char* redirect_url = nullptr;
+    curl_easy_getinfo(e, CURLINFO_REDIRECT_URL, &redirect_url);
+    if ((rc == CURLE_UNSUPPORTED_PROTOCOL || rc == CURLE_URL_MALFORMAT) && redirects == 0 &&
+        redirect_url == nullptr) {
+      return FinishAttempt(std::move(a), Status(StatusCode::kInvalidArgument,
+                                                "not a valid URL: " + urls_[index] + " (" + reason + ")"));
+    }
     if (rc == CURLE_UNSUPPORTED_PROTOCOL || rc == CURLE_URL_MALFORMAT) {
-      // HostKey accepted the URL asked for, so a redirect led here: the fetch failed, the argument was fine.
+      // A redirect led here: the fetch failed, the argument was fine.
       const char* target = nullptr;
       curl_easy_getinfo(e, CURLINFO_REDIRECT_URL, &target);
       if (target == nullptr) curl_easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &target);
@@ -582,13 +647,19 @@ class Batch {
     r.elapsed_ms = Seconds(Clock::now() - item.start) * 1000;
     r.body = std::move(a->body);
     if (o_.html_only) {
+      // An empty body never reached OnBody, which refuses the other types as their bytes come.
+      const std::string essence = charset::MimeEssence(r.content_type);
+      if (ClassifyContentType(essence) == TypeVerdict::kNotHtml) {
+        return FinishAttempt(std::move(a),
+                             Status(StatusCode::kNotHtml, "not HTML: the content type is " + essence));
+      }
       // Short bodies were not sniffed while downloading; bodies of an unknown type must not be binary.
       std::string_view format = charset::SniffBinaryFormat(r.body);
       if (!format.empty()) {
         return FinishAttempt(std::move(a),
                              Status(StatusCode::kNotHtml, "not HTML: the body is a " + std::string(format)));
       }
-      if (ClassifyContentType(charset::MimeEssence(r.content_type)) == TypeVerdict::kUnknown &&
+      if (ClassifyContentType(essence) == TypeVerdict::kUnknown &&
           LooksBinary(r.body)) {
         charset::Decision d = charset::Decide(r.body, r.content_type);
         if (!charset::IsUtf16(d.encoding) && !charset::IsUtf32(d.encoding)) {

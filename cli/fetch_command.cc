@@ -326,6 +326,16 @@ int RunFetchAndClean(const CleanArgs& args) {
     return false;
   };
 
+  // A failed URL's error record: a line of the JSON Lines stream, or the one URL's object with -f json (as a
+  // file's is); the other formats have no shape for an error.
+  auto write_error = [&](const std::string& input, size_t index, std::string_view code, const std::string& message) {
+    if (json_lines) {
+      write(ErrorRecord(input, index, code, message));
+    } else if (args.format == "json") {
+      write(Dump({{"input", input}, {"error", {{"code", std::string(code)}, {"message", message}}}}, -1));
+    }
+  };
+
   // Decode, extract and write one fetched URL.
   auto process = [&](Fetched item) {
     const std::string& input = urls[item.index];
@@ -359,13 +369,11 @@ int RunFetchAndClean(const CleanArgs& args) {
       progress.Add(true, cancelled);
       if (cancelled) {
         ++cancelled_count;
-        if (json_lines) {
-          write(ErrorRecord(input, item.index, "cancelled", "interrupted before this URL was done"));
-        }
+        write_error(input, item.index, "cancelled", "interrupted before this URL was done");
         return;
       }
       progress.Log("cleaner: " + input + ": " + error->ToString() + "\n");
-      if (json_lines) write(ErrorRecord(input, item.index, StatusCodeName(error->code()), error->message()));
+      write_error(input, item.index, StatusCodeName(error->code()), error->message());
       return;
     }
     // Counted once written: a page that could not be written out failed.
@@ -391,11 +399,11 @@ int RunFetchAndClean(const CleanArgs& args) {
       } catch (const std::exception& e) {
         progress.Add(true);
         progress.Log("cleaner: " + urls[index] + ": internal: " + e.what() + "\n");
-        if (json_lines) write(ErrorRecord(urls[index], index, "internal", e.what()));
+        write_error(urls[index], index, "internal", e.what());
       } catch (...) {
         progress.Add(true);
         progress.Log("cleaner: " + urls[index] + ": internal: unknown exception\n");
-        if (json_lines) write(ErrorRecord(urls[index], index, "internal", "unknown exception"));
+        write_error(urls[index], index, "internal", "unknown exception");
       }
       if (release) queue.Release();
     }

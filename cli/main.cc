@@ -2,14 +2,42 @@
 //
 // One binary: cleaning is the default command; other jobs are subcommands.
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <exception>
 
 #include "cleaner/version.h"
 #include "cli/commands.h"
 
+namespace {
+
+// Standard input, output and error closed by the caller (`cleaner URL >&-`) are held by placeholders that fail
+// every read and write: otherwise the next file or socket opened takes the number (libcurl's wake-up socket
+// pair took 1), and the output went into it, lost, with exit status 0.
+void HoldClosedStandardStreams() {
+  for (int fd = 0; fd <= 2; ++fd) {
+    if (fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+    // Opened the other way round, so that reading stdin or writing stdout fails (EBADF) as when closed.
+    const int held = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+    if (held != -1 && held != fd) {
+      dup2(held, fd);
+      close(held);
+    }
+  }
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace cleaner::cli;
+  HoldClosedStandardStreams();
+  // A closed pipe on stdout (`| head`) is a failed write that each command reports and exits 1 for, not a
+  // signal that ends the process mid-line without a word.
+  std::signal(SIGPIPE, SIG_IGN);
   CLI::App app{
       "cleaner: turns web pages into clean article text.\n\n"
       "  cleaner PAGE.html            print the article of a page (txt: one block per line)\n"

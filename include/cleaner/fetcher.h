@@ -130,11 +130,13 @@ struct FetchResponse {
   double elapsed_ms = 0;  // from the first attempt's start to the end, waits included
 };
 
-// Fetches pages with libcurl: redirects, timeouts, compression (whatever this libcurl decodes: gzip, deflate; brotli, zstd where built in), retries with
-// backoff, and many transfers at once with a per-host limit.
+// Fetches pages with libcurl: redirects, timeouts, compression (whatever this libcurl decodes: gzip, deflate;
+// brotli, zstd where built in), retries with backoff, and many transfers at once with a per-host limit. Host
+// names in other scripts are asked for in their ASCII (IDNA) form; cookies a site sets are sent back on that
+// URL's redirects, and kept no longer.
 //
-// Errors: kInvalidArgument (not an http(s) URL), kTooLarge (body over max_body_bytes; an HTTP error status
-// wins over its body's size), kNotHtml (PDF, image, archive...; the message names the type), kNetworkError
+// Errors: kInvalidArgument (not a valid http(s) URL), kTooLarge (body over max_body_bytes; an HTTP error
+// status wins over anything that went wrong with its body), kNotHtml (PDF, image, archive...; the message names the type), kNetworkError
 // (unreachable, timed out, too many redirects, a redirect to a URL that is not http(s), an HTTP status other
 // than 2xx after the retries: the message says which), kInternal (libcurl failed to start).
 //

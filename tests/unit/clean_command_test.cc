@@ -435,6 +435,22 @@ TEST(CleanCommandTest, FailedWritesToStdoutFail) {
   EXPECT_NE(two.out.find("2 inputs: 0 cleaned, 0 without an article, 2 failed"), std::string::npos) << two.out;
 }
 
+// A closed stdout, or a pipe whose reader has gone (`| head`), is a failed write: exit status 1 and a message,
+// not a kill by SIGPIPE (status 141, no word) nor output lost into whatever took the closed descriptor.
+TEST(CleanCommandTest, ClosedOrBrokenStdoutFails) {
+  const std::string page = Quote(Page(kNews));
+  const CliRun closed = shell::RunCommand(Quote(CLEANER_BINARY) + " " + page + " 2>&1 >&-");
+  EXPECT_EQ(closed.status, 1);
+  EXPECT_NE(closed.out.find("cannot write standard output"), std::string::npos) << closed.out;
+  // More than a pipe's buffer (64 KiB) of records, so that writes go on after `head` has left.
+  std::string pages;
+  for (int k = 0; k < 40; ++k) pages += " " + page;
+  const CliRun broken = shell::RunCommand("bash -c " + Quote(Quote(CLEANER_BINARY) + " -f jsonl" + pages +
+                                                               " 2>/dev/null | head -c 1 >/dev/null; "
+                                                               "echo ${PIPESTATUS[0]}"));
+  EXPECT_EQ(broken.out, "1\n");
+}
+
 // The summary's counts partition the inputs: an empty result is "without an article", not also "cleaned".
 TEST(CleanCommandTest, SummaryCountsAddUpToTheInputs) {
   const TempPage empty("summary_empty", "<html><body><div></div></body></html>");
