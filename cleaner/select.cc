@@ -758,8 +758,11 @@ Selection Select(const Dom& dom, const PageFacts& facts, std::vector<uint8_t> re
         // A long paragraph with few links, or a short complete sentence with none.
         if (len > 80 && ld < 0.25f) append = true;
         else if (len > 0 && len < 80 && ld == 0) {
-          // Readability asks for a sentence end; a date or a label has none.
-          append = EndsWithSentencePunctuation(InnerText(dom, s));
+          // Readability asks for a sentence end; a date or a label has none. The text as kept: a pruned
+          // "Share." after a date is no sentence end.
+          std::string text;
+          LabelText(dom, removed, s, &text);
+          append = EndsWithSentencePunctuation(text);
         }
       }
       if (append) sel.roots.push_back(s);

@@ -132,6 +132,8 @@ TEST(SelectTest, SiblingParagraphsThatReadLikeProseAreMerged) {
       "<div id=short>Short sentence here.</div>"                // short, a sentence
       "<p id=linky><a href=/x>" + Letters(90) + "</a></p>"      // long, all links
       "<p id=label>Tags</p>"
+      // short, and its sentence end is in a pruned widget: judged by what is kept
+      "<p id=pruned>May 4, 2024 <span class=share-buttons>Share this.</span></p>"
       "</div></body>";
   Selected s = SelectOn(html);
   EXPECT_EQ(s.sel.top, s.ById("art"));
