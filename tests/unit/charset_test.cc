@@ -273,6 +273,26 @@ TEST(CharsetDecode, Utf16ByBomAndByItsNulBytes) {
   }
 }
 
+// A declared UTF-16 body with too few ASCII units for Utf16ByNuls (text in Chinese, Japanese or Korean with
+// little markup) is decoded as declared: it came out as windows-1252 mojibake (from review). Must not fire: a
+// page in UTF-8 or ASCII that a server mislabels UTF-16, whose byte pairs are mostly printable ASCII.
+TEST(CharsetDecode, DeclaredUtf16WithFewAsciiUnits) {
+  for (const char* language : {"zh-hans", "ja", "ko"}) {
+    std::string text = Paragraph(language);
+    for (int k = 0; k < 3; ++k) text += text;  // the markup under 10% of the units
+    const std::string page = "<p>" + text + "</p>";
+    for (bool le : {true, false}) {
+      const char* name = le ? "utf-16le" : "utf-16be";
+      ExpectDecoded(DecodeHtml(Encode(page, le ? "UTF-16LE" : "UTF-16BE"), std::string("text/html; charset=") + name),
+                    text, name, CharsetSource::kHeader, std::string(language) + " " + name);
+    }
+    EXPECT_EQ(DecodeHtml(page, "text/html; charset=utf-16")->charset, "utf-8") << language;
+  }
+  EXPECT_EQ(DecodeHtml(Page(std::string(600, 'a')), "text/html; charset=utf-16le")->charset, "utf-8");
+  EXPECT_EQ(DecodeHtml(Encode(Page(Paragraph("fr")), "windows-1252"), "text/html; charset=utf-16")->charset,
+            "windows-1252");
+}
+
 // UTF-32 is no web charset (the standard reads "FF FE 00 00" as UTF-16 and a NUL), but a file saved so comes out
 // as its text, found by its byte order mark or its NULs; before, it came out as U+FFFD between every character.
 TEST(CharsetDecode, Utf32ByBomAndByItsNulBytes) {
