@@ -46,7 +46,8 @@ struct DecodedHtml {
   bool replaced = false;  // some bytes could not be decoded and became U+FFFD
 };
 
-// Decodes a page's bytes to UTF-8. The charset comes from, in order: a byte order mark; the bytes themselves
+// Decodes a page's bytes to UTF-8. The charset comes from, in order: a byte order mark; UTF-16 or UTF-32 by
+// their NUL bytes, or a declared UTF-16 whose bytes read as such; the bytes themselves
 // when they are valid UTF-8 with some non-ASCII text (mislabelled UTF-8 is far more common than legacy text
 // that happens to be valid UTF-8); `content_type` (a Content-Type header value, "text/html; charset=koi8-r",
 // may be empty); the HTML standard's <meta> prescan, then a <meta> later in the head; ICU's detector;
