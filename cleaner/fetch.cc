@@ -265,12 +265,13 @@ size_t BodyBytes(Attempt* a, const char* data, size_t n) {
     long code = 0;
     curl_easy_getinfo(a->easy.get(), CURLINFO_RESPONSE_CODE, &code);
     a->discard = code < 200 || code >= 300;  // an error page or a redirect's body: only the status matters
-    // A page that announces a body over the limit is refused before it is read. (Not CURLOPT_MAXFILESIZE: it also
-    // refuses a redirect whose own body is long, before the redirect is followed.)
+    // A body announced over the limit is not read: a page's is refused, an error page's status is all that is
+    // kept. (Not CURLOPT_MAXFILESIZE: it also refuses a redirect whose own body is long, before the redirect is
+    // followed.)
     curl_off_t announced = -1;
     curl_easy_getinfo(a->easy.get(), CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &announced);
-    if (!a->discard && announced > 0 && static_cast<uint64_t>(announced) > o.max_body_bytes) {
-      a->too_large = true;
+    if (announced > 0 && static_cast<uint64_t>(announced) > o.max_body_bytes) {
+      a->too_large = !a->discard;
       return 0;
     }
     if (!a->discard && o.html_only) {

@@ -933,16 +933,19 @@ bool CapitalizedWords(std::string_view name) {
 // Jones edited by Bob" keep their writers. `s` itself otherwise.
 std::string_view AfterInnerBy(std::string_view s) {
   const std::string lower = Lower(s);
-  // The label that follows a date in other languages ("Publié le 3 mars 2024 par Jean Dupont"): these words are
-  // also inside names ("Ursula von der Leyen"), so only where a digit comes before them.
+  const size_t pos = lower.find(" by ");
+  // The label that follows a date in other languages ("Publié le 3 mars 2024 par Jean Dupont", "12. März 2024,
+  // 10:00 Uhr von Anna Schmidt"). These words are also inside names ("Ursula von der Leyen", "Antonio Di
+  // Natale"), so only right after the date: a digit, then at most one short word ("Uhr", "h"), then the label,
+  // and no English "by" before it.
   for (std::string_view label : Phrases().after_date) {
     const size_t at = lower.find(label);
-    if (at == std::string::npos) continue;
-    bool digit = false;
-    for (size_t k = 0; k < at; ++k) digit |= lower[k] >= '0' && lower[k] <= '9';
-    if (digit) return s.substr(at + label.size());
+    if (at == std::string::npos || at < pos + 4) continue;
+    const size_t digit = lower.find_last_of("0123456789", at);
+    if (digit == std::string::npos) continue;
+    const std::string_view between = Trim(std::string_view(lower).substr(digit + 1, at - digit - 1));
+    if (between.size() <= 4 && between.find(' ') == std::string_view::npos) return s.substr(at + label.size());
   }
-  const size_t pos = lower.find(" by ");
   if (pos == std::string::npos || pos == 0) return s;
   std::string_view before = s.substr(0, pos);
   for (std::string_view sep : Phrases().separators) {
@@ -965,7 +968,10 @@ std::string_view AfterInnerBy(std::string_view s) {
 // `s` without the e-mail addresses in it ("By Jane Doe jane.doe@example.com", "Jane Doe (jane@example.org)"):
 // a run of characters that holds an "@" with a dot after it, up to a space, a slash or a bracket.
 std::string WithoutAddresses(std::string s) {
-  auto edge = [](char c) { return c == ' ' || c == '/' || c == '(' || c == ')' || c == '<' || c == '>'; };
+  auto edge = [](char c) {
+    return c == ' ' || c == '/' || c == '(' || c == ')' || c == '<' || c == '>' || c == ',' || c == ';' ||
+           c == '|' || c == ':';
+  };
   for (size_t at = s.find('@'); at != std::string::npos; at = s.find('@', at + 1)) {
     size_t begin = at, end = at + 1;
     while (begin > 0 && !edge(s[begin - 1])) --begin;
@@ -984,13 +990,26 @@ std::string WithoutAddresses(std::string s) {
 
 // Dublin Core's creator and Highwire Press's citation_author name one author per tag, often surname first
 // ("Page, Jeffrey C", cleaneval final-422): one comma after a single word, before one to three words, is read
-// as "Jeffrey C Page". Two names ("Jane Doe, John Roe") stay as they are, for AddAuthors to split.
+// as "Jeffrey C Page". Two names ("Jane Doe, John Roe") stay as they are, for AddAuthors to split, and so do
+// lists ("Smith, Jones and Brown"), agencies in capitals ("Reuters, AFP") and a role ("Staff, Reuters").
 std::string FirstNameFirst(std::string_view value) {
   const std::string_view v = Trim(value);
   const size_t comma = v.find(',');
-  if (comma == std::string_view::npos || v.find(',', comma + 1) != std::string_view::npos) return std::string(v);
+  if (comma == std::string_view::npos) return std::string(v);
   const std::string_view last = Trim(v.substr(0, comma)), first = Trim(v.substr(comma + 1));
   if (last.empty() || first.empty() || Words(last) != 1 || Words(first) > 3) return std::string(v);
+  const std::string rest = " " + Lower(first) + " ";
+  for (std::string_view sep : Phrases().separators)
+    if (rest.find(sep) != std::string::npos) return std::string(v);
+  for (std::string_view part : {last, first}) {
+    const bool capitals = part.size() >= 2 && std::none_of(part.begin(), part.end(), [](char c) {
+      return c >= 'a' && c <= 'z';
+    });
+    if (capitals) return std::string(v);
+  }
+  for (std::string_view w : Phrases().not_names)
+    if (EqualsNoCase(last, w)) return std::string(v);
+  if (EqualsNoCase(last, "staff")) return std::string(v);
   return std::string(first) + " " + std::string(last);
 }
 
@@ -1089,9 +1108,16 @@ void AddAuthors(std::string_view byline, std::vector<std::string>* out) {
             (end < lower.size() && std::isalpha(static_cast<unsigned char>(lower[end]))))
           continue;  // inside a word
         const std::string_view before = TrimNamePunct(name.substr(0, at));
+        if (before.empty()) {  // "Staff Writer Jane Doe", "Contributor: Jane Doe": the name follows
+          name = TrimNamePunct(name.substr(end));
+          break;
+        }
         const size_t space = before.rfind(' ');
-        const char first = before.empty() ? 'a' : before[space == std::string_view::npos ? 0 : space + 1];
-        name = first >= 'a' && first <= 'z' ? std::string_view() : before;
+        const std::string_view last_word = before.substr(space == std::string_view::npos ? 0 : space + 1);
+        bool sentence = false;  // "our correspondent", "... is a staff writer at ..."
+        for (std::string_view w : {"a", "an", "the", "our", "your", "is", "as", "was"})
+          sentence |= last_word == w;
+        name = sentence ? std::string_view() : before;
         break;
       }
     }

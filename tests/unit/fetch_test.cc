@@ -115,6 +115,7 @@ class TestServer {
   int port() const { return port_; }
   int requests() const { return requests_; }
   int max_in_flight() const { return max_in_flight_; }
+  size_t bytes_sent() const { return bytes_sent_; }
 
  private:
   bool Sleep(double seconds) {
@@ -152,6 +153,7 @@ class TestServer {
       ssize_t n = send(c, data.data(), data.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
       if (n < 0 && (errno == EAGAIN || errno == EINTR)) continue;
       if (n <= 0) return false;
+      bytes_sent_ += static_cast<size_t>(n);
       data.remove_prefix(static_cast<size_t>(n));
     }
     return true;
@@ -217,6 +219,7 @@ class TestServer {
   int port_ = 0;
   std::atomic<bool> stop_{false};
   std::atomic<int> requests_{0}, in_flight_{0}, max_in_flight_{0};
+  std::atomic<size_t> bytes_sent_{0};
   std::thread acceptor_;
   std::mutex mu_;
   std::vector<std::thread> connections_;
@@ -625,6 +628,23 @@ TEST(Fetch, AnErrorStatusWinsOverABodyCutShort) {
   r = Fetcher(once).Fetch(page.Url("/"));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kNetworkError) << r.status().ToString();
+}
+
+// An error page that announces a body over the limit is not read: only its status is kept (from review: each of
+// 3 attempts at a 503 read 64 MiB of it).
+TEST(Fetch, AnErrorPageOverTheLimitIsNotRead) {
+  const std::string chunk(1 << 16, 'e');
+  TestServer server([&](const Request&) {
+    Reply r = HttpError(503, chunk);
+    r.repeat = 1600;  // 100 MiB, announced
+    return r;
+  });
+  FetchOptions o = TestOptions();
+  o.max_body_bytes = 32 << 20;
+  auto r = Fetcher(o).Fetch(server.Url("/503"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "HTTP status 503 (after 3 attempts)");
+  EXPECT_LT(server.bytes_sent(), size_t{24} << 20) << "what the sockets' buffers take, not the limit 3 times";
 }
 
 // The limit is the page's: a redirect's own long body does not count (CURLOPT_MAXFILESIZE refused it, with a

@@ -606,6 +606,22 @@ TEST(MetadataAuthorTest, RolesAddressesAndLabels) {
   // Must not fire: a role word inside a name, and "von" in a name with no date before it.
   EXPECT_EQ(SplitAuthors("Stafford Writers"), std::vector<std::string>({"Stafford Writers"}));
   EXPECT_EQ(SplitAuthors("Ursula von der Leyen"), std::vector<std::string>({"Ursula von der Leyen"}));
+  // Nor in a name after an English "by", or after a word between the date and it (from review).
+  EXPECT_EQ(SplitAuthors("March 3, 2024 by Ursula von der Leyen"), std::vector<std::string>({"Ursula von der Leyen"}));
+  EXPECT_EQ(SplitAuthors("Updated 10:00 AM by Antonio Di Natale"), std::vector<std::string>({"Antonio Di Natale"}));
+  EXPECT_EQ(SplitAuthors("Updated 12:30 by Hilma af Klint"), std::vector<std::string>({"Hilma af Klint"}));
+  EXPECT_NE(SplitAuthors("3. M\xC3\xA4rz 2024 Klaus von Beispiel"), std::vector<std::string>({"Beispiel"}));
+  EXPECT_EQ(SplitAuthors("3. M\xC3\xA4rz 2024, 10:00 Uhr von Anna Schmidt"), std::vector<std::string>({"Anna Schmidt"}));
+  // A job title before the name, and a name with a particle in lower case before one (from review).
+  EXPECT_EQ(SplitAuthors("By Staff Writer Jane Doe"), std::vector<std::string>({"Jane Doe"}));
+  EXPECT_EQ(SplitAuthors("Contributor: Jane Doe"), std::vector<std::string>({"Jane Doe"}));
+  EXPECT_EQ(SplitAuthors("By Khanh le Staff Writer"), std::vector<std::string>({"Khanh le"}));
+  // An address beside the name with a comma, a bar or a semicolon, and one between two names (from review).
+  EXPECT_EQ(SplitAuthors("Jane Doe,jane@x.com"), std::vector<std::string>({"Jane Doe"}));
+  EXPECT_EQ(SplitAuthors("By Jane Doe|jane@example.com"), std::vector<std::string>({"Jane Doe"}));
+  EXPECT_EQ(SplitAuthors("By Jane Doe;jane.doe@example.com"), std::vector<std::string>({"Jane Doe"}));
+  EXPECT_EQ(SplitAuthors("By Jane Doe jane.doe@example.com, John Roe"),
+            std::vector<std::string>({"Jane Doe", "John Roe"}));
   EXPECT_EQ(SplitAuthors("By Jane Doe, John Roe"), std::vector<std::string>({"Jane Doe", "John Roe"}));
 }
 
@@ -625,6 +641,15 @@ TEST(MetadataAuthorTest, SurnameFirstInCitationTags) {
             std::vector<std::string>({"Jane Doe", "John Roe"}));
   EXPECT_EQ(Read("<head><meta name=DC.creator content='Jane Doe, John Roe'></head>").authors,
             std::vector<std::string>({"Jane Doe", "John Roe"}));
+  // Nor agencies, lists, or a role (from review).
+  EXPECT_EQ(Read("<head><meta name=DC.creator content='Reuters, AFP'></head>").authors,
+            std::vector<std::string>({"Reuters", "AFP"}));
+  EXPECT_EQ(Read("<head><meta name=DC.creator content='Smith, Jones and Brown'></head>").authors,
+            std::vector<std::string>({"Smith", "Jones", "Brown"}));
+  EXPECT_EQ(Read("<head><meta name=DC.creator content='Doe, Jane; Roe'></head>").authors,
+            std::vector<std::string>({"Doe", "Jane", "Roe"}));
+  EXPECT_EQ(Read("<head><meta name=DC.creator content='Staff, Reuters'></head>").authors,
+            std::vector<std::string>({"Staff", "Reuters"}));
 }
 
 // A photographer's credit named like a byline ("imageByline", l3s-gn1's thestate.com and latimes.com) names no
