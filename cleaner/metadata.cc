@@ -486,8 +486,9 @@ constexpr MonthName kMonths[] = {
     // Spanish.
     {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7},
     {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12},
-    // Spanish abbreviations that differ from the English ones ("14 ene. 2024").
-    {"ene", 1}, {"abr", 4}, {"ago", 8}, {"dic", 12},
+    // Spanish abbreviations that differ from the English ones ("14 ene. 2024"); not "ago", an English word in
+    // dates' company ("2 hours ago").
+    {"ene", 1}, {"abr", 4}, {"dic", 12},
     // Italian.
     {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6}, {"luglio", 7},
     {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},

@@ -408,6 +408,7 @@ TEST(MetadataDateTest, VisibleDatesInSeveralLanguages) {
   EXPECT_EQ(FindDateInText("9 avr. 2024", kToday), "2024-04-09");
   EXPECT_EQ(FindDateInText("14 ene. 2024", kToday), "2024-01-14");
   EXPECT_EQ(FindDateInText("2 dic 2023", kToday), "2023-12-02");
+  EXPECT_EQ(FindDateInText("Posted 2 hours ago. 14, 2024 edition", kToday), "");  // must not fire (review)
   EXPECT_EQ(FindDateInText("2024年4月24日 08:00", kToday), "2024-04-24");
   EXPECT_EQ(FindDateInText("no date here, only 2024 and 12", kToday), "");
 }
