@@ -311,7 +311,10 @@ size_t OnBody(char* data, size_t size, size_t count, void* user) {
 
 // Per-URL state that outlives an attempt.
 struct Item {
-  std::string request_url;  // the URL as the transfer asks for it (RequestUrl)
+  std::string first_url;    // the URL as a transfer asks for it (RequestUrl)
+  std::string request_url;  // where the current attempt goes on: first_url, or a redirect's (see Complete)
+  int redirects_before = 0;  // redirects the current attempt followed before request_url
+  bool continuing = false;   // the next Start goes on with the current attempt, after such a redirect
   int attempts = 0;
   bool started = false;
   Clock::time_point start, deadline;
@@ -376,7 +379,8 @@ class Batch {
         Finish(i, host.status());
         continue;
       }
-      items_[i].request_url = RequestUrl(urls_[i]);
+      items_[i].first_url = RequestUrl(urls_[i]);
+      items_[i].request_url = items_[i].first_url;
       auto it = hosts_.try_emplace(std::move(host.value())).first;
       it->second.waiting.push_back(i);
       item_host_[i] = &it->second;
@@ -471,7 +475,8 @@ class Batch {
       item.start = now;
       item.deadline = now + FromSeconds(o_.timeout_s);
     }
-    ++item.attempts;
+    if (!item.continuing) ++item.attempts;
+    item.continuing = false;
     auto a = std::make_unique<Attempt>();
     a->index = index;
     a->options = &o_;
@@ -496,7 +501,7 @@ class Batch {
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");  // a redirect to file:// stays refused
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(e, CURLOPT_MAXREDIRS, static_cast<long>(std::max(0, o_.max_redirects)));
+    curl_easy_setopt(e, CURLOPT_MAXREDIRS, static_cast<long>(std::max(0, o_.max_redirects) - item.redirects_before));
     curl_easy_setopt(e, CURLOPT_AUTOREFERER, 1L);
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");  // every encoding this libcurl decodes
     curl_easy_setopt(e, CURLOPT_USERAGENT, user_agent_.c_str());
@@ -590,6 +595,23 @@ class Batch {
     curl_easy_getinfo(e, CURLINFO_REDIRECT_COUNT, &redirects);
     const char* redirect_url = nullptr;
     curl_easy_getinfo(e, CURLINFO_REDIRECT_URL, &redirect_url);
+    // A redirect to a host name in another script, which libcurl cannot follow (see AsciiHostName): followed
+    // here, by going on with the same attempt at the host's ASCII form.
+    // libcurl counts the redirect it could not follow, and leaves its target as the effective URL.
+    const char* effective_url = nullptr;
+    curl_easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &effective_url);
+    if (rc == CURLE_URL_MALFORMAT && redirects > 0 && effective_url != nullptr) {
+      std::string next = RequestUrl(effective_url);
+      const int followed = item.redirects_before + static_cast<int>(redirects);
+      if (next != effective_url && followed <= std::max(0, o_.max_redirects) && HostKey(next).ok()) {
+        item.request_url = std::move(next);
+        item.redirects_before = followed;
+        item.continuing = true;
+        Recycle(std::move(a));
+        retries_.push({now, index});
+        return;
+      }
+    }
     if ((rc == CURLE_UNSUPPORTED_PROTOCOL || rc == CURLE_URL_MALFORMAT) && redirects == 0 &&
         redirect_url == nullptr) {
       return FinishAttempt(std::move(a), Status(StatusCode::kInvalidArgument,
@@ -625,8 +647,10 @@ class Batch {
                 std::to_string(item.attempts) + (item.attempts == 1 ? " attempt)" : " attempts)");
       return FinishAttempt(std::move(a), Status(StatusCode::kNetworkError, reason));
     }
-    // Recycled first: if queueing the retry runs out of memory, the caller fails the URL, and no retry of it is
-    // left queued to report it a second time.
+    // A new attempt starts from the URL asked for. Recycled first: if queueing the retry runs out of memory, the
+    // caller fails the URL, and no retry of it is left queued to report it a second time.
+    item.request_url = item.first_url;
+    item.redirects_before = 0;
     Recycle(std::move(a));
     retries_.push({when, index});
   }
@@ -643,7 +667,7 @@ class Batch {
     long redirects = 0;
     curl_easy_getinfo(e, CURLINFO_REDIRECT_COUNT, &redirects);
     r.status = static_cast<int>(code);
-    r.redirects = static_cast<int>(redirects);
+    r.redirects = static_cast<int>(redirects) + item.redirects_before;
     r.attempts = item.attempts;
     r.elapsed_ms = Seconds(Clock::now() - item.start) * 1000;
     r.body = std::move(a->body);

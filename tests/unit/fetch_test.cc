@@ -707,6 +707,7 @@ TEST(Fetch, HostNamesInOtherScriptsAreAskedForInAscii) {
   TestServer proxy([&](const Request& req) {
     std::lock_guard<std::mutex> lock(mu);
     asked.push_back(req.target);
+    if (req.target == "http://start.invalid/moved") return Redirect(301, "http://b\xC3\xBC\x63her.invalid/ok");
     return Html(Article("Books"));
   });
   FetchOptions o = TestOptions();
@@ -716,8 +717,15 @@ TEST(Fetch, HostNamesInOtherScriptsAreAskedForInAscii) {
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->url, "http://b\xC3\xBC\x63her.invalid/seite?q=1") << "the URL given is the one reported";
   ASSERT_TRUE(fetcher.Fetch("http://\xE0\xA4\xAD\xE0\xA4\xBE\xE0\xA4\xB0\xE0\xA4\xA4.invalid/").ok());
+  // A redirect to such a host, which libcurl cannot follow, is followed as part of the same attempt.
+  auto redirected = fetcher.Fetch("http://start.invalid/moved");
+  ASSERT_TRUE(redirected.ok()) << redirected.status().ToString();
+  EXPECT_EQ(redirected->redirects, 1);
+  EXPECT_EQ(redirected->attempts, 1);
+  EXPECT_EQ(redirected->final_url, "http://xn--bcher-kva.invalid/ok");
   std::lock_guard<std::mutex> lock(mu);
-  EXPECT_EQ(asked, (std::vector<std::string>{"http://xn--bcher-kva.invalid/seite?q=1", "http://xn--h2brj9c.invalid/"}));
+  EXPECT_EQ(asked, (std::vector<std::string>{"http://xn--bcher-kva.invalid/seite?q=1", "http://xn--h2brj9c.invalid/",
+                                             "http://start.invalid/moved", "http://xn--bcher-kva.invalid/ok"}));
 }
 
 TEST(Fetch, StalledServerTimesOut) {
