@@ -462,6 +462,35 @@ TEST_F(EvalCommandTest, UpdateNeverRunsInCi) {
   EXPECT_EQ(Read(set / "pages" / "en" / "lighthouse-cape" / "expected.txt"), before);
 }
 
+// Floors are not moved in CI either (from review: --lower-floors rewrote them and passed).
+TEST_F(EvalCommandTest, FloorsAreNotMovedInCi) {
+  const fs::path set = Copy("regressed");
+  const std::string before = Read(set / "floors.txt");
+  for (const char* flag : {"--lower-floors", "--raise-floors"}) {
+    const EvalRun run = Eval(Quote(set.string()) + " --no-golden " + flag, "CI=true");
+    EXPECT_EQ(run.status, 2) << flag;
+    EXPECT_NE(run.err.find("never runs in CI"), std::string::npos) << run.err;
+    EXPECT_EQ(Read(set / "floors.txt"), before) << flag;
+  }
+}
+
+// "DIR/", as a shell completes it, is DIR (from review: the floors file of pages/ was not found, and a dataset's
+// group was named ""); and a page folder that is a symbolic link keeps its id inside the set.
+TEST_F(EvalCommandTest, ATrailingSlashOrALinkedPageChangesNothing) {
+  const fs::path set = Copy("regressed");
+  const EvalRun slash = Eval(Quote((set / "pages").string() + "/") + " --no-golden");
+  EXPECT_EQ(slash.status, 1) << slash.out;  // the floors of regressed/floors.txt still fail it
+  EXPECT_NE(slash.out.find("lighthouse"), std::string::npos) << slash.out;
+  const json bench = ParseJson(Eval(Quote((kData / "bench" / "alpha").string() + "/") + " --json -q"));
+  EXPECT_NE(FindById(bench["groups"], "name", "alpha"), nullptr) << bench.dump();
+
+  const fs::path outside = temp_ / "outside";
+  fs::rename(set / "pages" / "en" / "rivers-valley", outside);
+  fs::create_directory_symlink(outside, set / "pages" / "en" / "rivers-valley");
+  const json linked = ParseJson(Eval(Quote((set / "pages").string()) + " --json --no-golden"));
+  EXPECT_NE(FindById(linked["per_page"], "id", "en/rivers-valley"), nullptr) << linked.dump();
+}
+
 TEST_F(EvalCommandTest, CompareListsPagesThatChangedAgainstAnEarlierReport) {
   const fs::path alpha = kData / "bench" / "alpha";
   json earlier = ParseJson(Eval(Quote(alpha.string()) + " --json"));
@@ -478,6 +507,18 @@ TEST_F(EvalCommandTest, CompareListsPagesThatChangedAgainstAnEarlierReport) {
 
 // A --compare report that is not one, or has no page's F1 in a usable shape, is a usage error that says so, not
 // an internal error from deep in the JSON library nor a comparison with nothing.
+// A report whose pages are none of this run's (score's --json for a dataset scored by snippets gives no per-page
+// F1) says so rather than printing nothing (from review).
+TEST_F(EvalCommandTest, CompareWithNoPageInCommonSaysSo) {
+  const fs::path alpha = kData / "bench" / "alpha";
+  const fs::path report = temp_ / "snippets.json";
+  Write(report, R"j([{"dataset": "alpha (snippets)", "per_page_f1": {"rivers": "2/3"}},)j"
+                R"j( {"dataset": "other", "per_page_f1": {"rivers": 0.5}}])j");
+  const EvalRun run = Eval(Quote(alpha.string()) + " --compare " + Quote(report.string()));
+  EXPECT_EQ(run.status, 0) << run.out << run.err;
+  EXPECT_NE(run.out.find("no page of this run has an F1 there"), std::string::npos) << run.out;
+}
+
 TEST_F(EvalCommandTest, CompareRefusesReportsWithoutPerPageFigures) {
   const fs::path alpha = kData / "bench" / "alpha";
   int k = 0;
