@@ -39,8 +39,8 @@ Metadata ReadMetadata(const Dom& dom, std::string_view url = {}, int today = 0);
 
 // The date in `text` written the way people write dates (in English, German, French, Spanish, Italian,
 // Portuguese, Dutch or Hindi month names, or numerically) or as ISO 8601, as "YYYY-MM-DD"; empty if there is
-// none on or before `today` (YYYYMMDD). Dates after a copyright sign or "Copyright" are not taken. Exposed
-// for tests.
+// none on or before `today` (YYYYMMDD). Dates after a copyright sign or "Copyright" are not taken. Also used
+// by the line filter, to tell a dateline from a sentence (text_filter.cc).
 std::string FindDateInText(std::string_view text, int today);
 
 // `s` as "YYYY-MM-DD" if it is an ISO 8601 or RFC 822 date ("2024-03-12T10:00:00Z", "20240312",

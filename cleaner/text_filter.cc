@@ -9,6 +9,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "cleaner/metadata.h"
 #include "cleaner/text.h"
 
 namespace cleaner {
@@ -150,6 +151,15 @@ std::vector<uint8_t> RepeatedPassages(const std::vector<Line>& lines, const std:
   return repeated;
 }
 
+// True if `text` holds a time ("10:45") or a whole date (metadata's FindDateInText, any year).
+bool HoldsDateOrTime(std::string_view text) {
+  for (size_t i = 1; i + 2 < text.size(); ++i)
+    if (text[i] == ':' && std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
+        std::isdigit(static_cast<unsigned char>(text[i + 1])) && std::isdigit(static_cast<unsigned char>(text[i + 2])))
+      return true;
+  return !FindDateInText(text, /*today=*/99991231).empty();
+}
+
 // True if the last word of `text` (before its final punctuation) is a time, a number or an abbreviation ("10:45
 // a.m.", "Nov. 3.", "Jr."): a full stop there need not end a sentence.
 bool EndsWithAbbreviationOrNumber(std::string_view text) {
@@ -163,13 +173,16 @@ bool EndsWithAbbreviationOrNumber(std::string_view text) {
 
 // Edge rules describe banners: short lines. A dateline or byline (meta) rule also never takes a line that ends
 // like a sentence ("Updated figures will be published by the board, officials said.", "Published in 1851, the
-// novel sold poorly.", "रिपोर्ट में यह बात सामने आई।"), unless what ends it is a time or an abbreviation
-// ("Updated 10:45 a.m."); edge rules may (newsletter prompts are sentences).
+// novel sold poorly.", "रिपोर्ट में यह बात सामने आई।"), unless what ends it is a time, a number or an
+// abbreviation and the line holds a date or a time ("Updated 10:45 a.m.", "Published November 3, 2024."): else
+// it is a sentence about a year or a figure ("Published in 1851, the novel had sold only 3,000 copies by 1855.",
+// "Updated figures show unemployment fell to 3.9 percent in 2024."). Edge rules may (newsletter prompts are
+// sentences).
 bool IsBanner(const Line& line, uint8_t kinds, uint8_t edge_kinds) {
   if (CountCodePoints(line.text) > kMaxEdgeLine) return false;
   if (kinds & edge_kinds & Rules::kEdge) return true;
   if (!EndsWithSentencePunctuation(line.text)) return true;
-  return EndsWithAbbreviationOrNumber(line.text);
+  return EndsWithAbbreviationOrNumber(line.text) && HoldsDateOrTime(line.text);
 }
 
 // A line that is mostly link text: another page's headline, a menu entry, a tag list.

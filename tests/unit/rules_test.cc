@@ -634,6 +634,25 @@ TEST(RulesTest, LabelRulesSpareSentencesThatStartTheSameWay) {
   EXPECT_EQ(r.ClassifyLine("COPYRIGHT", "en"), Rules::kEdge);
   EXPECT_EQ(r.ClassifyLine("Copyright holders have until March to respond.", "en"), 0);
   EXPECT_EQ(r.ClassifyLine("Copyright law is changing fast.", "en"), 0);
+  // "(c)" starts a banner with a year, without a sentence's end, or with rights reserved; not the third item of
+  // a legal list (from review).
+  EXPECT_EQ(r.ClassifyLine("(c) 2024 Example News", "en"), Rules::kEdge);
+  EXPECT_EQ(r.ClassifyLine("(c) Example News. All rights reserved.", "en"), Rules::kEdge);
+  EXPECT_EQ(r.ClassifyLine("\xC2\xA9 Example News", "en"), Rules::kEdge);
+  EXPECT_EQ(r.ClassifyLine("(c) a cooperative of which the owner is a member.", "en"), 0);
+  // The Hindi agency sign-off "इनपुट: आईएएनएस" (input: IANS) needs its colon, or one word after "इनपुट": "इनपुट
+  // लागत घटने से किसानों को राहत मिलेगी।" (falling input costs will bring farmers relief) is a sentence.
+  EXPECT_EQ(r.ClassifyLine("\xE0\xA4\x87\xE0\xA4\xA8\xE0\xA4\xAA\xE0\xA5\x81\xE0\xA4\x9F: "
+                           "\xE0\xA4\x86\xE0\xA4\x88\xE0\xA4\x8F\xE0\xA4\xA8\xE0\xA4\x8F\xE0\xA4\xB8",
+                           "hi"),
+            Rules::kEdge);
+  EXPECT_EQ(r.ClassifyLine("\xE0\xA4\x87\xE0\xA4\xA8\xE0\xA4\xAA\xE0\xA5\x81\xE0\xA4\x9F "
+                           "\xE0\xA4\xB2\xE0\xA4\xBE\xE0\xA4\x97\xE0\xA4\xA4 "
+                           "\xE0\xA4\x98\xE0\xA4\x9F\xE0\xA4\xA8\xE0\xA5\x87 \xE0\xA4\xB8\xE0\xA5\x87 "
+                           "\xE0\xA4\xB0\xE0\xA4\xBE\xE0\xA4\xB9\xE0\xA4\xA4 "
+                           "\xE0\xA4\xAE\xE0\xA4\xBF\xE0\xA4\xB2\xE0\xA5\x87\xE0\xA4\x97\xE0\xA5\x80\xE0\xA5\xA4",
+                           "hi"),
+            0);
 }
 
 }  // namespace

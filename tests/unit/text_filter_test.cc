@@ -147,6 +147,14 @@ TEST(TextFilterTest, MetaRulesSpareShortSentencesAtTheEdges) {
   EXPECT_EQ(Filter(hindi, "", "hi", /*plain_text=*/true), hindi);
   EXPECT_EQ(Filter({kLong1, kLong2, kLong3, "Updated: 10:45 a.m."}, "", "en", /*plain_text=*/true),
             (Strings{kLong1, kLong2, kLong3}));
+  // A sentence that ends in a number is still a sentence (from review).
+  for (const char* sentence : {"Published in 1851, the novel had sold only 3,000 copies by 1855.",
+                               "Updated figures show unemployment fell to 3.9 percent in 2024."}) {
+    const Strings with = {kLong1, kLong2, kLong3, sentence};
+    EXPECT_EQ(Filter(with, "", "en", /*plain_text=*/true), with) << sentence;
+  }
+  EXPECT_EQ(Filter({kLong1, kLong2, kLong3, "Published November 3, 2024."}, "", "en", /*plain_text=*/true),
+            (Strings{kLong1, kLong2, kLong3}));
 }
 
 TEST(TextFilterTest, BlockLabelGoesWithTheHeadlinesAfterIt) {
