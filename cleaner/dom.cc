@@ -83,11 +83,25 @@ bool IsKeptAttribute(std::string_view name) {
   return false;
 }
 
+// Gumbo 0.10.1 as Debian builds it keeps its assertions, and some fail on hostile markup: 40 bytes such as
+// "<table><math><td><mtext><select></table>" (close_current_cell) or "<table><math><select><mtext><select><tr>"
+// (node_qualified_tag_is on an empty stack) abort the process. While this thread is inside Dom::Parse, a failed
+// assertion jumps back to it instead (see __assert_fail below), and the page gets a kParseError. Gumbo is C and
+// keeps all its memory in the page's Arena, so leaving its frames this way leaks nothing and skips no destructor.
+// Memory running out inside Gumbo jumps back the same way (Arena::Allocate), and the page gets a kInternal.
+struct AssertionJump {
+  std::jmp_buf buffer;
+  const char* expression = nullptr;
+  const char* function = nullptr;
+  bool out_of_memory = false;
+};
+thread_local AssertionJump* t_assertion_jump = nullptr;
+
 // A bump allocator for Gumbo: frees are no-ops and the whole arena goes at once. Measured in ../shared/GUMBO.md as
 // about 15% faster than malloc; it also means Gumbo's recursive gumbo_destroy_output (upstream issue #387, a stack
 // overflow on deep trees) is never called. Gumbo uses what its allocator returns without checking it, so when
-// memory runs out the arena aborts (the one error that is not a value: a null pointer would crash anyway);
-// Options::max_input_bytes bounds what a page can ask for.
+// memory runs out the arena jumps back to Dom::Parse (outside a parse, it aborts: a null pointer would crash
+// anyway); Options::max_input_bytes and max_elements bound what a page can ask for.
 class Arena {
  public:
   ~Arena() {
@@ -97,14 +111,13 @@ class Arena {
     n = (n + 15) & ~size_t{15};
     if (n > kBlockSize / 4) {  // large buffers get a block of their own
       void* p = std::malloc(n);
-      if (p == nullptr) std::abort();
-      blocks_.push_back(p);
+      if (p == nullptr || !Keep(p)) OutOfMemory();
       return p;
     }
     if (used_ + n > kBlockSize || current_ == nullptr) {
-      current_ = static_cast<char*>(std::malloc(kBlockSize));
-      if (current_ == nullptr) std::abort();
-      blocks_.push_back(current_);
+      char* block = static_cast<char*>(std::malloc(kBlockSize));
+      if (block == nullptr || !Keep(block)) OutOfMemory();
+      current_ = block;
       used_ = 0;
     }
     void* p = current_ + used_;
@@ -113,6 +126,24 @@ class Arena {
   }
 
  private:
+  // Records `p` for the destructor; false (and `p` freed) if even that fails. No exception may leave: Gumbo's C
+  // frames are below.
+  bool Keep(void* p) noexcept {
+    try {
+      blocks_.push_back(p);
+      return true;
+    } catch (...) {
+      std::free(p);
+      return false;
+    }
+  }
+
+  [[noreturn]] static void OutOfMemory() noexcept {
+    if (t_assertion_jump == nullptr) std::abort();
+    t_assertion_jump->out_of_memory = true;
+    std::longjmp(t_assertion_jump->buffer, 1);
+  }
+
   static constexpr size_t kBlockSize = 256 * 1024;
   std::vector<void*> blocks_;
   char* current_ = nullptr;
@@ -121,18 +152,6 @@ class Arena {
 
 void* ArenaAllocate(void* userdata, size_t n) { return static_cast<Arena*>(userdata)->Allocate(n); }
 void ArenaFree(void*, void*) {}
-
-// Gumbo 0.10.1 as Debian builds it keeps its assertions, and some fail on hostile markup: 40 bytes such as
-// "<table><math><td><mtext><select></table>" (close_current_cell) or "<table><math><select><mtext><select><tr>"
-// (node_qualified_tag_is on an empty stack) abort the process. While this thread is inside Dom::Parse, a failed
-// assertion jumps back to it instead (see __assert_fail below), and the page gets a kParseError. Gumbo is C and
-// keeps all its memory in the page's Arena, so leaving its frames this way leaks nothing and skips no destructor.
-struct AssertionJump {
-  std::jmp_buf buffer;
-  const char* expression = nullptr;
-  const char* function = nullptr;
-};
-thread_local AssertionJump* t_assertion_jump = nullptr;
 
 }  // namespace
 }  // namespace cleaner
@@ -267,6 +286,7 @@ Result<Dom> Dom::Parse(std::string_view html) {
     t_assertion_jump = &jump;
     if (setjmp(jump.buffer) != 0) {
       t_assertion_jump = nullptr;
+      if (jump.out_of_memory) return Status(StatusCode::kInternal, "memory ran out while parsing the page");
       return Status(StatusCode::kParseError, std::string("the HTML parser failed its own check (") +
                                                  (jump.function != nullptr ? jump.function : "?") + ": " +
                                                  (jump.expression != nullptr ? jump.expression : "?") + ")");
