@@ -137,8 +137,8 @@ struct FetchResponse {
 // URL's redirects, and kept no longer.
 //
 // Errors: kInvalidArgument (not a valid http(s) URL), kTooLarge (body over max_body_bytes; an HTTP error
-// status wins over anything that went wrong with its body), kNotHtml (PDF, image, archive...; the message names the type), kNetworkError
-// (unreachable, timed out, too many redirects, a redirect to a URL that is not http(s), an HTTP status other
+// status wins over anything that went wrong with its body), kNotHtml (PDF, image, archive...; the message names
+// the type), kNetworkError (unreachable, timed out, too many redirects, a redirect to a URL that is not http(s), an HTTP status other
 // than 2xx after the retries: the message says which), kInternal (libcurl failed to start).
 //
 // Thread safety: a Fetcher is immutable after construction; its methods may be called from many threads at

@@ -297,6 +297,53 @@ TEST(MetadataTitleTest, SiteTailWithoutSpacesGoesWhenAnotherSourceHasTheHeadline
             "Council approves the new bridge: what it costs");
 }
 
+TEST(MetadataTitleTest, ForeignOgTitleAndTheTitlePartTheH1Repeats) {
+  // An og:title that shares no word with the <title> that holds the <h1> is the site's default; the <title>'s
+  // part that the <h1> repeats is the title, and a twitter:title that is the site's name names no page.
+  const std::string head =
+      "<head><title>machine-learning \xC2\xB7 Example Topics \xC2\xB7 Example</title>"
+      "<meta property=og:site_name content='Example'><meta name=twitter:title content='Example'>";
+  EXPECT_EQ(Read(head + "<meta property=og:title content='Build software better, together'></head>"
+                        "<body><h1>Machine learning</h1></body>")
+                .title,
+            "machine-learning");
+  // An og:title that shares a word with the <title> stays.
+  EXPECT_EQ(Read(head + "<meta property=og:title content='Top machine-learning repositories'></head>"
+                        "<body><h1>Machine learning</h1></body>")
+                .title,
+            "Top machine-learning repositories");
+}
+
+TEST(MetadataTitleTest, OneH1ThatRewordsASearchTitle) {
+  auto page = [](std::string_view head, std::string_view h1) {
+    return "<head>" + std::string(head) + "</head><body><h1>" + std::string(h1) + "</h1><p>text</p></body>";
+  };
+  EXPECT_EQ(Read(page("<title>SF Bay Area Concerts, Festivals, Tickets &amp; Tour Dates \xE2\x80\x93 Example</title>",
+                      "Concerts in SF Bay Area"))
+                .title,
+            "Concerts in SF Bay Area");
+  // Beside an og:title that repeats the <title>, only the <title>'s words reordered.
+  const std::string og = "<title>E-commerce and retail data analytics software | Example</title>"
+                         "<meta property=og:title content='E-commerce and retail data analytics software'>";
+  EXPECT_EQ(Read(page(og, "Data analytics for retail and e-commerce")).title,
+            "Data analytics for retail and e-commerce");
+  EXPECT_EQ(Read(page(og, "Retail data that really counts for you")).title,
+            "E-commerce and retail data analytics software");
+  // Not: a <title> without a site name, an <h1> inside the <title>, an <h1> with a separator, two <h1>s.
+  EXPECT_EQ(Read(page("<title>MathJax v3 with MathML input and HTML output</title>",
+                      "MathJax v3 beta: MathML input, HTML output test"))
+                .title,
+            "MathJax v3 with MathML input and HTML output");
+  EXPECT_EQ(Read(page("<title>Retirement Planning Calculator | Capital Example</title>",
+                      "Retirement Planning Calculator - Example Funds"))
+                .title,
+            "Retirement Planning Calculator");
+  EXPECT_EQ(Read("<head><title>SF Bay Area Concerts and Tour Dates | Example</title></head>"
+                 "<body><h1>Concerts in SF Bay Area</h1><h1>Popular tickets</h1></body>")
+                .title,
+            "SF Bay Area Concerts and Tour Dates");
+}
+
 TEST(MetadataTitleTest, SiteNameThatIsTheTitleIsIgnored) {
   Metadata m = Read(
       "<head><meta property=og:title content='A long headline that a site also uses as its name'>"
