@@ -1276,8 +1276,10 @@ bool WritesOutTitle(std::string_view longer, std::string_view title) {
   return true;
 }
 
-// The part of `title` between two separators (or its start or end) that is the same title as `heading` by
-// SameWords, if exactly one part is; else empty. "machine-learning" in "machine-learning · GitHub Topics".
+// The first part of `title` (up to a separator) if it is the same title as `heading` by SameWords and the other
+// parts are short, a section's or a site's name each (at most 3 words): "machine-learning" in
+// "machine-learning · GitHub Topics". Else empty: a kicker the <h1> repeats ("Breaking News - Earthquake of
+// magnitude 6.1 strikes ..."), or a section after the headline ("Council approves budget - Local News").
 std::string SegmentNamed(std::string_view title, std::string_view heading) {
   std::vector<std::string_view> parts;
   size_t start = 0;
@@ -1294,14 +1296,21 @@ std::string SegmentNamed(std::string_view title, std::string_view heading) {
     if (best == std::string_view::npos) break;
     start = best + len;
   }
-  if (parts.size() < 2) return std::string();
-  std::string found;
-  for (std::string_view part : parts) {
-    if (!SameWords(part, heading)) continue;
-    if (!found.empty()) return std::string();
-    found = std::string(part);
-  }
-  return found;
+  if (parts.size() < 2 || !SameWords(parts[0], heading)) return std::string();
+  for (size_t k = 1; k < parts.size(); ++k)
+    if (Words(parts[k]) > 3) return std::string();
+  return std::string(parts[0]);
+}
+
+// True if `a` and `b` share at least two words of 4 letters or more (TitleWords): "Concerts in SF Bay Area" and
+// "SF Bay Area Concerts, Festivals ..." do; "Welcome to the Greenhouse" and "How to repot a monstera" share
+// only "to".
+bool ShareTwoLongWords(std::string_view a, std::string_view b) {
+  std::vector<std::string> wa = TitleWords(a), wb = TitleWords(b);
+  size_t shared = 0;
+  for (const std::string& x : wa)
+    shared += CountCodePoints(x) >= 4 && std::find(wb.begin(), wb.end(), x) != wb.end();
+  return shared >= 2;
 }
 
 // The share of the words of `heading` (TitleWords) that `title` also holds, in fifths rounded down.
@@ -2063,14 +2072,18 @@ Metadata ReadMetadata(const Dom& dom, std::string_view url, int today) {
   std::string tw_clean = CleanTitle(StripSiteName(tw, m.site), /*pipe_only=*/true);
   std::string tag_clean = StripSiteName(tag, m.site);
   if (tag_clean == tag) tag_clean = CleanTitle(tag);
-  // An og:title that shares no word with the <title>, where the <title> holds the <h1>, is the site's default
-  // for shares ("Build software better, together" on a page whose <title> and <h1> name its topic, wcxb's
-  // 2910): the page's own sources agree without it. A twitter:title or og:title that is only the site's name
-  // names no page. 1 wcxb page gains (with the <title> part rule below), none of the 185 loses; no other of
-  // the 1 383 bench pages changes.
-  const bool title_holds_h1 =
-      !h1.empty() && !WordsKey(h1).empty() && WordsKey(tag).find(WordsKey(h1)) != std::string::npos;
-  if (headline.empty() && title_holds_h1 && !og_clean.empty() && !ShareAWord(og, tag)) og_clean.clear();
+  // An og:title that shares no word with the <title>, where the <title> holds the <h1> and more, is the site's
+  // default for shares ("Build software better, together" on a page whose <title> and <h1> name its topic,
+  // wcxb's 2910): the page's own sources agree without it. Not when the og:title holds the <h1> or the <title>
+  // holds the og:title (a Chinese <title> with its site tail unspaced is one "word"), nor when the <title> is
+  // the <h1> (a single-page app's fixed <title> and masthead). A twitter:title or og:title that is only the
+  // site's name names no page. 1 wcxb page gains (with the <title> part rule below), none of the 185 loses; no
+  // other of the 1 383 bench pages changes.
+  const std::string h1_words = WordsKey(h1), tag_words = WordsKey(tag), og_words = WordsKey(og);
+  const bool title_holds_h1 = !h1_words.empty() && tag_words.find(h1_words) != std::string::npos;
+  if (headline.empty() && title_holds_h1 && tag_words != h1_words && !og_clean.empty() && !ShareAWord(og, tag) &&
+      og_words.find(h1_words) == std::string::npos && tag_words.find(og_words) == std::string::npos)
+    og_clean.clear();
   if (!m.site.empty() && SameWords(og_clean, m.site)) og_clean.clear();
   if (!m.site.empty() && SameWords(tw_clean, m.site)) tw_clean.clear();
   if (!headline.empty()) {
@@ -2129,7 +2142,7 @@ Metadata ReadMetadata(const Dom& dom, std::string_view url, int today) {
   // headline. 3 wcxb pages gain (1520, 1788, 5335), none of the 185 loses; of the other bench pages it changes
   // 5, each to the headline their truth text starts with (l3s-gn1 3, cleaneval 1, dragnet 1).
   if (headline.empty() && !h1.empty() && page.h1s.size() == 1 && OnlyText(dom, h1_node) && tag_clean != tag &&
-      SameWords(m.title, tag_clean) && ShareAWord(h1, m.title) && !title_holds_h1) {
+      SameWords(m.title, tag_clean) && ShareTwoLongWords(h1, m.title) && !title_holds_h1) {
     // A heading with a separator may carry a site or brand name of its own ("Retirement Planning Calculator -
     // American Funds" beside "Retirement Planning Calculator | Capital Group", wcxb's 4657).
     bool plain = true;

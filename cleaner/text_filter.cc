@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <unordered_map>
 
@@ -151,12 +152,37 @@ std::vector<uint8_t> RepeatedPassages(const std::vector<Line>& lines, const std:
   return repeated;
 }
 
-// True if `text` holds a time ("10:45") or a whole date (metadata's FindDateInText, any year).
+// True if `text` holds a time ("10:45", "10.45 AM", "9 a.m.") or a date: in numbers ("22/11/24", "12/05",
+// "22.11.") or with a month's name (metadata's FindDateInText, any year). Not a figure ("3.9 percent", "3,000").
 bool HoldsDateOrTime(std::string_view text) {
-  for (size_t i = 1; i + 2 < text.size(); ++i)
-    if (text[i] == ':' && std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
-        std::isdigit(static_cast<unsigned char>(text[i + 1])) && std::isdigit(static_cast<unsigned char>(text[i + 2])))
-      return true;
+  auto digit = [&](size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
+  auto lower = [&](size_t k) { return k < text.size() ? std::tolower(static_cast<unsigned char>(text[k])) : 0; };
+  for (size_t i = 0; i < text.size();) {
+    if (!digit(i)) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (digit(end)) ++end;
+    if (end - i <= 2 && end < text.size()) {
+      size_t next = end + 1;
+      while (digit(next)) ++next;
+      const size_t after = next - end - 1;
+      const char sep = text[end];
+      if ((sep == ':' || sep == '.') && after == 2) return true;                  // 10:45, 10.45, 22.11.
+      if ((sep == '/' || sep == '-') && (after == 1 || after == 2)) return true;  // 22/11/24, 12/05
+      size_t k = end;
+      while (k < text.size() && text[k] == ' ') ++k;
+      if (lower(k) == 'a' || lower(k) == 'p') {  // 9 a.m., 10 pm
+        size_t m = k + 1;
+        if (m < text.size() && text[m] == '.') ++m;
+        if (lower(m) == 'm' &&
+            (m + 1 == text.size() || !std::isalpha(static_cast<unsigned char>(text[m + 1]))))
+          return true;
+      }
+    }
+    i = end;
+  }
   return !FindDateInText(text, /*today=*/99991231).empty();
 }
 

@@ -1305,8 +1305,16 @@ std::shared_ptr<EvalArgs> AddEvalCommand(CLI::App* eval) {
 int RunEval(const EvalArgs& given) {
   EvalArgs args = given;
   args.json = args.json || args.format == "json";
-  // "DIR/" (as shells complete it) is DIR: its last component names the dataset and finds the floors file.
-  while (args.dir.size() > 1 && args.dir.back() == '/') args.dir.pop_back();
+  // "DIR/" (as shells complete it), "DIR/." and "." are DIR: its last component names the dataset and finds
+  // the floors file.
+  {
+    fs::path dir = fs::path(args.dir).lexically_normal();
+    if (dir.filename() == "." || dir.filename() == ".." || dir.filename().empty())
+      dir = fs::absolute(dir).lexically_normal();
+    std::string s = dir.string();
+    while (s.size() > 1 && s.back() == '/') s.pop_back();
+    args.dir = s;
+  }
   const bool update = args.update != nullptr && args.update->count() > 0;
   std::vector<std::string> update_patterns;  // a bare --update leaves one empty string
   for (const std::string& p : args.update_pages) {

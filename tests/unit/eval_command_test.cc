@@ -483,6 +483,11 @@ TEST_F(EvalCommandTest, ATrailingSlashOrALinkedPageChangesNothing) {
   EXPECT_NE(slash.out.find("lighthouse"), std::string::npos) << slash.out;
   const json bench = ParseJson(Eval(Quote((kData / "bench" / "alpha").string() + "/") + " --json -q"));
   EXPECT_NE(FindById(bench["groups"], "name", "alpha"), nullptr) << bench.dump();
+  // "DIR/." too (and so "." in DIR).
+  const EvalRun dot = Eval(Quote((set / "pages").string() + "/.") + " --no-golden");
+  EXPECT_EQ(dot.status, 1) << dot.out;
+  const json bench_dot = ParseJson(Eval(Quote((kData / "bench" / "alpha").string() + "/.") + " --json -q"));
+  EXPECT_NE(FindById(bench_dot["groups"], "name", "alpha"), nullptr) << bench_dot.dump();
 
   const fs::path outside = temp_ / "outside";
   fs::rename(set / "pages" / "en" / "rivers-valley", outside);

@@ -314,6 +314,42 @@ TEST(MetadataTitleTest, ForeignOgTitleAndTheTitlePartTheH1Repeats) {
             "Top machine-learning repositories");
 }
 
+// From review: cases the three rules above must leave alone.
+TEST(MetadataTitleTest, TheTitleRulesLeaveHeadlinesAlone) {
+  auto read = [](std::string_view head, std::string_view body) {
+    return Read("<head>" + std::string(head) + "</head><body>" + std::string(body) + "</body>").title;
+  };
+  // A Chinese <title> with its site tail unspaced is one "word": its og:title, the <h1>, is no site default.
+  const std::string zh = "\xE5\x9B\xBD\xE5\x8A\xA1\xE9\x99\xA2\xE5\x8F\x91\xE5\xB8\x83\xE6\x96\xB0"
+                         "\xE8\xA7\x84";  // 国务院发布新规
+  EXPECT_EQ(read("<title>" + zh + "_\xE6\x96\xB0\xE9\x97\xBB\xE4\xB8\xAD\xE5\xBF\x83</title>"
+                 "<meta property=og:title content='" + zh + "'>",
+                 "<h1>" + zh + "</h1>"),
+            zh);
+  // A <title> that is the site's name, beside a masthead <h1>: the og:title is the page's.
+  EXPECT_EQ(read("<title>Riverside Courier</title>"
+                 "<meta property=og:title content='Council approves new budget after marathon session'>",
+                 "<h1>Riverside Courier</h1>"),
+            "Council approves new budget after marathon session");
+  // A kicker, a section or a brand <h1> that is one part of the <title> is not the title.
+  const std::string site = "<meta property=og:site_name content='Pacific Tribune'>";
+  EXPECT_EQ(read("<title>Breaking News - Earthquake of magnitude 6.1 strikes off Japan coast | Pacific Tribune"
+                 "</title>" + site,
+                 "<h1>Breaking News</h1><h2>Earthquake strikes</h2>"),
+            "Breaking News - Earthquake of magnitude 6.1 strikes off Japan coast");
+  EXPECT_EQ(read("<title>Council approves budget after marathon session - Local News | Pacific Tribune</title>" +
+                     site,
+                 "<h1>Local News</h1>"),
+            "Council approves budget after marathon session - Local News");
+  // An <h1> that shares only a short word with a search <title> is the blog's name, not the post's.
+  EXPECT_EQ(read("<title>How to repot a monstera without killing it - Greenhouse Diaries</title>",
+                 "<h1>Welcome to the Greenhouse</h1><h2>How to repot a monstera</h2>"),
+            "How to repot a monstera without killing it");
+  EXPECT_EQ(read("<title>Receta de tortilla de patatas jugosa | Cocina F\xC3\xA1\x63il</title>",
+                 "<h1>El blog de cocina casera</h1>"),
+            "Receta de tortilla de patatas jugosa");
+}
+
 TEST(MetadataTitleTest, OneH1ThatRewordsASearchTitle) {
   auto page = [](std::string_view head, std::string_view h1) {
     return "<head>" + std::string(head) + "</head><body><h1>" + std::string(h1) + "</h1><p>text</p></body>";

@@ -155,6 +155,19 @@ TEST(TextFilterTest, MetaRulesSpareShortSentencesAtTheEdges) {
   }
   EXPECT_EQ(Filter({kLong1, kLong2, kLong3, "Published November 3, 2024."}, "", "en", /*plain_text=*/true),
             (Strings{kLong1, kLong2, kLong3}));
+  // Datelines with a time or a date written otherwise still go (from review).
+  for (const auto& [language, dateline] : std::vector<std::pair<std::string, std::string>>{
+           {"en", "Updated 9 a.m."},
+           {"en", "Published 22/11/24."},
+           {"en", "Posted 12/05."},
+           {"de", "Aktualisiert: 22.11.24."},
+           {"de", "Ver\xC3\xB6\x66\x66\x65ntlicht am 22.11."},
+           {"hi", "\xE0\xA4\x85\xE0\xA4\xAA\xE0\xA4\xA1\xE0\xA5\x87\xE0\xA4\x9F: 22 "
+                  "\xE0\xA4\xA8\xE0\xA4\xB5\xE0\xA4\x82\xE0\xA4\xAC\xE0\xA4\xB0, 10.45 AM."}}) {
+    EXPECT_EQ(Filter({kLong1, kLong2, kLong3, dateline}, "", language, /*plain_text=*/true),
+              (Strings{kLong1, kLong2, kLong3}))
+        << dateline;
+  }
 }
 
 TEST(TextFilterTest, BlockLabelGoesWithTheHeadlinesAfterIt) {
