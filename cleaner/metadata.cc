@@ -2121,9 +2121,11 @@ Metadata ReadMetadata(const Dom& dom, std::string_view url, int today) {
   // the sets disagree on which one is right. The text then loses the <h1> line, as every page whose title
   // the <h1> repeats does (FilterLines).
   if (headline.empty() && !h1.empty() && OnlyText(dom, h1_node) && WritesOutTitle(h1, m.title)) m.title = h1;
-  // A <title> "Name · Section · Site" whose site name StripSiteName cut, and one of whose other parts the
-  // <h1> repeats: that part is the page's name, the rest its place in the site ("machine-learning · GitHub
-  // Topics · GitHub" beside the <h1> "Machine learning", wcxb's 2910). The <title>'s spelling is kept. On the
+  // A <title> "Name · Section · Site" whose site name StripSiteName cut, and whose first part the <h1>
+  // repeats, the others being short (SegmentNamed): that part is the page's name, the rest its place in the
+  // site ("machine-learning · GitHub Topics · GitHub" beside the <h1> "Machine learning", wcxb's 2910). A
+  // kicker or a section the <h1> repeats is no title ("Breaking News - Earthquake ...", "... - Local News").
+  // The <title>'s spelling is kept. On the
   // 1 383 bench pages this also shortens "ONE HUNDRED TWO: What kind of wordchain? - Super Supportive | Royal
   // Road" to the chapter's name its <h1> shows and "NFL Schedule - 2026 Season - ESPN" to "NFL
   // Schedule"; none of the 185 loses.
@@ -2132,15 +2134,15 @@ Metadata ReadMetadata(const Dom& dom, std::string_view url, int today) {
     if (!part.empty()) m.title = std::move(part);
   }
   // A <title> made for search results, "Keywords | Site" (StripSiteName or CleanTitle cut a part), beside the
-  // page's one <h1>, of plain text, that names the same subject in its own words: it shares a word with the
-  // <title> but is no piece of it ("Concerts in SF Bay Area" beside "SF Bay Area Concerts, Festivals, Tickets
+  // page's one <h1>, of plain text, that names the same subject in its own words: it shares two words of 4
+  // letters or more with the <title> (not only "to" or "de") but is no piece of it ("Concerts in SF Bay Area" beside "SF Bay Area Concerts, Festivals, Tickets
   // & Tour Dates 2026 & 2027 – Songkick"). The page shows the <h1>: it is the title. Where og:title or
   // twitter:title repeat the <title>, two sources agree on it, and the <h1> must be the <title>'s words
   // reordered: 4 in 5 of its words in the <title> (wcxb's 1788; 0235's "Finance and accounting talent that
   // really counts" beside "Finance & Accounting Staffing and Recruiting", 3 in 7, is a slogan and stays). Not
   // where the <title> names no site: a document's own title (readability's mathjax), nor beside a JSON-LD
   // headline. 3 wcxb pages gain (1520, 1788, 5335), none of the 185 loses; of the other bench pages it changes
-  // 5, each to the headline their truth text starts with (l3s-gn1 3, cleaneval 1, dragnet 1).
+  // 4, each to the headline their truth text starts with (l3s-gn1 2, cleaneval 1, dragnet 1).
   if (headline.empty() && !h1.empty() && page.h1s.size() == 1 && OnlyText(dom, h1_node) && tag_clean != tag &&
       SameWords(m.title, tag_clean) && ShareTwoLongWords(h1, m.title) && !title_holds_h1) {
     // A heading with a separator may carry a site or brand name of its own ("Retirement Planning Calculator -
