@@ -17,7 +17,8 @@
 // Floors use fixtures/floors.txt's format (`GROUP F1` lines; quality_gate_test.cc reads the same file, so
 // there is one source of truth) and its rules: a floor is the measured F1 minus 0.01 rounded down;
 // --raise-floors only raises, and lowering needs --lower-floors, so that a drop is always a decision.
-// Golden updates (--update) write expected.txt for a person to review and refuse to run in CI.
+// Golden updates (--update) write expected.txt for a person to review; they and the floor moves refuse to run in
+// CI.
 //
 // Exit status: 0 when every page was read and extracted (an empty output is no error: it scores 0), every group
 // is at or above its floor and every golden page matches its expected.txt; 1 otherwise; 2 for a usage error (no pages, an unreadable floors file, an unknown page).
@@ -1277,7 +1278,7 @@ std::shared_ptr<EvalArgs> AddEvalCommand(CLI::App* eval) {
           "Floors file (`GROUP F1` lines); default: DIR/floors.txt, or ../floors.txt for DIR pages/")
       ->type_name("FILE");
   eval->add_flag("--raise-floors", args->raise_floors,
-                 "Raise floors to the measured F1 minus --slack, rounded down to 0.01; add missing ones");
+                 "Raise floors to the measured F1 minus --slack, rounded down to 0.01; add missing ones; never in CI");
   eval->add_flag("--lower-floors", args->lower_floors,
                  "As --raise-floors, and also lower the floors of groups that fell below them");
   eval->add_option("--slack", args->slack, "How far below the measured F1 a raised floor goes")
