@@ -595,9 +595,9 @@ class Batch {
     curl_easy_getinfo(e, CURLINFO_REDIRECT_COUNT, &redirects);
     const char* redirect_url = nullptr;
     curl_easy_getinfo(e, CURLINFO_REDIRECT_URL, &redirect_url);
-    // A redirect to a host name in another script, which libcurl cannot follow (see AsciiHostName): followed
-    // here, by going on with the same attempt at the host's ASCII form.
-    // libcurl counts the redirect it could not follow, and leaves its target as the effective URL.
+    // A redirect to a host name in another script, which libcurl cannot follow (see AsciiHostName), is followed
+    // here: the same attempt goes on at the host's ASCII form. (libcurl counts the redirect it could not follow,
+    // and leaves its target as the effective URL.)
     const char* effective_url = nullptr;
     curl_easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &effective_url);
     if (rc == CURLE_URL_MALFORMAT && redirects > 0 && effective_url != nullptr) {
