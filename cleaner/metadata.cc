@@ -1276,10 +1276,11 @@ bool WritesOutTitle(std::string_view longer, std::string_view title) {
   return true;
 }
 
-// The first part of `title` (up to a separator) if it is the same title as `heading` by SameWords and the other
-// parts are short, a section's or a site's name each (at most 3 words): "machine-learning" in
-// "machine-learning · GitHub Topics". Else empty: a kicker the <h1> repeats ("Breaking News - Earthquake of
-// magnitude 6.1 strikes ..."), or a section after the headline ("Council approves budget - Local News").
+// The part of `title` (between separators) that is the same title as `heading` by SameWords, if exactly one is
+// and the other parts are short, a section's or a site's name each (at most 3 words): "machine-learning" in
+// "machine-learning · GitHub Topics", the headline in "Opinion | The case for four-day weeks". Else empty: a
+// kicker the <h1> repeats before a headline ("Breaking News - Earthquake of magnitude 6.1 strikes ..."), or a
+// section after one ("Council approves budget after a long session - Local News").
 std::string SegmentNamed(std::string_view title, std::string_view heading) {
   std::vector<std::string_view> parts;
   size_t start = 0;
@@ -1296,21 +1297,29 @@ std::string SegmentNamed(std::string_view title, std::string_view heading) {
     if (best == std::string_view::npos) break;
     start = best + len;
   }
-  if (parts.size() < 2 || !SameWords(parts[0], heading)) return std::string();
-  for (size_t k = 1; k < parts.size(); ++k)
-    if (Words(parts[k]) > 3) return std::string();
-  return std::string(parts[0]);
+  if (parts.size() < 2) return std::string();
+  size_t found = parts.size();
+  for (size_t k = 0; k < parts.size(); ++k) {
+    if (!SameWords(parts[k], heading)) continue;
+    if (found != parts.size()) return std::string();
+    found = k;
+  }
+  if (found == parts.size()) return std::string();
+  for (size_t k = 0; k < parts.size(); ++k)
+    if (k != found && Words(parts[k]) > 3) return std::string();
+  return std::string(parts[found]);
 }
 
 // True if `a` and `b` share at least two words of 4 letters or more (TitleWords): "Concerts in SF Bay Area" and
 // "SF Bay Area Concerts, Festivals ..." do; "Welcome to the Greenhouse" and "How to repot a monstera" share
 // only "to".
 bool ShareTwoLongWords(std::string_view a, std::string_view b) {
-  std::vector<std::string> wa = TitleWords(a), wb = TitleWords(b);
-  size_t shared = 0;
+  std::vector<std::string> wa = TitleWords(a), wb = TitleWords(b), shared;
   for (const std::string& x : wa)
-    shared += CountCodePoints(x) >= 4 && std::find(wb.begin(), wb.end(), x) != wb.end();
-  return shared >= 2;
+    if (CountCodePoints(x) >= 4 && std::find(wb.begin(), wb.end(), x) != wb.end() &&
+        std::find(shared.begin(), shared.end(), x) == shared.end())
+      shared.push_back(x);  // each word once: "Love, love, love" shares one
+  return shared.size() >= 2;
 }
 
 // The share of the words of `heading` (TitleWords) that `title` also holds, in fifths rounded down.

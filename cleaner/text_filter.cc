@@ -152,8 +152,10 @@ std::vector<uint8_t> RepeatedPassages(const std::vector<Line>& lines, const std:
   return repeated;
 }
 
-// True if `text` holds a time ("10:45", "10.45 AM", "9 a.m.") or a date: in numbers ("22/11/24", "12/05",
-// "22.11.") or with a month's name (metadata's FindDateInText, any year). Not a figure ("3.9 percent", "3,000").
+// True if `text` holds a time ("10:45", "10.45 AM", "9 a.m.") or a date: in numbers ("22/11/24", "22.11.24") or
+// with a month's name (metadata's FindDateInText, any year). Not a figure: "3.9 percent", "3,000", "$12.99",
+// "4.15", "version 2.10", "2-1", "50/50", "24/7" (a dotted time needs "am" or "pm" after it, a numeric date
+// its three parts), so "Veröffentlicht am 22.11." and "Posted 12/05." are not read either.
 bool HoldsDateOrTime(std::string_view text) {
   auto digit = [&](size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
   auto lower = [&](size_t k) { return k < text.size() ? std::tolower(static_cast<unsigned char>(text[k])) : 0; };
@@ -169,9 +171,14 @@ bool HoldsDateOrTime(std::string_view text) {
       while (digit(next)) ++next;
       const size_t after = next - end - 1;
       const char sep = text[end];
-      if ((sep == ':' || sep == '.') && after == 2) return true;                  // 10:45, 10.45, 22.11.
-      if ((sep == '/' || sep == '-') && (after == 1 || after == 2)) return true;  // 22/11/24, 12/05
-      size_t k = end;
+      if (sep == ':' && after == 2) return true;  // 10:45
+      if ((sep == '/' || sep == '-' || sep == '.') && (after == 1 || after == 2) && next < text.size() &&
+          text[next] == sep && digit(next + 1)) {
+        size_t year = next + 1;
+        while (digit(year)) ++year;
+        if (year - next - 1 == 2 || year - next - 1 == 4) return true;  // 22/11/24, 22.11.2024, 22-11-24
+      }
+      size_t k = (sep == '.' && after == 2) ? next : end;  // "10.45 AM": after the minutes
       while (k < text.size() && text[k] == ' ') ++k;
       if (lower(k) == 'a' || lower(k) == 'p') {  // 9 a.m., 10 pm
         size_t m = k + 1;

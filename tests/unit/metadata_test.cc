@@ -341,6 +341,11 @@ TEST(MetadataTitleTest, TheTitleRulesLeaveHeadlinesAlone) {
                      site,
                  "<h1>Local News</h1>"),
             "Council approves budget after marathon session - Local News");
+  // Must not fire the other way: a section before the headline still goes (from review).
+  EXPECT_EQ(read("<title>Opinion | The case for four-day weeks - The Daily</title>"
+                 "<meta property=og:site_name content='The Daily'>",
+                 "<h1>The case for four-day weeks</h1>"),
+            "The case for four-day weeks");
   // An <h1> that shares only a short word with a search <title> is the blog's name, not the post's.
   EXPECT_EQ(read("<title>How to repot a monstera without killing it - Greenhouse Diaries</title>",
                  "<h1>Welcome to the Greenhouse</h1><h2>How to repot a monstera</h2>"),
