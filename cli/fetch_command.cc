@@ -66,7 +66,8 @@ extern "C" void OnInterrupt(int) {
   signal(SIGINT, SIG_DFL);  // a second Ctrl-C ends the process at once
 }
 
-// Installs the handlers for the run and restores the previous ones after.
+// Installs the Ctrl-C handler for the run and restores the previous one after. (SIGPIPE is ignored for every
+// command in main.cc: a closed stdout is a failed write.)
 class SignalScope {
  public:
   SignalScope() {
@@ -74,20 +75,11 @@ class SignalScope {
     sa.sa_handler = OnInterrupt;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, &old_int_);
-    // A closed stdout (`| head`) must show up as a failed write, not kill the process mid-line.
-    struct sigaction ignore {};
-    ignore.sa_handler = SIG_IGN;
-    sigemptyset(&ignore.sa_mask);
-    sigaction(SIGPIPE, &ignore, &old_pipe_);
   }
-  ~SignalScope() {
-    sigaction(SIGINT, &old_int_, nullptr);
-    sigaction(SIGPIPE, &old_pipe_, nullptr);
-  }
+  ~SignalScope() { sigaction(SIGINT, &old_int_, nullptr); }
 
  private:
-  struct sigaction old_int_ {
-  }, old_pipe_{};
+  struct sigaction old_int_ {};
 };
 
 std::string Trim(const std::string& s) {
@@ -181,10 +173,13 @@ std::string FetchedRecord(const std::string& input, std::optional<size_t> index,
   return Dump(j, indent);
 }
 
-// The JSON line of a URL that failed: cli/render.cc's RenderError plus the URL's index in the input.
-std::string ErrorRecord(const std::string& input, size_t index, std::string_view code,
+// The record of a URL that failed: cli/render.cc's RenderError, plus the URL's index in the input in a JSON Lines
+// stream (`index`; none for the one URL of -f json).
+std::string ErrorRecord(const std::string& input, std::optional<size_t> index, std::string_view code,
                         const std::string& message) {
-  return Dump({{"input", input}, {"index", index}, {"error", {{"code", std::string(code)}, {"message", message}}}}, -1);
+  nlohmann::json j = {{"input", input}, {"error", {{"code", std::string(code)}, {"message", message}}}};
+  if (index) j["index"] = *index;
+  return Dump(j, -1);
 }
 
 // The hand-over from the fetch loop to the workers.
@@ -329,11 +324,8 @@ int RunFetchAndClean(const CleanArgs& args) {
   // A failed URL's error record: a line of the JSON Lines stream, or the one URL's object with -f json (as a
   // file's is); the other formats have no shape for an error.
   auto write_error = [&](const std::string& input, size_t index, std::string_view code, const std::string& message) {
-    if (json_lines) {
-      write(ErrorRecord(input, index, code, message));
-    } else if (args.format == "json") {
-      write(Dump({{"input", input}, {"error", {{"code", std::string(code)}, {"message", message}}}}, -1));
-    }
+    if (json_lines || args.format == "json")
+      write(ErrorRecord(input, json_lines ? std::optional<size_t>(index) : std::nullopt, code, message));
   };
 
   // Decode, extract and write one fetched URL.
